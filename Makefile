@@ -1,0 +1,48 @@
+# Two commands for a newcomer: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test check serve export browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[test]'
+	touch $@
+
+## site: install everything and build the website from content/ into site/
+site: $(VENV)/.installed
+	$(BIN)/python -m generator build
+
+## test: install what the tests need and run them all
+test: $(VENV)/.installed browser
+	$(BIN)/python -m pytest
+
+## check: validate the content only (fast)
+check: $(VENV)/.installed
+	$(BIN)/python -m generator check
+
+## serve: preview the site at http://127.0.0.1:8000, reloading when content changes
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve
+
+## export: write the generated Markdown into build/markdown/
+export: $(VENV)/.installed
+	$(BIN)/python -m generator export build/markdown
+
+## browser: install Debian's Chromium for the browser tests when it is missing (needs root)
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is not installed: browser tests will be skipped (run as root to install it)."; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf site dist build $(VENV)

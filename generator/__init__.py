@@ -1,0 +1,1 @@
+"""Build plain-language health reference sites from structured YAML content."""

@@ -1,0 +1,64 @@
+"""Care levels: the emergency number and the wording of each call to action, by locale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from typing import Literal
+
+CareLevel = Literal["non-urgent", "urgent", "emergency"]
+
+# Countries whose emergency number is not the European 112.
+_NUMBERS = {"US": "911", "CA": "911", "MX": "911", "GB": "999", "AU": "000", "NZ": "111"}
+DEFAULT_NUMBER = "112"
+
+PREFIXES: dict[CareLevel, str] = {
+    "emergency": "Emergency:",
+    "urgent": "Urgent advice:",
+    "non-urgent": "Non-urgent advice:",
+}
+
+_HEADINGS: dict[str, dict[CareLevel, str]] = {
+    "US": {
+        "emergency": "Call {number} or go to the emergency room now if:",
+        "urgent": "Get medical help today if:",
+        "non-urgent": "See a doctor if:",
+    },
+    "GB": {
+        "emergency": "Call {number} or go to A&E now if:",
+        "urgent": "Ask for an urgent GP appointment or call 111 if:",
+        "non-urgent": "See a GP if:",
+    },
+    "": {
+        "emergency": "Call {number} or go to the emergency department now if:",
+        "urgent": "Get medical help today if:",
+        "non-urgent": "See a doctor if:",
+    },
+}
+
+
+@dataclass(frozen=True)
+class CareHeading:
+    """A care callout's heading: hidden prefix, then words around the emergency number."""
+
+    level: CareLevel
+    prefix: str
+    before: str
+    number: str | None
+    after: str
+
+
+def emergency_number_for(locale: str) -> str:
+    """Return the usual emergency number for a locale like en-US (112 where not listed)."""
+    return _NUMBERS.get(_country(locale), DEFAULT_NUMBER)
+
+
+def care_heading(level: CareLevel, locale: str, number: str) -> CareHeading:
+    """Return the call-to-action heading for a care level in a locale."""
+    wording = _HEADINGS.get(_country(locale), _HEADINGS[""])[level]
+    before, found, after = wording.partition("{number}")
+    return CareHeading(level, PREFIXES[level], before, number if found else None, after)
+
+
+def _country(locale: str) -> str:
+    return locale.rsplit("-", 1)[-1].upper()

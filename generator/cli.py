@@ -1,0 +1,91 @@
+"""The command line: `python -m generator check|build|export`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from generator.errors import ContentErrors
+from generator.project import Project, load_project
+from generator.render import render_site
+
+CONTENT = click.option(
+    "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),
+    default=Path("content"), show_default=True, help="Folder that holds the content files.",
+)
+
+
+@click.group()
+def main() -> None:
+    """Build a health reference site from the YAML files in content/."""
+
+
+@main.command()
+@CONTENT
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json prints one object per error, for editors and bots.")
+def check(content_dir: Path, output: str) -> None:
+    """Check the content files and report every problem, without building anything."""
+    try:
+        project = load_project(content_dir)
+    except ContentErrors as errors:
+        if output == "json":
+            click.echo(json.dumps([e.as_dict() for e in errors.errors], indent=2))
+        else:
+            click.echo(errors.report(), err=True)
+        sys.exit(1)
+    if output == "json":
+        click.echo("[]")
+    else:
+        click.echo(f"Content is fine: {_summary(project)}.")
+
+
+@main.command()
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("site"), show_default=True, help="Where to write the website.")
+def build(config_file: Path, site_dir: Path) -> None:
+    """Check the content, then build the whole website into site/ (strict: warnings fail)."""
+    from mkdocs.exceptions import MkDocsException
+
+    from generator.mkdocs_plugin.build import build_site
+
+    content_dir = config_file.parent / "content"
+    _load_or_exit(content_dir)
+    try:
+        build_site(config_file, site_dir)
+    except MkDocsException as error:
+        click.echo(f"The build failed: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"Built the website in {site_dir}/")
+
+
+@main.command()
+@CONTENT
+@click.argument("out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+def export(content_dir: Path, out_dir: Path) -> None:
+    """Write the generated Markdown pages into DIR, for review or for another site builder."""
+    project = _load_or_exit(content_dir)
+    pages = render_site(project)
+    for path, markdown in pages.items():
+        target = out_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    click.echo(f"Wrote {len(pages)} pages to {out_dir}/")
+
+
+def _load_or_exit(content_dir: Path) -> Project:
+    try:
+        return load_project(content_dir)
+    except ContentErrors as errors:
+        click.echo(errors.report(), err=True)
+        sys.exit(1)
+
+
+def _summary(project: Project) -> str:
+    return (f"{len(project.conditions)} conditions, "
+            f"{len(project.comparisons)} comparisons")

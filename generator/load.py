@@ -1,0 +1,117 @@
+"""Stage 1: read YAML files into plain data, keeping where every value was written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+
+from generator.errors import ErrorCollector, Loc
+
+MAX_FILE_BYTES = 512 * 1024
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file: its plain data and the YAML tree that knows line numbers."""
+
+    name: str
+    data: Any
+    tree: Any
+
+    def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
+        """Return the 1-based line and column of the value at `loc`, or its nearest parent."""
+        node = self.tree
+        line, column = 0, 0
+        for index, part in enumerate(loc):
+            last = index == len(loc) - 1
+            if isinstance(node, CommentedMap) and part in node:
+                line, column = node.lc.key(part) if (at_key and last) else node.lc.value(part)
+                node = node[part]
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+                line, column = node.lc.item(part)
+                node = node[part]
+            else:
+                break
+        return line + 1, column + 1
+
+
+def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | None:
+    """Read one YAML file; on a problem, record it and return None."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        errors.add(name, 1, 1, "", f"the file is {len(raw) // 1024} KB; the limit is "
+                   f"{MAX_FILE_BYTES // 1024} KB. Split it into smaller files.")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        errors.add(name, line, column, "", "the file is not saved as UTF-8 text. "
+                   "Save it again with the UTF-8 encoding.")
+        return None
+    if not text.strip():
+        errors.add(name, 1, 1, "", "the file is empty. Add the content, or delete the file.")
+        return None
+    yaml = YAML(typ="rt")
+    try:
+        if _reject_anchors(yaml, text, name, errors):
+            return None
+        tree = yaml.load(text)
+    except MarkedYAMLError as error:
+        _add_yaml_error(error, name, errors)
+        return None
+    if not isinstance(tree, CommentedMap):
+        errors.add(name, 1, 1, "", "the file must be a list of `key: value` lines at the top level.")
+        return None
+    return Document(name=name, data=plain(tree), tree=tree)
+
+
+def plain(value: Any) -> Any:
+    """Return ruamel.yaml's round-trip types as plain dicts, lists, strings and dates."""
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if isinstance(value, str):
+        return str(value)
+    for kind in (bool, int, float):
+        if isinstance(value, kind):
+            return kind(value)
+    return value
+
+
+def _reject_anchors(yaml: YAML, text: str, name: str, errors: ErrorCollector) -> bool:
+    """Record every YAML anchor or alias: they can blow up into huge documents."""
+    found = False
+    for event in yaml.parse(text):
+        anchored = isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor
+        if isinstance(event, AliasEvent) or anchored:
+            mark = event.start_mark
+            errors.add(name, mark.line + 1, mark.column + 1, "",
+                       "YAML anchors and aliases (`&name`, `*name`) are not allowed. "
+                       "Write the text out in full.")
+            found = True
+    return found
+
+
+def _add_yaml_error(error: MarkedYAMLError, name: str, errors: ErrorCollector) -> None:
+    """Record a YAML syntax problem in plain words."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = str(error.problem or error.context or "this is not valid YAML")
+    if isinstance(error, DuplicateKeyError):
+        key = problem.split('"')[1] if '"' in problem else "?"
+        message = f"`{key}` appears more than once in the same block. Keep only one."
+    elif "'\\t'" in problem:
+        message = "this line is indented with a tab. Indent with spaces instead."
+    else:
+        message = f"this is not valid YAML ({problem}). Check the indentation and the colons."
+    errors.add(name, line, column, "", message)

@@ -1,0 +1,1 @@
+"""The thin MkDocs adapter: it feeds generated pages into a MkDocs build."""

@@ -1,0 +1,12 @@
+"""Settings of the health-content MkDocs plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class HealthContentConfig(Config):
+    """Where the content lives, relative to mkdocs.yml."""
+
+    content_dir = c.Type(str, default="content")

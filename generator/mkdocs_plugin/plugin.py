@@ -1,0 +1,59 @@
+"""Add the pages generated from `content/` to a MkDocs build, in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.errors import ContentErrors
+from generator.mkdocs_plugin.config import HealthContentConfig
+from generator.project import load_project
+from generator.render import Pages, render_site
+
+
+class HealthContentPlugin(BasePlugin[HealthContentConfig]):
+    """Validate the content, render it to Markdown and hand the pages to MkDocs."""
+
+    def __init__(self) -> None:
+        self.pages: Pages = {}
+
+    def content_dir(self, config: MkDocsConfig) -> Path:
+        """Return the content folder, relative to mkdocs.yml."""
+        return Path(config.config_file_path).parent / self.config.content_dir
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load the content, and take the site's name and settings from it."""
+        try:
+            project = load_project(self.content_dir(config))
+        except ContentErrors as errors:
+            raise PluginError(errors.report()) from None
+        self.pages = render_site(project)
+        site = project.site
+        config.site_name = site.title
+        config.site_description = site.description
+        config.site_url = config.site_url or site.url
+        config.copyright = f"Published by {site.publisher}"
+        config.extra["health"] = {
+            "emergency_message": site.emergency.message,
+            "emergency_number": site.emergency_number,
+        }
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add every generated page, replacing any file at the same path."""
+        for path, markdown in self.pages.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, path, content=markdown))
+        return files
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild the preview whenever a content file changes."""
+        server.watch(str(self.content_dir(config)))
+        return server

@@ -1,0 +1,186 @@
+"""Stage 2: the content format, as strict typed models.
+
+Every field's description documents the format for authors and feeds the JSON Schema.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from generator import markdown_subset
+from generator import care
+from generator.care import CareLevel
+
+
+def _markdown(text: str) -> str:
+    found = markdown_subset.problems(text)
+    if found:
+        raise ValueError(found[0])
+    return text
+
+
+def _url(url: str) -> str:
+    problem = markdown_subset.url_problem(url)
+    if problem or ":" not in url:
+        raise ValueError(problem or f"`{url}` is not a full web address. Start it with https://.")
+    return url
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line)]
+"""Plain text on one line, such as a name or a question."""
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_markdown)
+]
+"""Text that may use emphasis, links and lists."""
+Url = Annotated[Line, AfterValidator(_url)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+ComparisonField = Literal[
+    "summary",
+    "other_names",
+    "symptoms.painful",
+    "symptoms.how_long",
+    "symptoms.what_you_notice",
+    "causes.common",
+    "causes.less_common",
+    "treatment",
+    "prevention",
+]
+
+
+class Model(BaseModel):
+    """Base for every content model: unknown keys and loose types are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Review(Model):
+    """When a page was last checked and when it must be checked again."""
+
+    last_reviewed: datetime.date = Field(description="Date the page was last reviewed, like 2026-11-26.")
+    next_review_due: datetime.date = Field(description="Date the next review is due, like 2027-11-26.")
+    reviewed_by: Line | None = Field(
+        default=None, description="Name of the person who reviewed it. Leave out if nobody did."
+    )
+
+    @model_validator(mode="after")
+    def _next_after_last(self) -> Review:
+        if self.next_review_due <= self.last_reviewed:
+            raise ValueError("next_review_due must come after last_reviewed.")
+        return self
+
+
+class Emergency(Model):
+    """How a reader gets emergency help: shown on every page."""
+
+    message: Line = Field(description="Short message that tells people when to call for help.")
+    number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,6}$")] | None = Field(
+        default=None,
+        description="Emergency phone number. Leave out to use the usual number for the locale.",
+    )
+
+
+class Site(Model):
+    """Settings for the whole site, in `content/site.yml`."""
+
+    title: Line = Field(description="Name of the site, shown in the header and the browser tab.")
+    description: Line = Field(description="One sentence that says what the site is for.")
+    locale: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}-[A-Z]{2}$")] = Field(
+        description="Language and country, like en-US. Sets the date format and emergency number."
+    )
+    url: Url = Field(description="Full web address where the site is published.")
+    publisher: Line = Field(description="Who publishes the site.")
+    emergency: Emergency = Field(description="How to get emergency help.")
+    intro: Text = Field(description="Opening paragraph of the home page.")
+    review: Review = Field(description="Review dates for the home page and index pages.")
+
+    @property
+    def emergency_number(self) -> str:
+        """Return the emergency number: the override, else the locale's usual one."""
+        return self.emergency.number or care.emergency_number_for(self.locale)
+
+
+class Symptoms(Model):
+    """How the condition looks and feels."""
+
+    what_you_notice: list[Text] = Field(
+        min_length=1, description="What a person may see or feel, one point per item."
+    )
+    painful: Text = Field(description="Whether it hurts, in a short sentence.")
+    how_long: Text = Field(description="How long it usually lasts.")
+
+
+class Causes(Model):
+    """What can bring the condition on."""
+
+    common: list[Text] = Field(min_length=1, description="Common, everyday causes.")
+    less_common: list[Text] = Field(
+        default_factory=list, description="Less common or serious causes."
+    )
+
+
+class CareAdvice(Model):
+    """One group of reasons to get help, all at the same care level."""
+
+    care: CareLevel = Field(description="How soon to get help: non-urgent, urgent or emergency.")
+    items: list[Text] = Field(min_length=1, description="The signs that call for this care.")
+
+
+class FaqEntry(Model):
+    """One question a reader may ask, with its answer."""
+
+    question: Line = Field(description="The question, in the reader's words.")
+    answer: Text = Field(description="A short, plain answer.")
+
+
+class Source(Model):
+    """Where the facts on a page come from."""
+
+    title: Line = Field(description="Title of the source.")
+    publisher: Line | None = Field(default=None, description="Who published it, if known.")
+    url: Url | None = Field(default=None, description="Web address, if there is one.")
+    note: Text | None = Field(default=None, description="Which facts come from this source.")
+
+
+class Condition(Model):
+    """One health topic, in `content/conditions/<id>.yml`."""
+
+    id: Slug = Field(description="Short name used in the page address, like muscle-twitch.")
+    name: Line = Field(description="Name of the condition, as the page title.")
+    other_names: list[Line] = Field(default_factory=list, description="Other names for it.")
+    summary: Text = Field(description="One or two sentences that sum it up.")
+    what_it_is: Text = Field(description="What the condition is.")
+    symptoms: Symptoms = Field(description="How it looks and feels, and how long it lasts.")
+    causes: Causes = Field(description="What causes it.")
+    treatment: list[Text] = Field(min_length=1, description="What helps, one step per item.")
+    prevention: list[Text] = Field(min_length=1, description="How to prevent it, one per item.")
+    when_to_get_help: list[CareAdvice] = Field(
+        min_length=1, description="When to get help, grouped by care level."
+    )
+    faq: list[FaqEntry] = Field(default_factory=list, description="Questions and answers.")
+    sources: list[Source] = Field(min_length=1, description="Where the facts come from.")
+    review: Review = Field(description="Review dates.")
+
+
+class ComparisonRow(Model):
+    """One row of a comparison table; each cell comes from a condition's own field."""
+
+    label: Line = Field(description="Row heading, like `Painful?`.")
+    field: ComparisonField = Field(description="Which condition field fills the row's cells.")
+
+
+class Comparison(Model):
+    """A side-by-side table of conditions, in `content/comparisons/<id>.yml`."""
+
+    id: Slug = Field(description="Short name used in the page address.")
+    title: Line = Field(description="Page title, like `Muscle twitch or muscle spasm?`.")
+    summary: Text = Field(description="Opening text above the table.")
+    conditions: list[Slug] = Field(min_length=2, description="Ids of the conditions compared.")
+    rows: list[ComparisonRow] = Field(min_length=1, description="The rows, top to bottom.")
+    review: Review = Field(description="Review dates.")

@@ -1,0 +1,150 @@
+"""Stage 3: turn documents into models, and check what spans several files."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.errors import ErrorCollector
+from generator.load import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Sourced(Generic[M]):
+    """A model together with the document it was read from."""
+
+    model: M
+    document: Document
+
+
+def to_model(document: Document, model: type[M], errors: ErrorCollector) -> Sourced[M] | None:
+    """Validate a document against a model, recording every problem with its position."""
+    try:
+        return Sourced(model.model_validate(document.data), document)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            _add_schema_error(document, model, detail, errors)
+        return None
+
+
+def _add_schema_error(
+    document: Document, model: type[BaseModel], detail: ErrorDetails, errors: ErrorCollector
+) -> None:
+    loc = [part for part in detail["loc"] if not _is_validator_tag(part)]
+    kind = detail["type"]
+    line, column = document.position(loc, at_key=kind == "extra_forbidden")
+    errors.add(document.name, line, column, loc, _plain_message(model, loc, detail))
+
+
+def _is_validator_tag(part: Any) -> bool:
+    # pydantic adds tags such as "function-after[...]" to loc for wrapped types.
+    return isinstance(part, str) and ("[" in part or part.startswith("function-"))
+
+
+def _plain_message(model: type[BaseModel], loc: list[str | int], detail: ErrorDetails) -> str:
+    kind = detail["type"]
+    ctx = detail.get("ctx", {})
+    if kind == "missing":
+        return "this field is required. Add it."
+    if kind == "extra_forbidden":
+        hint = _did_you_mean(model, loc)
+        return "this field is not part of the format. Remove it" + (
+            f", or did you mean `{hint}`?" if hint else " or check its spelling."
+        )
+    if kind in ("string_too_short", "too_short"):
+        return "this must not be empty."
+    if kind == "string_type":
+        return f"this should be text, not {_describe(detail['input'])}."
+    if kind in ("list_type", "tuple_type"):
+        return f"this should be a list (lines starting with `- `), not {_describe(detail['input'])}."
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"this should be a block of `key: value` lines, not {_describe(detail['input'])}."
+    if kind.startswith("date"):
+        return "this should be a date written like 2026-11-26, without quotes."
+    if kind == "literal_error":
+        return f"this should be one of {ctx.get('expected', '')}."
+    if kind == "string_pattern_mismatch":
+        return _pattern_message(loc)
+    if kind == "value_error":
+        return str(ctx.get("error", detail["msg"]))
+    return str(detail["msg"]) + "."
+
+
+def _pattern_message(loc: list[str | int]) -> str:
+    field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    if field == "locale":
+        return "this should be a language and country like en-US."
+    if field == "number":
+        return "this should be a phone number made of 2 to 6 digits, like 911."
+    return "this should use only lowercase letters, digits and single hyphens, like muscle-twitch."
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a block of fields"
+    if value is None:
+        return "nothing"
+    return "text" if isinstance(value, str) else type(value).__name__
+
+
+def _did_you_mean(model: type[BaseModel], loc: list[str | int]) -> str | None:
+    """Suggest the known field closest to a misspelt key."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if isinstance(current, type) else None
+        current = _inner_model(field.annotation) if field else None
+        if current is None:
+            return None
+    names = list(current.model_fields) if isinstance(current, type) else []
+    matches = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def check_unique_ids(items: Iterable[Sourced[Any]], kind: str, errors: ErrorCollector) -> None:
+    """Record every id used by more than one file."""
+    seen: dict[str, Document] = {}
+    for item in items:
+        first = seen.setdefault(item.model.id, item.document)
+        if first is not item.document:
+            line, column = item.document.position(["id"])
+            errors.add(item.document.name, line, column, "id",
+                       f"another {kind} already uses the id `{item.model.id}` ({first.name}). "
+                       "Give each one its own id.")
+
+
+def check_references(
+    document: Document, field: str, ids: list[str], known: set[str], errors: ErrorCollector
+) -> None:
+    """Record every id in a list that names no known condition."""
+    for index, ref in enumerate(ids):
+        if ref not in known:
+            line, column = document.position([field, index])
+            hint = difflib.get_close_matches(ref, sorted(known), n=1)
+            errors.add(document.name, line, column, [field, index],
+                       f"there is no condition with the id `{ref}`."
+                       + (f" Did you mean `{hint[0]}`?" if hint else ""))

@@ -1,0 +1,114 @@
+"""Ready-made values for the templates: every decision about a page is taken here."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from babel.dates import format_date
+
+from generator.care import CareHeading, care_heading
+from generator.models import CareAdvice, Comparison, Condition, Review, Site
+
+CARE_ORDER = ("emergency", "urgent", "non-urgent")
+
+
+@dataclass(frozen=True)
+class ReviewDates:
+    """Review dates as shown to a reader, with machine-readable twins."""
+
+    last_reviewed: str
+    last_reviewed_iso: str
+    next_review_due: str
+    next_review_due_iso: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One comparison table cell: a sentence or a list."""
+
+    text: str | None
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One comparison table row."""
+
+    label: str
+    cells: tuple[Cell, ...]
+
+
+def review_dates(review: Review, locale: str) -> ReviewDates:
+    """Return a page's review dates written out for its locale."""
+    return ReviewDates(
+        last_reviewed=_date(review.last_reviewed, locale),
+        last_reviewed_iso=review.last_reviewed.isoformat(),
+        next_review_due=_date(review.next_review_due, locale),
+        next_review_due_iso=review.next_review_due.isoformat(),
+    )
+
+
+def earliest_review(reviews: list[Review]) -> Review:
+    """Return the review of a page made of many parts: the oldest review, the soonest due."""
+    return Review(
+        last_reviewed=min(r.last_reviewed for r in reviews),
+        next_review_due=min(r.next_review_due for r in reviews),
+    )
+
+
+def a_to_z(conditions: tuple[Condition, ...]) -> list[tuple[str, list[Condition]]]:
+    """Return the conditions grouped by the first letter of their name."""
+    ordered = sorted(conditions, key=lambda c: c.name.casefold())
+    return [(letter, list(group)) for letter, group in
+            groupby(ordered, key=lambda c: c.name[:1].upper())]
+
+
+@dataclass(frozen=True)
+class CareCard:
+    """A care-level callout: its call-to-action heading and the signs that call for it."""
+
+    heading: CareHeading
+    items: tuple[str, ...]
+
+
+def care_cards(advice: list[CareAdvice], site: Site) -> list[CareCard]:
+    """Return the care callouts with the most urgent first."""
+    ordered = sorted(advice, key=lambda group: CARE_ORDER.index(group.care))
+    return [
+        CareCard(care_heading(g.care, site.locale, site.emergency_number), tuple(g.items))
+        for g in ordered
+    ]
+
+
+def comparison_rows(comparison: Comparison, conditions: list[Condition]) -> list[Row]:
+    """Return each row's cells, read from each condition's own fields."""
+    return [
+        Row(row.label, tuple(_cell(_field(c, row.field)) for c in conditions))
+        for row in comparison.rows
+    ]
+
+
+def page_description(text: str) -> str:
+    """Return a one-line description for search results and link previews."""
+    line = " ".join(text.split())
+    return line if len(line) <= 160 else line[:157].rsplit(" ", 1)[0] + "…"
+
+
+def _field(condition: Condition, path: str) -> Any:
+    value: Any = condition
+    for part in path.split("."):
+        value = getattr(value, part)
+    return value
+
+
+def _cell(value: Any) -> Cell:
+    if isinstance(value, list):
+        return Cell(None, tuple(value)) if value else Cell("None listed.", ())
+    return Cell(str(value), ())
+
+
+def _date(value: datetime.date, locale: str) -> str:
+    return str(format_date(value, format="long", locale=locale.replace("-", "_")))

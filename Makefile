@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The browser tests drive this Chromium; never a downloaded one.
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test check serve export browser clean
@@ -20,6 +23,8 @@ site: $(VENV)/.installed
 
 ## test: install what the tests need and run them all
 test: $(VENV)/.installed browser
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 ## check: validate the content only (fast)
@@ -36,7 +41,7 @@ export: $(VENV)/.installed
 
 ## browser: install Debian's Chromium for the browser tests when it is missing (needs root)
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x "$(CHROMIUM_PATH)" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \

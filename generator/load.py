@@ -69,7 +69,8 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
         _add_yaml_error(error, name, errors)
         return None
     if not isinstance(tree, CommentedMap):
-        errors.add(name, 1, 1, "", "the file must be a list of `key: value` lines at the top level.")
+        errors.add(name, 1, 1, "", "the file must be made of `key: value` lines, "
+                   "not a list or a single value.")
         return None
     return Document(name=name, data=plain(tree), tree=tree)
 

@@ -26,8 +26,8 @@ def url_problem(url: str) -> str | None:
             return None
         return f"the link `{url}` has no scheme. Start it with https://."
     if match.group(1).lower() not in ALLOWED_SCHEMES:
-        return (f"the link `{url}` uses `{match.group(1)}:`. Only http, https, mailto "
-                "and tel links are allowed.")
+        return (f"a link starts with `{match.group(1)}:`. Links must start with "
+                "https:, http:, mailto: or tel:.")
     return None
 
 

@@ -8,10 +8,17 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
-from generator import markdown_subset
-from generator import care
+from generator import care, markdown_subset
 from generator.care import CareLevel
 
 
@@ -33,7 +40,9 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line)]
+Line = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line)
+]
 """Plain text on one line, such as a name or a question."""
 Text = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_markdown)
@@ -63,17 +72,19 @@ class Model(BaseModel):
 class Review(Model):
     """When a page was last checked and when it must be checked again."""
 
-    last_reviewed: datetime.date = Field(description="Date the page was last reviewed, like 2026-11-26.")
-    next_review_due: datetime.date = Field(description="Date the next review is due, like 2027-11-26.")
+    last_reviewed: datetime.date = Field(description="Date of the last review, like 2026-11-26.")
+    next_review_due: datetime.date = Field(description="Date the next review is due.")
     reviewed_by: Line | None = Field(
         default=None, description="Name of the person who reviewed it. Leave out if nobody did."
     )
 
-    @model_validator(mode="after")
-    def _next_after_last(self) -> Review:
-        if self.next_review_due <= self.last_reviewed:
-            raise ValueError("next_review_due must come after last_reviewed.")
-        return self
+    @field_validator("next_review_due")
+    @classmethod
+    def _next_after_last(cls, due: datetime.date, info: ValidationInfo) -> datetime.date:
+        last = info.data.get("last_reviewed")
+        if last is not None and due <= last:
+            raise ValueError(f"the next review must be after the last review ({last}).")
+        return due
 
 
 class Emergency(Model):

@@ -38,7 +38,9 @@ def load_project(content_dir: Path) -> Project:
     comparisons = _load_folder(content_dir / "comparisons", Comparison, errors)
     check_unique_ids(conditions, "condition", errors)
     check_unique_ids(comparisons, "comparison", errors)
-    known = {item.model.id for item in conditions}
+    # A condition file with mistakes still counts, so its mistakes are not reported twice.
+    known = {path.stem for path in _paths(content_dir / "conditions")}
+    known |= {item.model.id for item in conditions}
     for item in comparisons:
         check_references(item.document, "conditions", item.model.conditions, known, errors)
     errors.raise_if_any()
@@ -65,6 +67,9 @@ def _load(path: Path, model: type[M], errors: ErrorCollector) -> Sourced[M] | No
 
 
 def _load_folder(folder: Path, model: type[M], errors: ErrorCollector) -> list[Sourced[M]]:
-    paths = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
-    loaded = (_load(path, model, errors) for path in paths)
+    loaded = (_load(path, model, errors) for path in _paths(folder))
     return [item for item in loaded if item is not None]
+
+
+def _paths(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))

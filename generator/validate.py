@@ -63,7 +63,8 @@ def _plain_message(model: type[BaseModel], loc: list[str | int], detail: ErrorDe
     if kind == "string_type":
         return f"this should be text, not {_describe(detail['input'])}."
     if kind in ("list_type", "tuple_type"):
-        return f"this should be a list (lines starting with `- `), not {_describe(detail['input'])}."
+        found = _describe(detail["input"])
+        return f"this should be a list (lines starting with `- `), not {found}."
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"this should be a block of `key: value` lines, not {_describe(detail['input'])}."
     if kind.startswith("date"):
@@ -102,15 +103,14 @@ def _describe(value: Any) -> str:
 
 def _did_you_mean(model: type[BaseModel], loc: list[str | int]) -> str | None:
     """Suggest the known field closest to a misspelt key."""
-    current: Any = model
+    current: type[BaseModel] | None = model
     for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(part) if isinstance(current, type) else None
-        current = _inner_model(field.annotation) if field else None
         if current is None:
             return None
-    names = list(current.model_fields) if isinstance(current, type) else []
+        if isinstance(part, str):
+            field = current.model_fields.get(part)
+            current = _inner_model(field.annotation) if field else None
+    names = list(current.model_fields) if current else []
     matches = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
     return matches[0] if matches else None
 

@@ -16,7 +16,7 @@ from generator.project import load_project
 from generator.render import Pages, render_site
 
 
-class HealthContentPlugin(BasePlugin[HealthContentConfig]):
+class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-untyped-call]
     """Validate the content, render it to Markdown and hand the pages to MkDocs."""
 
     def __init__(self) -> None:

@@ -1,0 +1,80 @@
+"""Browser fixtures: Debian's Chromium through Playwright, and the built site on localhost."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Launch Debian's Chromium; never download a browser."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: run `make browser` as root to install it."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder on a free localhost port and yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Return the address of the built site, served on localhost."""
+    yield from serve(built_site)
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """Open a fresh tab that refuses any request leaving localhost."""
+    context = browser.new_context()
+    context.route("**/*", _local_only)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def _local_only(route: Any) -> None:
+    url = route.request.url
+    if url.startswith(("http://127.0.0.1", "file://", "data:", "blob:")):
+        route.continue_()
+    else:
+        route.abort()
+
+
+def axe_violations(page: Page) -> list[str]:
+    """Run axe-core on the page and return one line per violation."""
+    results = Axe().run(page)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: "
+            f"{[n['target'] for n in v['nodes']][:3]})"
+            for v in results.response["violations"]]

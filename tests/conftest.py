@@ -1,0 +1,87 @@
+"""Shared fixtures: the shipped content, scratch projects and the golden-file switch."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true",
+                     help="Rewrite the golden files from the current output.")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+@pytest.fixture
+def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Path]]:
+    """Copy the shipped project into a temporary folder, then write or delete files in it.
+
+    Call it with `{"content/site.yml": "...dedented YAML...", "content/x.yml": None}`;
+    None deletes the file. The working directory is the scratch project, so error
+    messages name files the way an author sees them.
+    """
+    for name in ("content", "overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    monkeypatch.chdir(tmp_path)
+
+    def write(files: dict[str, str | bytes | None] | None = None) -> Path:
+        for name, text in (files or {}).items():
+            target = tmp_path / name
+            if text is None:
+                target.unlink()
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                target.write_bytes(text)
+            else:
+                target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return tmp_path
+
+    yield write
+
+
+def check_golden(actual: str, golden: Path, update: bool) -> None:
+    """Compare output with a golden file, or rewrite it under --update-goldens."""
+    if update:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"{golden} is missing: run pytest --update-goldens and review it."
+    assert actual == golden.read_text(encoding="utf-8"), f"output differs from {golden}"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the shipped content once, with the real CLI and strict MkDocs."""
+    site_dir = tmp_path_factory.mktemp("build") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+def html(site_dir: Path, path: str) -> BeautifulSoup:
+    """Return a built page, parsed, without the ¶ permalinks beside headings."""
+    page = BeautifulSoup((site_dir / path).read_text(encoding="utf-8"), "html.parser")
+    for permalink in page.select("a.headerlink"):
+        permalink.decompose()
+    return page

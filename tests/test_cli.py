@@ -1,0 +1,98 @@
+"""The command line, as an author uses it: plain messages, exit code 1, no traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "generator", *args],
+                           capture_output=True, text=True, env=env, check=False)
+
+
+BROKEN = {
+    "content/conditions/muscle-twitch.yml": """
+        id: muscle-twitch
+        name: Muscle twitch
+        name: Twice
+    """,
+    "content/conditions/muscle-spasm.yml": """
+        id: muscle-spasm
+        colour: red
+    """,
+}
+
+
+def test_check_reports_every_error_plainly(scratch: Callable[..., Path]) -> None:
+    scratch(BROKEN)
+
+    result = run("check")
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert "content/conditions/muscle-twitch.yml:3:1: `name` appears more than once in the " \
+           "same block. Keep only one." in lines
+    assert "content/conditions/muscle-spasm.yml:2:1: colour: this field is not part of the " \
+           "format. Remove it or check its spelling." in lines
+    assert lines[-1].endswith("problems found in the content.")
+
+
+def test_check_can_speak_json_for_editors(scratch: Callable[..., Path]) -> None:
+    scratch(BROKEN)
+
+    result = run("check", "--format", "json")
+
+    assert result.returncode == 1
+    errors = json.loads(result.stdout)
+    assert {"file": "content/conditions/muscle-spasm.yml", "line": 2, "column": 1,
+            "field": "colour", "message": "this field is not part of the format. "
+            "Remove it or check its spelling."} in errors
+
+
+def test_check_passes_the_shipped_content(scratch: Callable[..., Path]) -> None:
+    scratch()
+
+    result = run("check")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Content is fine: 2 conditions, 1 comparisons.\n"
+
+
+def test_a_failed_build_leaves_the_old_site_alone(scratch: Callable[..., Path]) -> None:
+    project = scratch(BROKEN)
+    (project / "site").mkdir()
+    (project / "site/index.html").write_text("old site", encoding="utf-8")
+
+    result = run("build")
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (project / "site/index.html").read_text(encoding="utf-8") == "old site"
+    assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml", "overrides",
+                                                         "site"]
+
+
+def test_export_writes_the_markdown_tree(scratch: Callable[..., Path]) -> None:
+    project = scratch()
+
+    result = run("export", "out")
+
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.relative_to(project / "out").as_posix()
+                     for p in (project / "out").rglob("*.md"))
+    assert written == ["compare/twitch-vs-spasm.md", "conditions/muscle-spasm.md",
+                       "conditions/muscle-twitch.md", "faq.md", "index.md"]
+
+
+def test_every_command_explains_itself() -> None:
+    for command in ("build", "check", "export"):
+        result = run(command, "--help")
+        assert result.returncode == 0
+        assert "Usage:" in result.stdout

@@ -1,0 +1,59 @@
+"""Loading a whole content folder: every author mistake comes back as file:line:col."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentErrors
+from generator.project import load_project
+
+from conftest import GOLDEN, check_golden
+
+CASES = sorted(p.name for p in (GOLDEN / "errors").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_content_gives_the_expected_errors(
+    case: str, scratch: Callable[..., Path], update_goldens: bool
+) -> None:
+    project = scratch()
+    shutil.copytree(GOLDEN / "errors" / case / "content", project / "content", dirs_exist_ok=True)
+
+    with pytest.raises(ContentErrors) as raised:
+        load_project(Path("content"))
+
+    check_golden(raised.value.report() + "\n", GOLDEN / "errors" / f"{case}.txt", update_goldens)
+
+
+def test_the_shipped_content_loads() -> None:
+    project = load_project(Path(__file__).parent.parent / "content")
+
+    assert [c.id for c in project.conditions] == ["muscle-spasm", "muscle-twitch"]
+    assert [c.id for c in project.comparisons] == ["twitch-vs-spasm"]
+    assert project.site.emergency_number == "911"
+
+
+def test_a_missing_site_file_is_named(scratch: Callable[..., Path]) -> None:
+    scratch({"content/site.yml": None})
+
+    with pytest.raises(ContentErrors) as raised:
+        load_project(Path("content"))
+
+    assert str(raised.value.errors[0]) == "content/site.yml:1:1: this file is missing. Create it."
+
+
+def test_errors_from_every_file_come_together(scratch: Callable[..., Path]) -> None:
+    scratch({
+        "content/conditions/muscle-twitch.yml": "id: muscle-twitch\n",
+        "content/conditions/muscle-spasm.yml": "id: [\n",
+    })
+
+    with pytest.raises(ContentErrors) as raised:
+        load_project(Path("content"))
+
+    files = {error.file for error in raised.value.errors}
+    assert files == {"content/conditions/muscle-twitch.yml", "content/conditions/muscle-spasm.yml"}

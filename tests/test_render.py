@@ -1,0 +1,60 @@
+"""Rendering: the shipped content becomes the same Markdown every time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.project import load_project
+from generator.render import render_site
+
+from conftest import CONTENT, GOLDEN, check_golden
+
+PAGES = render_site(load_project(CONTENT))
+
+
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_shipped_pages_match_the_golden_markdown(path: str, update_goldens: bool) -> None:
+    check_golden(PAGES[path], GOLDEN / "markdown" / path, update_goldens)
+
+
+def test_every_golden_page_is_still_generated() -> None:
+    goldens = {p.relative_to(GOLDEN / "markdown").as_posix()
+               for p in (GOLDEN / "markdown").rglob("*.md")}
+
+    assert goldens == set(PAGES)
+
+
+def test_rendering_twice_gives_identical_markdown() -> None:
+    assert render_site(load_project(CONTENT)) == PAGES
+
+
+def test_condition_sections_come_in_the_order_a_reader_needs(scratch: Callable[..., Path]) -> None:
+    page = PAGES["conditions/muscle-twitch.md"]
+    headings = [line for line in page.splitlines() if line.startswith("## ")]
+
+    assert headings == ["## What it is", "## Symptoms", "## Causes", "## Treatment",
+                        "## Prevention", "## When to get help", "## Compare",
+                        "## Questions people ask", "## Sources"]
+    assert page.index("Page last reviewed:") > page.index("## Sources")
+
+
+def test_text_from_content_cannot_add_html_or_break_front_matter(
+    scratch: Callable[..., Path],
+) -> None:
+    project = scratch()
+    path = project / "content/conditions/muscle-twitch.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("name: Muscle twitch", 'name: "Twitch\\" <script>x</script>"')
+                        .replace("  painful: No. A twitch does not hurt.",
+                                 "  painful: \"{{ site.title }} --> <b onclick='x'>\""),
+                    encoding="utf-8")
+
+    page = render_site(load_project(Path("content")))["conditions/muscle-twitch.md"]
+
+    assert 'title: "Twitch\\" <script>x</script>"' in page
+    assert "# Twitch&#34; &lt;script&gt;x&lt;/script&gt;" in page
+    assert "{{ site.title }} --&gt; &lt;b onclick=&#39;x&#39;&gt;" in page
+    assert "<script>" not in page.split("---", 2)[2]

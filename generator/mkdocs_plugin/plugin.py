@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import HealthContentConfig
+from generator.navigation import site_nav
 from generator.project import load_project
 from generator.render import Pages, render_site
 
@@ -33,6 +34,7 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         except ContentErrors as errors:
             raise PluginError(errors.report()) from None
         self.pages = render_site(project)
+        config.nav = config.nav or site_nav(project, self.pages)
         site = project.site
         config.site_name = site.title
         config.site_description = site.description

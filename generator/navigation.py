@@ -1,0 +1,38 @@
+"""The site's navigation, as nested (title, path) entries in MkDocs' `nav` format.
+
+Large sites group topics by first letter, so that a page's menu holds one letter's topics
+rather than every topic: building stays linear in the number of topics.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import views
+from generator.project import Project
+from generator.render import Pages
+
+LETTER_SECTIONS_FROM = 30  # topics; below this a flat list is easier to scan
+
+NavEntry = dict[str, Any]
+
+
+def site_nav(project: Project, pages: Pages) -> list[NavEntry]:
+    """Return the navigation for the generated pages."""
+    topics: list[NavEntry]
+    if len(project.conditions) < LETTER_SECTIONS_FROM:
+        topics = [_link(c.name, f"conditions/{c.id}.md") for c in project.conditions]
+    else:
+        topics = [{letter: [_link(c.name, f"conditions/{c.id}.md") for c in group]}
+                  for letter, group in views.a_to_z(project.conditions)]
+    nav: list[NavEntry] = [_link("Home", "index.md"), {"Topics A to Z": topics}]
+    if project.comparisons:
+        nav.append({"Compare": [_link(c.title, f"compare/{c.id}.md")
+                                for c in project.comparisons]})
+    if "faq.md" in pages:
+        nav.append(_link("Questions people ask", "faq.md"))
+    return nav
+
+
+def _link(title: str, path: str) -> NavEntry:
+    return {title: path}

@@ -1,0 +1,38 @@
+"""Navigation: small sites list topics; big sites group them by letter to stay linear."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from conftest import CONTENT
+from generator.navigation import LETTER_SECTIONS_FROM, site_nav
+from generator.project import load_project
+from generator.render import render_site
+
+SHIPPED = load_project(CONTENT)
+
+
+def test_a_small_site_lists_its_topics() -> None:
+    nav = site_nav(SHIPPED, render_site(SHIPPED))
+
+    assert nav == [
+        {"Home": "index.md"},
+        {"Topics A to Z": [{"Muscle spasm": "conditions/muscle-spasm.md"},
+                           {"Muscle twitch": "conditions/muscle-twitch.md"}]},
+        {"Compare": [{"Muscle twitch or muscle spasm?": "compare/twitch-vs-spasm.md"}]},
+        {"Questions people ask": "faq.md"},
+    ]
+
+
+def test_a_big_site_groups_topics_by_letter() -> None:
+    twitch = SHIPPED.condition("muscle-twitch")
+    many = tuple(
+        twitch.model_copy(update={"id": f"topic-{i}", "name": f"{'ABC'[i % 3]}topic {i}"})
+        for i in range(LETTER_SECTIONS_FROM)
+    )
+    project = dataclasses.replace(SHIPPED, conditions=many, comparisons=())
+
+    topics = site_nav(project, {})[1]["Topics A to Z"]
+
+    assert [next(iter(section)) for section in topics] == ["A", "B", "C"]
+    assert all(len(section[letter]) == 10 for section in topics for letter in section)

@@ -172,11 +172,20 @@ class Condition(Model):
     treatment: list[Text] = Field(min_length=1, description="What helps, one step per item.")
     prevention: list[Text] = Field(min_length=1, description="How to prevent it, one per item.")
     when_to_get_help: list[CareAdvice] = Field(
-        min_length=1, description="When to get help, grouped by care level."
+        min_length=1,
+        description="When to get help, grouped by care level. One group must be `emergency`.",
     )
     faq: list[FaqEntry] = Field(default_factory=list, description="Questions and answers.")
     sources: list[Source] = Field(min_length=1, description="Where the facts come from.")
     review: Review = Field(description="Review dates.")
+
+    @field_validator("when_to_get_help")
+    @classmethod
+    def _has_a_way_to_emergency_help(cls, groups: list[CareAdvice]) -> list[CareAdvice]:
+        if groups and not any(group.care == "emergency" for group in groups):
+            raise ValueError("add a group with `care: emergency`, so that the page tells "
+                             "readers when to call for emergency help.")
+        return groups
 
 
 class ComparisonRow(Model):

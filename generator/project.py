@@ -12,7 +12,13 @@ from pydantic import BaseModel
 from generator.errors import ErrorCollector
 from generator.load import read_document
 from generator.models import Comparison, Condition, Site
-from generator.validate import Sourced, check_references, check_unique_ids, to_model
+from generator.validate import (
+    Sourced,
+    check_emergency_links,
+    check_references,
+    check_unique_ids,
+    to_model,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -41,6 +47,8 @@ def load_project(content_dir: Path) -> Project:
     # A condition file with mistakes still counts, so its mistakes are not reported twice.
     known = {path.stem for path in _paths(content_dir / "conditions")}
     known |= {item.model.id for item in conditions}
+    for condition in conditions:
+        check_emergency_links(condition, errors)
     for item in comparisons:
         check_references(item.document, "conditions", item.model.conditions, known, errors)
     errors.raise_if_any()

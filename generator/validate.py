@@ -10,8 +10,10 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator import markdown_subset
 from generator.errors import ErrorCollector
 from generator.load import Document
+from generator.models import Condition
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -148,3 +150,18 @@ def check_references(
             errors.add(document.name, line, column, [field, index],
                        f"there is no condition with the id `{ref}`."
                        + (f" Did you mean `{hint[0]}`?" if hint else ""))
+
+
+def check_emergency_links(item: Sourced[Condition], errors: ErrorCollector) -> None:
+    """Record links in emergency callouts: nothing may lead a reader away from calling."""
+    for group_index, group in enumerate(item.model.when_to_get_help):
+        if group.care != "emergency":
+            continue
+        for index, text in enumerate(group.items):
+            for target in markdown_subset.link_targets(text):
+                if not target.startswith("tel:"):
+                    loc: list[str | int] = ["when_to_get_help", group_index, "items", index]
+                    line, column = item.document.position(loc)
+                    errors.add(item.document.name, line, column, loc,
+                               f"this links to `{target}`. In an emergency callout, links may "
+                               "only call a phone number (tel:). Remove the link.")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from conftest import CONTENT
 from generator.navigation import LETTER_SECTIONS_FROM, site_nav
 from generator.project import load_project
 from generator.render import render_site
+
+from conftest import CONTENT
 
 SHIPPED = load_project(CONTENT)
 

@@ -9,10 +9,15 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from generator.project import load_project
+
+from conftest import CONTENT
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
@@ -49,9 +54,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """Return the address of the built site, served on localhost."""
-    yield from serve(built_site)
+def site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serve the built site on localhost under the same path as its public address.
+
+    The 404 page links its assets by absolute path, so the path must match.
+    """
+    prefix = urlparse(load_project(CONTENT).site.url).path.strip("/")
+    if not prefix:
+        yield from serve(built_site)
+        return
+    root = tmp_path_factory.mktemp("web")
+    (root / prefix).parent.mkdir(parents=True, exist_ok=True)
+    (root / prefix).symlink_to(built_site, target_is_directory=True)
+    for base in serve(root):
+        yield f"{base}{prefix}/"
 
 
 @pytest.fixture

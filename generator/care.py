@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-CareLevel = Literal["non-urgent", "urgent", "emergency"]
+HelpLevel = Literal["non-urgent", "urgent", "emergency"]
+"""How soon to get help from someone else."""
+CareLevel = Literal["self-care", "non-urgent", "urgent", "emergency"]
+"""Every level of care, including looking after yourself."""
 
 # Countries whose emergency number is not the European 112.
 _NUMBERS = {"US": "911", "CA": "911", "MX": "911", "GB": "999", "AU": "000", "NZ": "111"}
 DEFAULT_NUMBER = "112"
 
 PREFIXES: dict[CareLevel, str] = {
+    "self-care": "Self-care advice:",
     "emergency": "Emergency:",
     "urgent": "Urgent advice:",
     "non-urgent": "Non-urgent advice:",
@@ -22,16 +26,19 @@ _HEADINGS: dict[str, dict[CareLevel, str]] = {
         "emergency": "Call {number} or go to the emergency room now if:",
         "urgent": "Get medical help today if:",
         "non-urgent": "See a doctor if:",
+        "self-care": "What you can do now:",
     },
     "GB": {
         "emergency": "Call {number} or go to A&E now if:",
         "urgent": "Ask for an urgent GP appointment or call 111 if:",
         "non-urgent": "See a GP if:",
+        "self-care": "What you can do now:",
     },
     "": {
         "emergency": "Call {number} or go to the emergency department now if:",
         "urgent": "Get medical help today if:",
         "non-urgent": "See a doctor if:",
+        "self-care": "What you can do now:",
     },
 }
 

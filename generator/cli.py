@@ -88,4 +88,4 @@ def _load_or_exit(content_dir: Path) -> Project:
 
 def _summary(project: Project) -> str:
     return (f"{len(project.conditions)} conditions, "
-            f"{len(project.comparisons)} comparisons")
+            f"{len(project.comparisons)} comparisons, {len(project.flowcharts)} flowcharts")

@@ -19,7 +19,7 @@ from pydantic import (
 )
 
 from generator import care, markdown_subset
-from generator.care import CareLevel
+from generator.care import CareLevel, HelpLevel
 
 
 def _markdown(text: str) -> str:
@@ -139,7 +139,7 @@ class Causes(Model):
 class CareAdvice(Model):
     """One group of reasons to get help, all at the same care level."""
 
-    care: CareLevel = Field(description="How soon to get help: non-urgent, urgent or emergency.")
+    care: HelpLevel = Field(description="How soon to get help: non-urgent, urgent or emergency.")
     items: list[Text] = Field(min_length=1, description="The signs that call for this care.")
 
 
@@ -203,4 +203,47 @@ class Comparison(Model):
     summary: Text = Field(description="Opening text above the table.")
     conditions: list[Slug] = Field(min_length=2, description="Ids of the conditions compared.")
     rows: list[ComparisonRow] = Field(min_length=1, description="The rows, top to bottom.")
+    review: Review = Field(description="Review dates.")
+
+
+class Answer(Model):
+    """One answer to a flowchart question, and where it leads."""
+
+    value: Slug = Field(description="Short name of the answer, kept in the page address.")
+    text: Line = Field(description="The answer as the reader sees it, like `Yes, it hurts`.")
+    next: Slug = Field(description="Id of the question or outcome this answer leads to.")
+
+
+class Question(Model):
+    """One step of a flowchart: a question with two or more answers."""
+
+    id: Slug = Field(description="Short name of the question, unique in the flowchart.")
+    text: Line = Field(description="The question, shown as a heading.")
+    hint: Text | None = Field(default=None, description="Extra help for answering.")
+    answers: list[Answer] = Field(description="Two or more answers.")
+
+
+class Outcome(Model):
+    """Where a flowchart ends: advice at a care level, and pages to read next."""
+
+    id: Slug = Field(description="Short name of the outcome, unique in the flowchart.")
+    title: Line = Field(description="What the answers point to, shown as a heading.")
+    care: CareLevel = Field(
+        description="How soon to get help: self-care, non-urgent, urgent or emergency."
+    )
+    advice: list[Text] = Field(min_length=1, description="What to do, one point per item.")
+    conditions: list[Slug] = Field(
+        default_factory=list, description="Ids of condition pages to read next."
+    )
+
+
+class Flowchart(Model):
+    """A question-by-question guide to advice, in `content/flowcharts/<id>.yml`."""
+
+    id: Slug = Field(description="Short name used in the page address.")
+    title: Line = Field(description="Page title, like `Twitch or spasm? What should I do?`.")
+    summary: Text = Field(description="Opening text above the first question.")
+    start: Slug = Field(description="Id of the first question.")
+    questions: list[Question] = Field(min_length=1, description="The questions.")
+    outcomes: list[Outcome] = Field(min_length=1, description="The outcomes.")
     review: Review = Field(description="Review dates.")

@@ -11,10 +11,11 @@ from pydantic import BaseModel
 
 from generator.errors import ErrorCollector
 from generator.load import read_document
-from generator.models import Comparison, Condition, Site
+from generator.models import Comparison, Condition, Flowchart, Site
 from generator.validate import (
     Sourced,
     check_emergency_links,
+    check_flowchart,
     check_references,
     check_unique_ids,
     to_model,
@@ -30,6 +31,7 @@ class Project:
     site: Site
     conditions: tuple[Condition, ...]
     comparisons: tuple[Comparison, ...]
+    flowcharts: tuple[Flowchart, ...]
 
     def condition(self, condition_id: str) -> Condition:
         """Return the condition with this id."""
@@ -42,8 +44,10 @@ def load_project(content_dir: Path) -> Project:
     site = _load(content_dir / "site.yml", Site, errors)
     conditions = _load_folder(content_dir / "conditions", Condition, errors)
     comparisons = _load_folder(content_dir / "comparisons", Comparison, errors)
+    flowcharts = _load_folder(content_dir / "flowcharts", Flowchart, errors)
     check_unique_ids(conditions, "condition", errors)
     check_unique_ids(comparisons, "comparison", errors)
+    check_unique_ids(flowcharts, "flowchart", errors)
     # A condition file with mistakes still counts, so its mistakes are not reported twice.
     known = {path.stem for path in _paths(content_dir / "conditions")}
     known |= {item.model.id for item in conditions}
@@ -51,12 +55,15 @@ def load_project(content_dir: Path) -> Project:
         check_emergency_links(condition, errors)
     for item in comparisons:
         check_references(item.document, "conditions", item.model.conditions, known, errors)
+    for chart in flowcharts:
+        check_flowchart(chart, known, errors)
     errors.raise_if_any()
     assert site is not None  # a missing site.yml is an error above
     return Project(
         site=site.model,
         conditions=tuple(sorted((c.model for c in conditions), key=lambda c: c.name.casefold())),
         comparisons=tuple(sorted((c.model for c in comparisons), key=lambda c: c.id)),
+        flowcharts=tuple(sorted((f.model for f in flowcharts), key=lambda f: f.id)),
     )
 
 

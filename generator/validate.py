@@ -10,10 +10,10 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator import markdown_subset
+from generator import flowchart, markdown_subset
 from generator.errors import ErrorCollector
 from generator.load import Document
-from generator.models import Condition
+from generator.models import Condition, Flowchart
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -60,6 +60,8 @@ def _plain_message(model: type[BaseModel], loc: list[str | int], detail: ErrorDe
         return "this field is not part of the format. Remove it" + (
             f", or did you mean `{hint}`?" if hint else " or check its spelling."
         )
+    if kind == "too_short" and int(ctx.get("min_length", 1)) > 1:
+        return f"this needs at least {ctx['min_length']} items."
     if kind in ("string_too_short", "too_short"):
         return "this must not be empty."
     if kind == "string_type":
@@ -165,3 +167,11 @@ def check_emergency_links(item: Sourced[Condition], errors: ErrorCollector) -> N
                     errors.add(item.document.name, line, column, loc,
                                f"this links to `{target}`. In an emergency callout, links may "
                                "only call a phone number (tel:). Remove the link.")
+
+
+def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],
+                    errors: ErrorCollector) -> None:
+    """Record every problem with a flowchart's graph, at the node or answer involved."""
+    for problem in flowchart.problems(item.model, condition_ids):
+        line, column = item.document.position(problem.loc)
+        errors.add(item.document.name, line, column, problem.loc, problem.message)

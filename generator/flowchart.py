@@ -1,0 +1,186 @@
+"""The logic of a flowchart: walking it, and finding what is wrong with its graph.
+
+Wording lives in the YAML; this module only knows node ids and where answers lead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from generator.models import Flowchart, Outcome, Question
+
+Node = Question | Outcome
+
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class GraphProblem:
+    """One thing wrong with a flowchart, at the field where it shows."""
+
+    loc: Loc
+    message: str
+
+
+def nodes(flow: Flowchart) -> dict[str, Node]:
+    """Return every node by id (the first one, where an id is used twice)."""
+    found: dict[str, Node] = {}
+    for node in [*flow.questions, *flow.outcomes]:
+        found.setdefault(node.id, node)
+    return found
+
+
+def outcome(flow: Flowchart, **answers: str) -> str:
+    """Return the outcome reached by answering each question (by id) with a value.
+
+    Question ids with hyphens are written with underscores: `lasts_long="no"`.
+    """
+    given = {key.replace("_", "-"): value for key, value in answers.items()}
+    by_id = nodes(flow)
+    node = by_id[flow.start]
+    while isinstance(node, Question):
+        value = given.pop(node.id)
+        node = by_id[next(a.next for a in node.answers if a.value == value)]
+    if given:
+        raise ValueError(f"these questions were never asked: {sorted(given)}")
+    return node.id
+
+
+def paths(flow: Flowchart) -> Iterator[tuple[dict[str, str], str]]:
+    """Yield every route from the start: the answers given, and the outcome reached."""
+    by_id = nodes(flow)
+
+    def walk(node_id: str, answers: dict[str, str]) -> Iterator[tuple[dict[str, str], str]]:
+        node = by_id[node_id]
+        if isinstance(node, Outcome):
+            yield answers, node.id
+            return
+        for answer in node.answers:
+            yield from walk(answer.next, {**answers, node.id: answer.value})
+
+    yield from walk(flow.start, {})
+
+
+def problems(flow: Flowchart, condition_ids: set[str]) -> list[GraphProblem]:
+    """Return everything wrong with the flowchart's graph, naming the nodes involved."""
+    found = _duplicates(flow) + _unknown_targets(flow, condition_ids) + _too_few_answers(flow)
+    if found:
+        return found  # the graph checks below need every id to be known and unique
+    by_id = nodes(flow)
+    edges = {q.id: [a.next for a in q.answers] for q in flow.questions}
+    found += _cycles(flow, edges)
+    reachable = _reachable(flow.start, edges)
+    found += [GraphProblem(_loc(flow, n), f"no answer leads to `{n}`, so readers can never "
+                           "reach it.") for n in by_id if n not in reachable]
+    ends = _can_reach_an_outcome(by_id, edges)
+    found += [GraphProblem(_loc(flow, q.id), f"no path from `{q.id}` ends at an outcome. "
+                           "Make one of its answers lead to an outcome.")
+              for q in flow.questions if q.id not in ends and q.id in reachable]
+    return found
+
+
+def _loc(flow: Flowchart, node_id: str) -> Loc:
+    for index, question in enumerate(flow.questions):
+        if question.id == node_id:
+            return ("questions", index, "id")
+    for index, result in enumerate(flow.outcomes):
+        if result.id == node_id:
+            return ("outcomes", index, "id")
+    return ("start",)
+
+
+def _duplicates(flow: Flowchart) -> list[GraphProblem]:
+    seen: set[str] = set()
+    found = []
+    listed: list[tuple[str, list[Question] | list[Outcome]]] = [
+        ("questions", flow.questions), ("outcomes", flow.outcomes)]
+    for field, items in listed:
+        for index, node in enumerate(items):
+            if node.id in seen:
+                found.append(GraphProblem((field, index, "id"), f"the id `{node.id}` is used by "
+                                          "more than one question or outcome. Give each its "
+                                          "own id."))
+            seen.add(node.id)
+    return found
+
+
+def _too_few_answers(flow: Flowchart) -> list[GraphProblem]:
+    return [GraphProblem(("questions", index, "answers"), f"question `{q.id}` has "
+                         f"{len(q.answers)} answer{'s' if len(q.answers) != 1 else ''}. "
+                         "Give it two or more.")
+            for index, q in enumerate(flow.questions) if len(q.answers) < 2]
+
+
+def _unknown_targets(flow: Flowchart, condition_ids: set[str]) -> list[GraphProblem]:
+    by_id = nodes(flow)
+    found = []
+    if flow.start not in by_id:
+        found.append(GraphProblem(("start",), f"there is no question with the id "
+                                  f"`{flow.start}` to start from."))
+    for q_index, question in enumerate(flow.questions):
+        for index, answer in enumerate(question.answers):
+            if answer.next not in by_id:
+                found.append(GraphProblem(("questions", q_index, "answers", index, "next"),
+                                          f"answer `{answer.value}` of `{question.id}` leads "
+                                          f"to `{answer.next}`, which is not a question or "
+                                          "outcome."))
+    for o_index, result in enumerate(flow.outcomes):
+        for index, ref in enumerate(result.conditions):
+            if ref not in condition_ids:
+                found.append(GraphProblem(("outcomes", o_index, "conditions", index),
+                                          f"outcome `{result.id}` links to the condition "
+                                          f"`{ref}`, which has no page."))
+    return found
+
+
+def _cycles(flow: Flowchart, edges: Mapping[str, list[str]]) -> list[GraphProblem]:
+    """Return each circle of questions, at the answer that closes it."""
+    loops: list[list[str]] = []
+    finished: set[str] = set()
+
+    def visit(node: str, trail: list[str]) -> None:
+        if node in trail:
+            loops.append([*trail[trail.index(node):], node])
+            return
+        if node in finished:
+            return
+        for target in edges.get(node, []):
+            visit(target, [*trail, node])
+        finished.add(node)
+
+    visit(flow.start, [])
+    return [GraphProblem(_answer_loc(flow, loop[-2], loop[-1]), "these questions go round in "
+                         "a circle: " + " → ".join(loop) + ". Break the circle.")
+            for loop in loops]
+
+
+def _answer_loc(flow: Flowchart, source: str, target: str) -> Loc:
+    for q_index, question in enumerate(flow.questions):
+        for index, answer in enumerate(question.answers):
+            if question.id == source and answer.next == target:
+                return ("questions", q_index, "answers", index, "next")
+    return _loc(flow, source)
+
+
+def _reachable(start: str, edges: Mapping[str, list[str]]) -> set[str]:
+    seen, todo = set(), [start]
+    while todo:
+        node = todo.pop()
+        if node not in seen:
+            seen.add(node)
+            todo.extend(edges.get(node, []))
+    return seen
+
+
+def _can_reach_an_outcome(by_id: Mapping[str, Node], edges: Mapping[str, list[str]]) -> set[str]:
+    good = {n for n, node in by_id.items() if isinstance(node, Outcome)}
+    changed = True
+    while changed:
+        changed = False
+        for node, targets in edges.items():
+            if node not in good and any(t in good for t in targets):
+                good.add(node)
+                changed = True
+    return good

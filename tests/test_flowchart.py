@@ -1,0 +1,101 @@
+"""The shipped flowchart, walked like a conversation, and the graph checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CONTENT
+from generator.flowchart import GraphProblem, outcome, paths, problems
+from generator.project import load_project
+
+FLOW = load_project(CONTENT).flowcharts[0]
+
+
+def test_serious_symptoms_always_mean_emergency_help() -> None:
+    assert outcome(FLOW, serious_symptoms="yes") == "emergency"
+
+
+def test_a_painless_flicker_for_a_few_days_is_a_twitch_to_watch() -> None:
+    assert outcome(FLOW, serious_symptoms="no", painful="no", what_you_notice="flicker",
+                   twitch_how_long="few-days") == "twitch-self-care"
+
+
+def test_twitching_that_goes_on_needs_a_doctor() -> None:
+    assert outcome(FLOW, serious_symptoms="no", painful="no", what_you_notice="flicker",
+                   twitch_how_long="longer") == "twitch-see-doctor"
+
+
+def test_a_short_painful_spasm_can_be_treated_at_home() -> None:
+    assert outcome(FLOW, serious_symptoms="no", painful="yes", spasm_how_long="minutes",
+                   spasm_often="no") == "spasm-self-care"
+
+
+def test_frequent_or_very_painful_spasms_need_a_doctor() -> None:
+    assert outcome(FLOW, serious_symptoms="no", painful="yes", spasm_how_long="minutes",
+                   spasm_often="yes") == "spasm-see-doctor"
+
+
+def test_a_spasm_that_does_not_let_go_needs_a_doctor() -> None:
+    assert outcome(FLOW, serious_symptoms="no", painful="yes",
+                   spasm_how_long="longer") == "spasm-see-doctor"
+
+
+def test_a_painless_tight_muscle_is_treated_as_a_spasm() -> None:
+    assert outcome(FLOW, serious_symptoms="no", painful="no", what_you_notice="tight",
+                   spasm_how_long="minutes", spasm_often="no") == "spasm-self-care"
+    assert outcome(FLOW, serious_symptoms="no", painful="no", what_you_notice="tight",
+                   spasm_how_long="minutes", spasm_often="yes") == "spasm-see-doctor"
+    assert outcome(FLOW, serious_symptoms="no", painful="no", what_you_notice="tight",
+                   spasm_how_long="longer") == "spasm-see-doctor"
+
+
+NO, YES = "no", "yes"
+EVERY_CONVERSATION = [
+    ({"serious-symptoms": YES}, "emergency"),
+    ({"serious-symptoms": NO, "painful": YES, "spasm-how-long": "minutes", "spasm-often": YES},
+     "spasm-see-doctor"),
+    ({"serious-symptoms": NO, "painful": YES, "spasm-how-long": "minutes", "spasm-often": NO},
+     "spasm-self-care"),
+    ({"serious-symptoms": NO, "painful": YES, "spasm-how-long": "longer"}, "spasm-see-doctor"),
+    ({"serious-symptoms": NO, "painful": NO, "what-you-notice": "flicker",
+      "twitch-how-long": "few-days"}, "twitch-self-care"),
+    ({"serious-symptoms": NO, "painful": NO, "what-you-notice": "flicker",
+      "twitch-how-long": "longer"}, "twitch-see-doctor"),
+    ({"serious-symptoms": NO, "painful": NO, "what-you-notice": "tight",
+      "spasm-how-long": "minutes", "spasm-often": YES}, "spasm-see-doctor"),
+    ({"serious-symptoms": NO, "painful": NO, "what-you-notice": "tight",
+      "spasm-how-long": "minutes", "spasm-often": NO}, "spasm-self-care"),
+    ({"serious-symptoms": NO, "painful": NO, "what-you-notice": "tight",
+      "spasm-how-long": "longer"}, "spasm-see-doctor"),
+]
+
+
+def test_every_path_from_the_start_is_listed_here() -> None:
+    # A change to the flowchart that adds, drops or redirects a path fails here until the
+    # table above, which clinicians can read, is updated to match.
+    assert list(paths(FLOW)) == EVERY_CONVERSATION
+
+
+def test_every_outcome_can_be_reached() -> None:
+    assert {result for _, result in EVERY_CONVERSATION} == {o.id for o in FLOW.outcomes}
+
+
+def test_answering_a_question_that_is_never_asked_is_a_mistake() -> None:
+    with pytest.raises(ValueError, match="never asked"):
+        outcome(FLOW, serious_symptoms="yes", painful="no")
+
+
+def test_the_shipped_flowchart_has_no_problems() -> None:
+    conditions = {c.id for c in load_project(CONTENT).conditions}
+
+    assert problems(FLOW, conditions) == []
+
+
+def test_a_question_needs_two_answers() -> None:
+    first = FLOW.questions[0]
+    lonely = first.model_copy(update={"answers": first.answers[:1]})
+    flow = FLOW.model_copy(update={"questions": [lonely, *FLOW.questions[1:]]})
+
+    assert problems(flow, {"muscle-twitch", "muscle-spasm"}) == [GraphProblem(
+        ("questions", 0, "answers"),
+        "question `serious-symptoms` has 1 answer. Give it two or more.")]

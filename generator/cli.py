@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from generator.errors import ContentErrors
+from generator.flowchart import to_mermaid
 from generator.project import Project, load_project
 from generator.render import render_site
 
@@ -76,6 +77,21 @@ def export(content_dir: Path, out_dir: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
     click.echo(f"Wrote {len(pages)} pages to {out_dir}/")
+
+
+@main.command()
+@CONTENT
+@click.argument("flowchart")
+def graph(content_dir: Path, flowchart: str) -> None:
+    """Print FLOWCHART (its id, or its file) as Mermaid text, for review as a diagram."""
+    project = _load_or_exit(content_dir)
+    wanted = Path(flowchart).stem
+    found = [f for f in project.flowcharts if f.id == wanted]
+    if not found:
+        known = ", ".join(f.id for f in project.flowcharts) or "none"
+        click.echo(f"There is no flowchart `{wanted}`. Flowcharts: {known}.", err=True)
+        sys.exit(1)
+    click.echo(to_mermaid(found[0]), nl=False)
 
 
 def _load_or_exit(content_dir: Path) -> Project:

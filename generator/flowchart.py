@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from generator import markdown_subset
 from generator.models import Flowchart, Outcome, Question
 
 Node = Question | Outcome
@@ -27,7 +28,8 @@ class GraphProblem:
 def nodes(flow: Flowchart) -> dict[str, Node]:
     """Return every node by id (the first one, where an id is used twice)."""
     found: dict[str, Node] = {}
-    for node in [*flow.questions, *flow.outcomes]:
+    everything: list[Node] = [*flow.questions, *flow.outcomes]
+    for node in everything:
         found.setdefault(node.id, node)
     return found
 
@@ -65,7 +67,8 @@ def paths(flow: Flowchart) -> Iterator[tuple[dict[str, str], str]]:
 
 def problems(flow: Flowchart, condition_ids: set[str]) -> list[GraphProblem]:
     """Return everything wrong with the flowchart's graph, naming the nodes involved."""
-    found = _duplicates(flow) + _unknown_targets(flow, condition_ids) + _too_few_answers(flow)
+    found = (_duplicates(flow) + _unknown_targets(flow, condition_ids)
+             + _too_few_answers(flow) + _emergency_links(flow))
     if found:
         return found  # the graph checks below need every id to be known and unique
     by_id = nodes(flow)
@@ -94,15 +97,35 @@ def _loc(flow: Flowchart, node_id: str) -> Loc:
 def _duplicates(flow: Flowchart) -> list[GraphProblem]:
     seen: set[str] = set()
     found = []
-    listed: list[tuple[str, list[Question] | list[Outcome]]] = [
-        ("questions", flow.questions), ("outcomes", flow.outcomes)]
-    for field, items in listed:
-        for index, node in enumerate(items):
-            if node.id in seen:
-                found.append(GraphProblem((field, index, "id"), f"the id `{node.id}` is used by "
-                                          "more than one question or outcome. Give each its "
-                                          "own id."))
-            seen.add(node.id)
+    listed: list[tuple[str, int, Node]] = [
+        *(("questions", i, q) for i, q in enumerate(flow.questions)),
+        *(("outcomes", i, o) for i, o in enumerate(flow.outcomes)),
+    ]
+    for field, index, node in listed:
+        if node.id in seen:
+            found.append(GraphProblem((field, index, "id"), f"the id `{node.id}` is used by "
+                                      "more than one question or outcome. Give each its own id."))
+        seen.add(node.id)
+    return found
+
+
+def _emergency_links(flow: Flowchart) -> list[GraphProblem]:
+    """Nothing in an emergency outcome may lead the reader away from calling for help."""
+    found = []
+    for index, result in enumerate(flow.outcomes):
+        if result.care != "emergency":
+            continue
+        if result.conditions:
+            found.append(GraphProblem(("outcomes", index, "conditions"), f"emergency outcome "
+                                      f"`{result.id}` links to other pages. Remove them, so "
+                                      "that nothing leads readers away from calling for help."))
+        for item, text in enumerate(result.advice):
+            for target in markdown_subset.link_targets(text):
+                if not target.startswith("tel:"):
+                    found.append(GraphProblem(("outcomes", index, "advice", item),
+                                              f"emergency outcome `{result.id}` links to "
+                                              f"`{target}`. Links here may only call a phone "
+                                              "number (tel:)."))
     return found
 
 
@@ -184,3 +207,28 @@ def _can_reach_an_outcome(by_id: Mapping[str, Node], edges: Mapping[str, list[st
                 good.add(node)
                 changed = True
     return good
+
+
+def to_mermaid(flow: Flowchart) -> str:
+    """Return the flowchart as Mermaid text, for clinicians to review as a diagram."""
+    lines = ["flowchart TD"]
+    for question in flow.questions:
+        lines.append(f'    {_mermaid_id(question.id)}{{"{_mermaid_text(question.text)}"}}')
+    for result in flow.outcomes:
+        label = f"{result.care}: {result.title}"
+        lines.append(f'    {_mermaid_id(result.id)}(["{_mermaid_text(label)}"])')
+    for question in flow.questions:
+        for answer in question.answers:
+            lines.append(f'    {_mermaid_id(question.id)} -->|"{_mermaid_text(answer.text)}"| '
+                         f"{_mermaid_id(answer.next)}")
+    return "\n".join(lines) + "\n"
+
+
+def _mermaid_id(node_id: str) -> str:
+    # Mermaid reserves words such as `end`; a prefix keeps every id safe.
+    return "n_" + node_id.replace("-", "_")
+
+
+def _mermaid_text(text: str) -> str:
+    return text.replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;").replace(
+        ">", "#gt;")

@@ -25,7 +25,9 @@ def site_nav(project: Project, pages: Pages) -> list[NavEntry]:
     else:
         topics = [{letter: [_link(c.name, f"conditions/{c.id}.md") for c in group]}
                   for letter, group in views.a_to_z(project.conditions)]
-    nav: list[NavEntry] = [_link("Home", "index.md"), {"Topics A to Z": topics}]
+    nav: list[NavEntry] = [_link("Home", "index.md")]
+    nav += [_link(f.title, f"checker/{f.id}.md") for f in project.flowcharts]
+    nav.append({"Topics A to Z": topics})
     if project.comparisons:
         nav.append({"Compare": [_link(c.title, f"compare/{c.id}.md")
                                 for c in project.comparisons]})

@@ -42,6 +42,7 @@ def render_site(project: Project) -> Pages:
     page("index.md", "home.md.j2",
          letters=views.a_to_z(project.conditions),
          comparisons=project.comparisons,
+         flowcharts=project.flowcharts,
          has_faq=any(c.faq for c in project.conditions),
          review=views.review_dates(site.review, site.locale),
          description=views.page_description(site.description))
@@ -50,6 +51,8 @@ def render_site(project: Project) -> Pages:
              condition=condition,
              care_cards=views.care_cards(condition.when_to_get_help, site),
              comparisons=[c for c in project.comparisons if condition.id in c.conditions],
+         flowcharts=[f for f in project.flowcharts
+                     if any(condition.id in o.conditions for o in f.outcomes)],
              review=views.review_dates(condition.review, site.locale),
              description=views.page_description(condition.summary))
     for comparison in project.comparisons:
@@ -60,6 +63,13 @@ def render_site(project: Project) -> Pages:
              rows=views.comparison_rows(comparison, compared),
              review=views.review_dates(comparison.review, site.locale),
              description=views.page_description(comparison.summary))
+    by_id = {c.id: c for c in project.conditions}
+    for flow in project.flowcharts:
+        page(f"checker/{flow.id}.md", "flowchart.md.j2",
+             chart=views.flowchart_view(flow, site, by_id, level=2, page_root="../"),
+             hide_toc=True,
+             review=views.review_dates(flow.review, site.locale),
+             description=views.page_description(flow.summary))
     with_faq = [c for c in project.conditions if c.faq]
     if with_faq:
         page("faq.md", "faq.md.j2",

@@ -10,7 +10,7 @@ from typing import Any
 from babel.dates import format_date
 
 from generator.care import CareHeading, care_heading
-from generator.models import CareAdvice, Comparison, Condition, Review, Site
+from generator.models import CareAdvice, Comparison, Condition, Flowchart, Question, Review, Site
 
 CARE_ORDER = ("emergency", "urgent", "non-urgent")
 
@@ -112,3 +112,47 @@ def _cell(value: Any) -> Cell:
 
 def _date(value: datetime.date, locale: str) -> str:
     return str(format_date(value, format="long", locale=locale.replace("-", "_")))
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    """A flowchart outcome as shown: its heading, care callout and pages to read next."""
+
+    id: str
+    title: str
+    card: CareCard
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class FlowchartView:
+    """A flowchart ready for its template, with the graph data for the browser widget."""
+
+    id: str
+    title: str
+    summary: str
+    level: int
+    page_root: str
+    questions: tuple[Question, ...]
+    outcomes: tuple[OutcomeView, ...]
+    data: dict[str, Any]
+
+
+def flowchart_view(
+    flow: Flowchart, site: Site, conditions: dict[str, Condition], *, level: int, page_root: str
+) -> FlowchartView:
+    """Return a flowchart for a page whose headings start at `level`."""
+    outcomes = tuple(
+        OutcomeView(
+            o.id, o.title,
+            CareCard(care_heading(o.care, site.locale, site.emergency_number), tuple(o.advice)),
+            tuple(conditions[c] for c in o.conditions),
+        )
+        for o in flow.outcomes
+    )
+    steps: dict[str, Any] = {q.id: {"text": q.text, "answers": [
+        {"value": a.value, "text": a.text, "next": a.next} for a in q.answers
+    ]} for q in flow.questions}
+    steps.update({o.id: {"text": o.title, "answers": []} for o in flow.outcomes})
+    return FlowchartView(flow.id, flow.title, flow.summary, level, page_root,
+                         tuple(flow.questions), outcomes, {"start": flow.start, "steps": steps})

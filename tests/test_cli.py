@@ -87,12 +87,33 @@ def test_export_writes_the_markdown_tree(scratch: Callable[..., Path]) -> None:
     assert result.returncode == 0, result.stderr
     written = sorted(p.relative_to(project / "out").as_posix()
                      for p in (project / "out").rglob("*.md"))
-    assert written == ["compare/twitch-vs-spasm.md", "conditions/muscle-spasm.md",
-                       "conditions/muscle-twitch.md", "faq.md", "index.md"]
+    assert written == ["checker/twitch-or-spasm.md", "compare/twitch-vs-spasm.md",
+                       "conditions/muscle-spasm.md", "conditions/muscle-twitch.md", "faq.md",
+                       "index.md"]
 
 
 def test_every_command_explains_itself() -> None:
-    for command in ("build", "check", "export"):
+    for command in ("build", "check", "export", "graph"):
         result = run(command, "--help")
         assert result.returncode == 0
         assert "Usage:" in result.stdout
+
+
+def test_graph_prints_a_flowchart_as_mermaid(scratch: Callable[..., Path]) -> None:
+    scratch()
+
+    by_id = run("graph", "twitch-or-spasm")
+    by_file = run("graph", "content/flowcharts/twitch-or-spasm.yml")
+
+    assert by_id.returncode == 0, by_id.stderr
+    assert by_id.stdout.startswith("flowchart TD\n")
+    assert by_file.stdout == by_id.stdout
+
+
+def test_graph_names_the_flowcharts_it_knows(scratch: Callable[..., Path]) -> None:
+    scratch()
+
+    result = run("graph", "nope")
+
+    assert result.returncode == 1
+    assert result.stderr == "There is no flowchart `nope`. Flowcharts: twitch-or-spasm.\n"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CONTENT
-from generator.flowchart import GraphProblem, outcome, paths, problems
+from generator.flowchart import GraphProblem, outcome, paths, problems, to_mermaid
 from generator.project import load_project
+
+from conftest import CONTENT, GOLDEN, check_golden
 
 FLOW = load_project(CONTENT).flowcharts[0]
 
@@ -99,3 +100,14 @@ def test_a_question_needs_two_answers() -> None:
     assert problems(flow, {"muscle-twitch", "muscle-spasm"}) == [GraphProblem(
         ("questions", 0, "answers"),
         "question `serious-symptoms` has 1 answer. Give it two or more.")]
+
+
+def test_the_mermaid_diagram_matches_the_golden_file(update_goldens: bool) -> None:
+    check_golden(to_mermaid(FLOW), GOLDEN / "mermaid" / "twitch-or-spasm.mmd", update_goldens)
+
+
+def test_mermaid_labels_cannot_break_the_diagram() -> None:
+    first = FLOW.questions[0].model_copy(update={"text": 'Is it "bad" <b>?'})
+    flow = FLOW.model_copy(update={"questions": [first, *FLOW.questions[1:]]})
+
+    assert 'n_serious_symptoms{"Is it #quot;bad#quot; #lt;b#gt;?"}' in to_mermaid(flow)

@@ -18,6 +18,7 @@ def test_a_small_site_lists_its_topics() -> None:
 
     assert nav == [
         {"Home": "index.md"},
+        {"Twitch or spasm? What should I do?": "checker/twitch-or-spasm.md"},
         {"Topics A to Z": [{"Muscle spasm": "conditions/muscle-spasm.md"},
                            {"Muscle twitch": "conditions/muscle-twitch.md"}]},
         {"Compare": [{"Muscle twitch or muscle spasm?": "compare/twitch-vs-spasm.md"}]},
@@ -31,7 +32,7 @@ def test_a_big_site_groups_topics_by_letter() -> None:
         twitch.model_copy(update={"id": f"topic-{i}", "name": f"{'ABC'[i % 3]}topic {i}"})
         for i in range(LETTER_SECTIONS_FROM)
     )
-    project = dataclasses.replace(SHIPPED, conditions=many, comparisons=())
+    project = dataclasses.replace(SHIPPED, conditions=many, comparisons=(), flowcharts=())
 
     topics = site_nav(project, {})[1]["Topics A to Z"]
 

@@ -1,0 +1,148 @@
+// The question-by-question flowchart widget.
+// Without JavaScript the page shows every step, linked by in-page anchors. This script shows
+// one step at a time and keeps the answers in the URL fragment, like
+// #twitch-or-spasm=no/yes/minutes, so a step can be shared, reloaded and reached with the
+// browser's back button. Nothing is sent to a server.
+(function () {
+  "use strict";
+
+  // The answers given to one flowchart, read from the URL fragment.
+  function answersIn(hash, id) {
+    var parts = hash.replace(/^#/, "").split("&");
+    for (var i = 0; i < parts.length; i++) {
+      if (parts[i].indexOf(id + "=") === 0) {
+        return parts[i].slice(id.length + 1).split("/").filter(Boolean).map(decodeURIComponent);
+      }
+    }
+    return [];
+  }
+
+  // The fragment for these answers, keeping the state of any other flowchart on the page.
+  function hashFor(id, answers) {
+    var kept = location.hash.replace(/^#/, "").split("&").filter(function (part) {
+      return part.indexOf("=") > 0 && part.indexOf(id + "=") !== 0;
+    });
+    if (answers.length) kept.push(id + "=" + answers.map(encodeURIComponent).join("/"));
+    return kept.length ? "#" + kept.join("&") : location.pathname + location.search;
+  }
+
+  // Follow the answers from the start; stop at the first one that does not fit.
+  function walk(data, answers) {
+    var current = data.start;
+    var taken = [];
+    for (var i = 0; i < answers.length; i++) {
+      var choice = data.steps[current].answers.filter(function (a) {
+        return a.value === answers[i];
+      })[0];
+      if (!choice) break;
+      taken.push({ step: current, answer: choice });
+      current = choice.next;
+    }
+    return { current: current, taken: taken };
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function link(text, href, className) {
+    var a = element("a", className, text);
+    a.href = href;
+    a.setAttribute("data-flowchart-link", "");
+    return a;
+  }
+
+  function setUp(root) {
+    var id = root.getAttribute("data-flowchart");
+    // The graph is JSON in an attribute: Material re-runs inline scripts on instant navigation.
+    var data = JSON.parse(root.getAttribute("data-graph"));
+    var status = element("p", "md-visually-hidden");
+    status.setAttribute("aria-live", "polite");
+    var back = element("p", "flowchart__back");
+    var summary = element("div", "flowchart__summary");
+    root.insertBefore(back, root.firstChild);
+    root.appendChild(summary);
+    root.appendChild(status);
+    root.classList.add("flowchart--enhanced");
+
+    var shown = null;
+
+    function show(moveFocus) {
+      var answers = answersIn(location.hash, id);
+      if (answers.join("/") === shown) return;  // another flowchart on the page changed
+      shown = answers.join("/");
+      var route = walk(data, answers);
+      var values = route.taken.map(function (t) { return t.answer.value; });
+      var steps = root.querySelectorAll(".flowchart__step");
+      for (var i = 0; i < steps.length; i++) {
+        var isCurrent = steps[i].getAttribute("data-step") === route.current;
+        steps[i].hidden = !isCurrent;
+        var choices = steps[i].querySelectorAll(".flowchart__answer");
+        for (var j = 0; j < choices.length; j++) {
+          choices[j].href = hashFor(id, values.concat(choices[j].getAttribute("data-value")));
+          choices[j].setAttribute("data-flowchart-link", "");
+        }
+      }
+      back.textContent = "";
+      if (values.length) {
+        back.appendChild(link("Back", hashFor(id, values.slice(0, -1)), "flowchart__back-link"));
+      }
+      summary.textContent = "";
+      if (values.length) {
+        summary.appendChild(element("h" + root.getAttribute("data-level"), "", "Your answers"));
+        var list = element("dl", "flowchart__answers-given");
+        route.taken.forEach(function (t, index) {
+          var row = element("div");
+          row.appendChild(element("dt", "", data.steps[t.step].text));
+          var answer = element("dd", "", t.answer.text + " ");
+          var change = link("Change", hashFor(id, values.slice(0, index)), "flowchart__change");
+          change.appendChild(element("span", "md-visually-hidden",
+            " your answer to: " + data.steps[t.step].text));
+          answer.appendChild(change);
+          row.appendChild(answer);
+          list.appendChild(row);
+        });
+        summary.appendChild(list);
+        summary.appendChild(link("Start again", hashFor(id, []), "md-button flowchart__restart"));
+      }
+      var heading = document.getElementById(id + "--" + route.current + "-heading");
+      if (moveFocus && heading) {
+        status.textContent = heading.textContent;
+        heading.focus();
+      }
+    }
+
+    // Handle our own links, so that Material's instant navigation does not reload the page.
+    root.addEventListener("click", function (event) {
+      var target = event.target.closest("a[data-flowchart-link]");
+      if (!target || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      history.pushState(history.state, "", target.getAttribute("href"));
+      showAll();
+    });
+    root.flowchartShow = show;
+    show(false);
+  }
+
+  function showAll() {
+    var roots = document.querySelectorAll(".flowchart--enhanced");
+    for (var i = 0; i < roots.length; i++) roots[i].flowchartShow(true);
+  }
+
+  // Listeners on window are attached once; page setup runs again after instant navigation.
+  window.addEventListener("popstate", showAll);
+  window.addEventListener("hashchange", showAll);
+
+  function setUpAll() {
+    var roots = document.querySelectorAll(".flowchart:not(.flowchart--enhanced)");
+    for (var i = 0; i < roots.length; i++) setUp(roots[i]);
+  }
+
+  if (window.document$) window.document$.subscribe(setUpAll);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpAll);
+  else setUpAll();
+})();

@@ -56,3 +56,20 @@ def test_the_comparison_table_has_every_row_and_both_columns(built_site: Path) -
 
 def test_no_yaml_source_is_published(built_site: Path) -> None:
     assert list(built_site.rglob("*.yml")) == []
+
+
+def test_the_flowchart_is_linked_from_home_and_both_condition_pages(built_site: Path) -> None:
+    for path, link in (("index.html", "checker/twitch-or-spasm/"),
+                       ("conditions/muscle-twitch/index.html", "../../checker/twitch-or-spasm/"),
+                       ("conditions/muscle-spasm/index.html", "../../checker/twitch-or-spasm/")):
+        hrefs = [a["href"] for a in html(built_site, path).select("article a")]
+        assert link in hrefs, path
+
+
+def test_the_flowchart_page_works_as_an_outline_without_javascript(built_site: Path) -> None:
+    page = html(built_site, "checker/twitch-or-spasm/index.html")
+    steps = {s["id"] for s in page.select(".flowchart__step")}
+    targets = {a["href"].lstrip("#") for a in page.select(".flowchart__answer")}
+
+    assert targets <= steps
+    assert len(steps) == 11

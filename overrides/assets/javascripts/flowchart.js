@@ -72,7 +72,9 @@
 
     function show(moveFocus) {
       var answers = answersIn(location.hash, id);
-      if (answers.join("/") === shown) return;  // another flowchart on the page changed
+      // Links are always redrawn (they carry the other flowcharts' answers too), but focus
+      // only moves in the flowchart whose answers changed.
+      moveFocus = moveFocus && answers.join("/") !== shown;
       shown = answers.join("/");
       var route = walk(data, answers);
       var values = route.taken.map(function (t) { return t.answer.value; });

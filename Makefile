@@ -17,12 +17,16 @@ $(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[test]'
 	touch $@
 
-## site: install everything and build the website from content/ into site/
-site: $(VENV)/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## site: install everything, build the website into site/ and the offline zip into dist/
+site: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python -m generator build
 
 ## test: install what the tests need and run them all
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed node_modules/.installed browser
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -32,7 +36,7 @@ check: $(VENV)/.installed
 	$(BIN)/python -m generator check
 
 ## serve: preview the site at http://127.0.0.1:8000, reloading when content changes
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs serve
 
 ## export: write the generated Markdown into build/markdown/
@@ -50,4 +54,4 @@ browser:
 	fi
 
 clean:
-	rm -rf site dist build $(VENV)
+	rm -rf site dist build $(VENV) node_modules

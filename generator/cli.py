@@ -49,20 +49,27 @@ def check(content_dir: Path, output: str) -> None:
               default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("site"), show_default=True, help="Where to write the website.")
-def build(config_file: Path, site_dir: Path) -> None:
-    """Check the content, then build the whole website into site/ (strict: warnings fail)."""
+@click.option("--dist-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("dist"), show_default=True, help="Where to write the offline zip.")
+def build(config_file: Path, site_dir: Path, dist_dir: Path) -> None:
+    """Check the content, then build the website into site/ and the offline bundle into dist/.
+
+    MkDocs runs in strict mode: a warning fails the build. Both outputs are built in
+    temporary folders and only replace the old ones when everything succeeded. Set
+    SOURCE_DATE_EPOCH to fix the build's dates; by default it is the newest review date.
+    """
     from mkdocs.exceptions import MkDocsException
 
-    from generator.mkdocs_plugin.build import build_site
+    from generator.mkdocs_plugin.build import build_outputs
 
-    content_dir = config_file.parent / "content"
-    _load_or_exit(content_dir)
+    project = _load_or_exit(config_file.parent / "content")
     try:
-        build_site(config_file, site_dir)
+        bundle = build_outputs(config_file, site_dir, dist_dir, name=project.site.slug,
+                               source_date_epoch=project.latest_review_epoch)
     except MkDocsException as error:
         click.echo(f"The build failed: {error}", err=True)
         sys.exit(1)
-    click.echo(f"Built the website in {site_dir}/")
+    click.echo(f"Built the website in {site_dir}/ and the offline bundle {bundle}")
 
 
 @main.command()

@@ -39,3 +39,14 @@ def problems(text: str) -> list[str]:
     if _IMAGE.search(text):
         found.append("images are not allowed in text.")
     return found
+
+
+_INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1")
+
+
+def plain_text(text: str) -> str:
+    """Return the text without Markdown marks, on one line: for metadata such as JSON-LD."""
+    text = _INLINE_LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    return " ".join(text.split())

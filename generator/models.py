@@ -6,6 +6,7 @@ Every field's description documents the format for authors and feeds the JSON Sc
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -110,6 +111,11 @@ class Site(Model):
     emergency: Emergency = Field(description="How to get emergency help.")
     intro: Text = Field(description="Opening paragraph of the home page.")
     review: Review = Field(description="Review dates for the home page and index pages.")
+
+    @property
+    def slug(self) -> str:
+        """Return the site's title as a file name, like muscle-twitch-and-spasm-guide."""
+        return re.sub(r"[^a-z0-9]+", "-", self.title.casefold()).strip("-") or "site"
 
     @property
     def emergency_number(self) -> str:

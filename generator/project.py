@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,14 @@ class Project:
     conditions: tuple[Condition, ...]
     comparisons: tuple[Comparison, ...]
     flowcharts: tuple[Flowchart, ...]
+
+    @property
+    def latest_review_epoch(self) -> int:
+        """Return the newest review date as a Unix time: a stable date for the build."""
+        reviews = [self.site.review, *(c.review for c in self.conditions),
+                   *(c.review for c in self.comparisons), *(f.review for f in self.flowcharts)]
+        newest = max(r.last_reviewed for r in reviews)
+        return calendar.timegm(newest.timetuple())
 
     def condition(self, condition_id: str) -> Condition:
         """Return the condition with this id."""

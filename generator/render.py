@@ -8,8 +8,10 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import views
+from generator import structured_data, views
+from generator.models import Condition, Review, Site
 from generator.project import Project
+from generator.structured_data import JsonLd
 
 Pages = dict[str, str]
 
@@ -26,6 +28,7 @@ def environment() -> Environment:
     )
     env.filters["yaml_string"] = _yaml_string
     env.filters["link_text"] = _link_text
+    env.filters["json"] = _json
     return env
 
 
@@ -33,51 +36,104 @@ def render_site(project: Project) -> Pages:
     """Return every page of the site as Markdown, keyed by its path."""
     env = environment()
     site = project.site
-    common = {"site": site, "emergency_number": site.emergency_number}
     pages: Pages = {}
 
-    def page(path: str, template: str, **context: Any) -> None:
-        pages[path] = env.get_template(template).render(**common, **context)
+    def page(path: str, template: str, *, title: str, description: str, review: Review,
+             about: tuple[JsonLd, ...] = (), **context: Any) -> None:
+        web_page = structured_data.medical_web_page(site, path, title, description, review)
+        pages[path] = env.get_template(template).render(
+            site=site, emergency_number=site.emergency_number, title=title,
+            description=views.page_description(description),
+            review=views.review_dates(review, site.locale),
+            structured_data=structured_data.graph(web_page, *about), **context)
 
-    page("index.md", "home.md.j2",
+    page("index.md", "home.md.j2", title=site.title, description=site.description,
+         review=site.review,
          letters=views.a_to_z(project.conditions),
          comparisons=project.comparisons,
          flowcharts=project.flowcharts,
-         has_faq=any(c.faq for c in project.conditions),
-         review=views.review_dates(site.review, site.locale),
-         description=views.page_description(site.description))
+         has_faq=any(c.faq for c in project.conditions))
     for condition in project.conditions:
         page(f"conditions/{condition.id}.md", "condition.md.j2",
+             title=condition.name, description=condition.summary, review=condition.review,
+             about=_condition_data(condition),
              condition=condition,
              care_cards=views.care_cards(condition.when_to_get_help, site),
              comparisons=[c for c in project.comparisons if condition.id in c.conditions],
-         flowcharts=[f for f in project.flowcharts
-                     if any(condition.id in o.conditions for o in f.outcomes)],
-             review=views.review_dates(condition.review, site.locale),
-             description=views.page_description(condition.summary))
+             flowcharts=[f for f in project.flowcharts
+                         if any(condition.id in o.conditions for o in f.outcomes)])
     for comparison in project.comparisons:
         compared = [project.condition(cid) for cid in comparison.conditions]
         page(f"compare/{comparison.id}.md", "comparison.md.j2",
+             title=comparison.title, description=comparison.summary, review=comparison.review,
              comparison=comparison,
              conditions=compared,
-             rows=views.comparison_rows(comparison, compared),
-             review=views.review_dates(comparison.review, site.locale),
-             description=views.page_description(comparison.summary))
+             rows=views.comparison_rows(comparison, compared))
     by_id = {c.id: c for c in project.conditions}
     for flow in project.flowcharts:
         page(f"checker/{flow.id}.md", "flowchart.md.j2",
+             title=flow.title, description=flow.summary, review=flow.review,
              chart=views.flowchart_view(flow, site, by_id, level=2, page_root="../"),
-             hide_toc=True,
-             review=views.review_dates(flow.review, site.locale),
-             description=views.page_description(flow.summary))
+             hide_toc=True)
     with_faq = [c for c in project.conditions if c.faq]
     if with_faq:
         page("faq.md", "faq.md.j2",
+             title="Questions people ask", description=f"Common questions about {site.title}.",
+             review=views.earliest_review([c.review for c in with_faq]),
+             about=(structured_data.faq_page(with_faq),),
              conditions=with_faq,
-             review=views.review_dates(
-                 views.earliest_review([c.review for c in with_faq]), site.locale),
-             description=f"Common questions about {site.title}.")
+             embeds={c.id: _embed_snippet(env, site, c) for c in with_faq})
+    for condition in with_faq:
+        page(f"embed/{condition.id}.md", "embed.md.j2",
+             title=f"{condition.name}: questions people ask",
+             description=f"Questions and answers about {condition.name.lower()}.",
+             review=condition.review,
+             about=(structured_data.faq_page([condition]),),
+             condition=condition, embed_page=True,
+             # Discovery lives on the embed page only: Material's script fetches a sitemap for
+             # every <link rel="alternate"> on pages that load it.
+             oembed=views.oembed_links(site, [condition]))
     return pages
+
+
+def render_files(project: Project) -> Pages:
+    """Return the site's other generated files: robots.txt and one oEmbed file per embed."""
+    site = project.site
+    env = environment()
+    files: Pages = {"robots.txt": f"User-agent: *\nAllow: /\nSitemap: {site.url}sitemap.xml\n"}
+    for condition in project.conditions:
+        if condition.faq:
+            oembed = {
+                "version": "1.0",
+                "type": "rich",
+                "title": views.embed_title(site, condition),
+                "provider_name": site.title,
+                "provider_url": site.url,
+                "html": _embed_snippet(env, site, condition),
+                "width": 600,
+                "height": 600,
+            }
+            files[f"oembed/{condition.id}.json"] = json.dumps(
+                oembed, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return files
+
+
+def _embed_snippet(env: Environment, site: Site, condition: Condition) -> str:
+    """Return the HTML another site pastes to embed a condition's questions."""
+    return env.get_template("embed_snippet.html.j2").render(
+        src=views.embed_url(site, condition), title=views.embed_title(site, condition),
+        origin=views.site_origin(site)).strip()
+
+
+def _condition_data(condition: Condition) -> tuple[JsonLd, ...]:
+    about = structured_data.medical_condition(condition)
+    faq = (structured_data.faq_page([condition]),) if condition.faq else ()
+    return (about, *faq)
+
+
+def _json(value: object) -> Markup:
+    # JSON is valid YAML, so front matter stays one line and cannot be broken out of.
+    return Markup(json.dumps(value, ensure_ascii=True, sort_keys=True))
 
 
 def _yaml_string(value: object) -> Markup:

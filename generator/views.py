@@ -6,11 +6,13 @@ import datetime
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel.dates import format_date
 
 from generator.care import CareHeading, care_heading
 from generator.models import CareAdvice, Comparison, Condition, Flowchart, Question, Review, Site
+from generator.structured_data import page_url
 
 CARE_ORDER = ("emergency", "urgent", "non-urgent")
 
@@ -156,3 +158,25 @@ def flowchart_view(
     steps.update({o.id: {"text": o.title, "answers": []} for o in flow.outcomes})
     return FlowchartView(flow.id, flow.title, flow.summary, level, page_root,
                          tuple(flow.questions), outcomes, {"start": flow.start, "steps": steps})
+
+
+def site_origin(site: Site) -> str:
+    """Return the scheme and host of the site, as a browser reports `event.origin`."""
+    parts = urlsplit(site.url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def embed_url(site: Site, condition: Condition) -> str:
+    """Return the address of a condition's embeddable FAQ page."""
+    return page_url(site, f"embed/{condition.id}.md")
+
+
+def embed_title(site: Site, condition: Condition) -> str:
+    """Return the iframe title of a condition's embeddable FAQ page."""
+    return f"{condition.name}: questions and answers from {site.title}"
+
+
+def oembed_links(site: Site, conditions: list[Condition]) -> list[dict[str, str]]:
+    """Return the oEmbed discovery links for a page's FAQ sets."""
+    return [{"href": f"{site.url}oembed/{c.id}.json", "title": embed_title(site, c)}
+            for c in conditions if c.faq]

@@ -67,16 +67,29 @@ def check_golden(actual: str, golden: Path, update: bool) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the shipped content once, with the real CLI and strict MkDocs."""
-    site_dir = tmp_path_factory.mktemp("build") / "site"
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the shipped content once, with the real CLI and strict MkDocs: site/ and dist/."""
+    out = tmp_path_factory.mktemp("build")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "generator", "build", "--site-dir", str(out / "site"),
+         "--dist-dir", str(out / "dist")],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_site(built: Path) -> Path:
+    """Return the built public website."""
+    return built / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_zip(built: Path) -> Path:
+    """Return the built offline bundle."""
+    return built / "dist" / "muscle-twitch-and-spasm-guide-offline.zip"
 
 
 def html(site_dir: Path, path: str) -> BeautifulSoup:

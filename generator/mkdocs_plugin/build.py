@@ -1,10 +1,17 @@
-"""Build the site with MkDocs into a temporary folder, then swap it into place."""
+"""Build the website and the offline bundle with MkDocs, then swap them into place.
+
+Both are built in temporary folders first: a failed or interrupted build leaves the
+previous `site/` and `dist/` exactly as they were.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
+import time
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,13 +19,54 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip file can hold
 
-def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
-    """Build the site into `site_dir`; on any failure the old `site_dir` is left as it was."""
+
+def build_outputs(config_file: Path, site_dir: Path, dist_dir: Path, *, name: str,
+                  source_date_epoch: int) -> Path:
+    """Build the website into `site_dir` and the offline zip into `dist_dir`; return the zip."""
     _show_mkdocs_messages()
-    with _replace_dir_on_success(site_dir) as staging:
-        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
-        build(config)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch))
+    epoch = int(os.environ["SOURCE_DATE_EPOCH"])
+    zip_name = f"{name}-offline.zip"
+    with _replace_dir_on_success(site_dir) as new_site, \
+            _replace_dir_on_success(dist_dir) as new_dist:
+        _build(config_file, new_site, offline=False)
+        with tempfile.TemporaryDirectory() as scratch:
+            offline = Path(scratch) / name
+            _build(config_file, offline, offline=True)
+            write_zip(offline, new_dist / zip_name, epoch)
+    return dist_dir / zip_name
+
+
+def write_zip(folder: Path, target: Path, epoch: int) -> None:
+    """Zip a folder reproducibly: sorted entries, fixed times and permissions."""
+    stamp = _zip_time(epoch)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            entry = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, path.read_bytes())
+
+
+def _build(config_file: Path, site_dir: Path, *, offline: bool) -> None:
+    # mkdocs.yml reads `!ENV OFFLINE` to switch Material's offline plugin on.
+    previous = os.environ.get("OFFLINE")
+    os.environ["OFFLINE"] = "true" if offline else "false"
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    finally:
+        if previous is None:
+            del os.environ["OFFLINE"]
+        else:
+            os.environ["OFFLINE"] = previous
+    build(config)
+
+
+def _zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
+    t = time.gmtime(max(epoch, ZIP_EPOCH_MIN))
+    return (t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
 
 
 @contextmanager
@@ -26,6 +74,7 @@ def _replace_dir_on_success(target: Path) -> Iterator[Path]:
     """Yield an empty folder beside `target`; swap it in only when the block succeeds."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the site is meant to be served
     try:
         yield staging
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))

@@ -14,7 +14,7 @@ from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import HealthContentConfig
 from generator.navigation import site_nav
 from generator.project import load_project
-from generator.render import Pages, render_site
+from generator.render import Pages, render_files, render_site
 
 
 class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-untyped-call]
@@ -22,6 +22,7 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
 
     def __init__(self) -> None:
         self.pages: Pages = {}
+        self.files: Pages = {}
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """Return the content folder, relative to mkdocs.yml."""
@@ -34,6 +35,7 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         except ContentErrors as errors:
             raise PluginError(errors.report()) from None
         self.pages = render_site(project)
+        self.files = render_files(project)
         config.nav = config.nav or site_nav(project, self.pages)
         site = project.site
         config.site_name = site.title
@@ -48,11 +50,18 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add every generated page, replacing any file at the same path."""
-        for path, markdown in self.pages.items():
-            existing = files.get_file_from_path(path)
+        root = Path(config.config_file_path).parent
+        generated = [File.generated(config, path, content=text)
+                     for path, text in {**self.pages, **self.files}.items()]
+        for target, source in self.config.npm_assets.items():
+            if not (root / source).is_file():
+                raise PluginError(f"{source} is missing: run `npm ci` (or `make site`) first.")
+            generated.append(File.generated(config, target, abs_src_path=str(root / source)))
+        for file in generated:
+            existing = files.get_file_from_path(file.src_uri)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=markdown))
+            files.append(file)
         return files
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -144,7 +144,9 @@
     for (var i = 0; i < roots.length; i++) setUp(roots[i]);
   }
 
+  // Material's document$ announces each page after instant navigation; it does not fire
+  // from file://, so the page that loaded first is also set up directly. Setup is idempotent.
   if (window.document$) window.document$.subscribe(setUpAll);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpAll);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpAll);
   else setUpAll();
 })();

@@ -1,0 +1,67 @@
+"""JSON-LD for every page: what a page is about, in schema.org terms, for search engines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.markdown_subset import plain_text
+from generator.models import Condition, Review, Site
+
+JsonLd = dict[str, Any]
+
+
+def page_url(site: Site, path: str) -> str:
+    """Return a generated page's public address, like https://…/conditions/muscle-twitch/."""
+    route = path.removesuffix(".md")
+    route = "" if route == "index" else route.removesuffix("/index") + "/"
+    return site.url.rstrip("/") + "/" + route
+
+
+def medical_web_page(site: Site, path: str, title: str, description: str,
+                     review: Review) -> JsonLd:
+    """Return the MedicalWebPage that every page is."""
+    page: JsonLd = {
+        "@type": "MedicalWebPage",
+        "name": title,
+        "description": plain_text(description),
+        "url": page_url(site, path),
+        "inLanguage": site.locale,
+        "lastReviewed": review.last_reviewed.isoformat(),
+        "publisher": {"@type": "Organization", "name": site.publisher, "url": site.url},
+    }
+    if review.reviewed_by:
+        page["reviewedBy"] = {"@type": "Person", "name": review.reviewed_by}
+    return page
+
+
+def medical_condition(condition: Condition) -> JsonLd:
+    """Return the MedicalCondition a condition page is about."""
+    return {
+        "@type": "MedicalCondition",
+        "name": condition.name,
+        "alternateName": list(condition.other_names),
+        "description": plain_text(condition.summary),
+        "signOrSymptom": [{"@type": "MedicalSignOrSymptom", "name": plain_text(s)}
+                          for s in condition.symptoms.what_you_notice],
+        "cause": [{"@type": "MedicalCause", "name": plain_text(c)}
+                  for c in [*condition.causes.common, *condition.causes.less_common]],
+        "possibleTreatment": [{"@type": "MedicalTherapy", "name": plain_text(t)}
+                              for t in condition.treatment],
+    }
+
+
+def faq_page(conditions: list[Condition]) -> JsonLd:
+    """Return the FAQPage for a page's questions and answers (for meaning only)."""
+    return {
+        "@type": "FAQPage",
+        "mainEntity": [
+            {"@type": "Question", "name": entry.question,
+             "acceptedAnswer": {"@type": "Answer", "text": plain_text(entry.answer)}}
+            for condition in conditions for entry in condition.faq
+        ],
+    }
+
+
+def graph(*items: JsonLd) -> JsonLd:
+    """Return one JSON-LD document holding several items."""
+    return {"@context": "https://schema.org", "@graph": list(items)}

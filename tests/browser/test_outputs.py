@@ -1,0 +1,169 @@
+"""The offline bundle from file://, an FAQ embedded by another site, and no outside requests."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from browser.conftest import axe_violations, serve
+from conftest import html
+
+pytestmark = pytest.mark.browser
+
+PUBLIC_URL = "https://example.org/muscle-guide/"
+
+
+@pytest.fixture(scope="module")
+def offline_index(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("offline")
+    zipfile.ZipFile(offline_zip).extractall(folder)
+    return folder / "muscle-twitch-and-spasm-guide" / "index.html"
+
+
+@pytest.fixture
+def offline(browser: Browser) -> Iterator[tuple[BrowserContext, list[str]]]:
+    """A context with the network switched off that records any request leaving file://."""
+    context = browser.new_context(offline=True)
+    outside: list[str] = []
+
+    def only_files(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if url.startswith(("file://", "data:", "blob:")):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            outside.append(url)
+            route.abort()  # type: ignore[attr-defined]
+
+    context.route("**/*", only_files)
+    yield context, outside
+    context.close()
+
+
+def test_the_offline_bundle_works_from_file_with_no_network(
+    offline: tuple[BrowserContext, list[str]], offline_index: Path
+) -> None:
+    context, outside = offline
+    page = context.new_page()
+    page.goto(offline_index.as_uri())
+    expect(page.get_by_role("region", name="Emergency help")).to_contain_text("Call 911")
+
+    page.get_by_role("link", name="Muscle twitch", exact=True).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Muscle twitch")
+
+    page.get_by_role("textbox", name="Search").fill("dehydration")
+    page.locator(".md-search-result__item a").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Muscle spasm")
+
+    page.get_by_role("link", name="Twitch or spasm? What should I do?").last.click()
+    for answer in ("No", "Yes, it hurts", "From a few seconds to a few minutes", "No"):
+        page.locator(".flowchart--enhanced .flowchart__step:not([hidden])").get_by_role(
+            "link", name=answer, exact=True).click()
+    expect(page.locator(".flowchart__step:not([hidden]) .flowchart__heading")).to_have_text(
+        "This sounds like a muscle spasm")
+
+    page.goto(offline_index.with_name("faq.html").as_uri())
+    page.get_by_text("Should I use heat or ice?").click()
+    expect(page.get_by_text("Use heat to help the muscle relax.")).to_be_visible()
+    assert outside == []
+
+
+@pytest.mark.parametrize("name", ["index.html", "conditions/muscle-spasm.html",
+                                  "checker/twitch-or-spasm.html", "embed/muscle-spasm.html"])
+def test_offline_pages_have_no_axe_violations(
+    offline: tuple[BrowserContext, list[str]], offline_index: Path, name: str
+) -> None:
+    page = offline[0].new_page()
+    page.goto((offline_index.parent / name).as_uri())
+
+    assert axe_violations(page) == []
+
+
+@pytest.fixture
+def host_page(built_site: Path, site_url: str, tmp_path: Path) -> Iterator[str]:
+    """Another site, on another localhost port, that pasted our embed code into its page."""
+    snippet = html(built_site, "faq/index.html").select_one("pre.embed-code code").get_text()
+    origin = site_url.split("/muscle-guide/")[0]
+    snippet = snippet.replace(PUBLIC_URL, site_url).replace('"https://example.org"',
+                                                            f'"{origin}"')
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>A pharmacy</title></head>'
+        f"<body><main><h1>Our pharmacy</h1>{snippet}<p id='after'>The end</p></main>"
+        "</body></html>", encoding="utf-8")
+    yield from serve(tmp_path)
+
+
+def test_an_embedded_faq_fits_its_content_and_grows_when_opened(
+    page: Page, host_page: str
+) -> None:
+    page.goto(host_page)
+    frame_element = page.locator("iframe")
+    frame = page.frame_locator("iframe")
+    expect(frame.get_by_role("heading", level=1)).to_contain_text("questions people ask")
+
+    def heights() -> tuple[float, float]:
+        inner = frame.locator("html").evaluate("e => e.scrollHeight")
+        return frame_element.evaluate("e => e.getBoundingClientRect().height"), inner
+
+    page.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
+    closed = frame_element.evaluate("e => e.getBoundingClientRect().height")
+    assert abs(closed - heights()[1]) <= 2
+
+    frame.get_by_text("Should I use heat or ice?").click()
+    page.wait_for_function(f"() => document.querySelector('iframe')"
+                           f".getBoundingClientRect().height > {closed}")
+    opened, inner = heights()
+    assert opened > closed
+    assert abs(opened - inner) <= 2
+
+
+def test_links_in_an_embedded_faq_open_in_the_top_window(page: Page, host_page: str,
+                                                         site_url: str) -> None:
+    page.goto(host_page)
+    frame = page.frame_locator("iframe")
+
+    frame.get_by_role("link", name="read the full page about muscle spasm").click()
+
+    expect(page).to_have_url(f"{site_url}conditions/muscle-spasm/")
+
+
+def test_the_parent_ignores_height_messages_from_other_windows(
+    page: Page, host_page: str
+) -> None:
+    page.goto(host_page)
+    page.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
+    before = page.locator("iframe").evaluate("e => e.style.height")
+
+    page.evaluate("window.postMessage({type: 'health-embed:height', height: 5}, '*')")
+    page.wait_for_timeout(200)
+
+    assert page.locator("iframe").evaluate("e => e.style.height") == before
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_embed_pages_have_no_axe_violations(browser: Browser, site_url: str,
+                                            scheme: str) -> None:
+    page = browser.new_page(color_scheme=scheme)  # type: ignore[arg-type]
+    page.goto(site_url + "embed/muscle-twitch/")
+
+    assert axe_violations(page) == []
+    page.close()
+
+
+def test_no_page_of_the_website_requests_another_host(
+    browser: Browser, built_site: Path, site_url: str
+) -> None:
+    context = browser.new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    for path in sorted(built_site.rglob("index.html")):
+        route = path.parent.relative_to(built_site).as_posix()
+        page.goto(site_url + ("" if route == "." else route + "/"))
+        page.wait_for_load_state("networkidle")
+    context.close()
+
+    assert [url for url in requested if not url.startswith(site_url)] == []

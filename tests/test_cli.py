@@ -67,16 +67,18 @@ def test_check_passes_the_shipped_content(scratch: Callable[..., Path]) -> None:
 
 def test_a_failed_build_leaves_the_old_site_alone(scratch: Callable[..., Path]) -> None:
     project = scratch(BROKEN)
-    (project / "site").mkdir()
-    (project / "site/index.html").write_text("old site", encoding="utf-8")
+    for folder, name in (("site", "index.html"), ("dist", "old-offline.zip")):
+        (project / folder).mkdir()
+        (project / folder / name).write_text("old", encoding="utf-8")
 
     result = run("build")
 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert (project / "site/index.html").read_text(encoding="utf-8") == "old site"
-    assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml", "overrides",
-                                                         "site"]
+    assert (project / "site/index.html").read_text(encoding="utf-8") == "old"
+    assert [p.name for p in (project / "dist").iterdir()] == ["old-offline.zip"]
+    assert sorted(p.name for p in project.iterdir()) == ["content", "dist", "mkdocs.yml",
+                                                         "overrides", "site"]
 
 
 def test_export_writes_the_markdown_tree(scratch: Callable[..., Path]) -> None:

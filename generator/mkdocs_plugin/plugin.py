@@ -8,7 +8,9 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from markupsafe import escape
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import HealthContentConfig
@@ -36,17 +38,26 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
             raise PluginError(errors.report()) from None
         self.pages = render_site(project)
         self.files = render_files(project)
-        config.nav = config.nav or site_nav(project, self.pages)
+        # MkDocs templates print these values without escaping them, so they go in as
+        # already-escaped Markup: printed raw it is safe, and `| e` leaves it alone.
+        config.nav = config.nav or _escaped(site_nav(project, self.pages))
         site = project.site
-        config.site_name = site.title
-        config.site_description = site.description
+        config.site_name = escape(site.title)
+        config.site_description = escape(site.description)
         config.site_url = config.site_url or site.url
-        config.copyright = f"Published by {site.publisher}"
+        config.copyright = escape(f"Published by {site.publisher}")
         config.extra["health"] = {
-            "emergency_message": site.emergency.message,
-            "emergency_number": site.emergency_number,
+            "emergency_message": escape(site.emergency.message),
+            "emergency_number": escape(site.emergency_number),
         }
         return config
+
+    def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
+        """Escape the title and description the page's front matter gave MkDocs."""
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
+        return markdown
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add every generated page, replacing any file at the same path."""
@@ -68,3 +79,12 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         """Rebuild the preview whenever a content file changes."""
         server.watch(str(self.content_dir(config)))
         return server
+
+
+def _escaped(nav: Any) -> Any:
+    """Return a nav structure with every title escaped."""
+    if isinstance(nav, list):
+        return [_escaped(item) for item in nav]
+    if isinstance(nav, dict):
+        return {escape(title): _escaped(value) for title, value in nav.items()}
+    return nav

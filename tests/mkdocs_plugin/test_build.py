@@ -1,0 +1,88 @@
+"""Builds are atomic and reproducible."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from generator.mkdocs_plugin.build import _replace_dir_on_success
+
+
+def test_a_failing_step_leaves_the_old_folder_as_it_was(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "index.html").write_text("old", encoding="utf-8")
+
+    with pytest.raises(RuntimeError), _replace_dir_on_success(target) as staging:
+        (staging / "index.html").write_text("half", encoding="utf-8")
+        raise RuntimeError("build failed")
+
+    assert (target / "index.html").read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_ctrl_c_leaves_the_old_folder_and_no_half_build(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "index.html").write_text("old", encoding="utf-8")
+
+    with pytest.raises(KeyboardInterrupt), _replace_dir_on_success(target) as staging:
+        (staging / "index.html").write_text("half", encoding="utf-8")
+        raise KeyboardInterrupt
+
+    assert (target / "index.html").read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_successful_build_replaces_the_folder(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "stale.html").write_text("old", encoding="utf-8")
+
+    with _replace_dir_on_success(target) as staging:
+        (staging / "index.html").write_text("new", encoding="utf-8")
+
+    assert sorted(p.name for p in target.iterdir()) == ["index.html"]
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def build(out: Path, **env: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site-dir", str(out / "site"),
+         "--dist-dir", str(out / "dist")],
+        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, check=True,
+        capture_output=True)
+
+
+def same_tree(left: Path, right: Path) -> bool:
+    compared = filecmp.dircmp(left, right)
+    if compared.left_only or compared.right_only or compared.funny_files:
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(left, right, compared.common_files, shallow=False)
+    return not mismatch and not errors and all(
+        same_tree(left / name, right / name) for name in compared.common_dirs)
+
+
+def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    build(tmp_path)
+
+    assert same_tree(built / "site", tmp_path / "site")
+    assert same_tree(built / "dist", tmp_path / "dist")
+
+
+def test_source_date_epoch_sets_the_dates_in_the_zip(tmp_path: Path) -> None:
+    build(tmp_path, SOURCE_DATE_EPOCH="1700000000")  # 2023-11-14 22:13:20 UTC
+
+    with zipfile.ZipFile(tmp_path / "dist/muscle-twitch-and-spasm-guide-offline.zip") as bundle:
+        stamps = {info.date_time for info in bundle.infolist()}
+    sitemap = (tmp_path / "site/sitemap.xml").read_text(encoding="utf-8")
+
+    assert stamps == {(2023, 11, 14, 22, 13, 20)}
+    assert "<lastmod>2023-11-14</lastmod>" in sitemap

@@ -11,6 +11,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.reader import ReaderError
 
 from generator.errors import ErrorCollector, Loc
 
@@ -67,6 +68,12 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
         tree = yaml.load(text)
     except MarkedYAMLError as error:
         _add_yaml_error(error, name, errors)
+        return None
+    except ReaderError as error:
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        errors.add(name, line, column, "", f"the file contains a character that is not "
+                   f"allowed (U+{error.character:04X}). Delete it.")
         return None
     if not isinstance(tree, CommentedMap):
         errors.add(name, 1, 1, "", "the file must be made of `key: value` lines, "

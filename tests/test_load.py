@@ -61,3 +61,10 @@ def test_plain_data_has_no_yaml_types(tmp_path: Path) -> None:
 
     assert type(document.data["text"]) is str
     assert type(document.data["items"]) is list
+
+
+def test_a_control_character_is_pointed_at(tmp_path: Path) -> None:
+    _, errors = read(tmp_path, b"name: x\ntitle: a\x00b\n")
+
+    assert errors == ["page.yml:2:9: the file contains a character that is not allowed "
+                      "(U+0000). Delete it."]

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from generator.mkdocs_plugin.build import _replace_dir_on_success
+
+from conftest import ROOT
 
 
 def test_a_failing_step_leaves_the_old_folder_as_it_was(tmp_path: Path) -> None:

@@ -1,0 +1,101 @@
+"""Property-based tests: any valid content renders, and any corrupted file gets a clear error."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import markdown
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from generator import markdown_subset
+from generator.errors import ContentErrors
+from generator.project import load_project
+from generator.render import render_site
+
+from conftest import CONTENT
+
+# PROPERTY_EXAMPLES=400 for a longer hunt; 40 keeps `make test` quick.
+SETTINGS = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "40")), deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+WORDS = st.text(st.characters(categories=["L", "N", "P", "S", "Zs"]), min_size=1, max_size=40)
+TEXT = WORDS.filter(lambda t: t.strip() and not markdown_subset.problems(t))
+ERROR_LINE = re.compile(r"^content/\S+\.yml:\d+:\d+: .+$")
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details", "toc"]
+
+
+def project_copy(tmp_path: Path) -> Path:
+    shutil.copytree(CONTENT, tmp_path / "content", dirs_exist_ok=True)
+    return tmp_path / "content"
+
+
+@SETTINGS
+@given(name=TEXT, summary=TEXT, symptom=TEXT, question=TEXT, answer=TEXT)
+def test_any_valid_condition_renders(tmp_path: Path, name: str, summary: str, symptom: str,
+                                     question: str, answer: str) -> None:
+    content = project_copy(tmp_path)
+    yaml = YAML()
+    path = content / "conditions/muscle-twitch.yml"
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    data["name"], data["summary"] = name, summary
+    data["symptoms"]["what_you_notice"][0] = symptom
+    data["faq"][0] = {"question": question, "answer": answer}
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+
+    pages = render_site(load_project(content))
+
+    page = pages["conditions/muscle-twitch.md"]
+    assert markdown.markdown(page.split("---", 2)[2], extensions=EXTENSIONS)
+    assert f"# {' '.join(name.split())}" in page.replace("&amp;", "&").replace(
+        "&lt;", "<").replace("&gt;", ">").replace("&#34;", '"').replace("&#39;", "'")
+
+
+MUTATION = st.tuples(
+    st.sampled_from(["delete", "insert", "tab", "duplicate-line", "truncate"]),
+    st.floats(0, 1), st.binary(min_size=1, max_size=8))
+
+
+def corrupt(data: bytes, kind: str, where: float, extra: bytes) -> bytes:
+    at = int(where * len(data))
+    if kind == "delete":
+        return data[:at] + data[at + len(extra):]
+    if kind == "insert":
+        return data[:at] + extra + data[at:]
+    if kind == "tab":
+        start = data.rfind(b"\n", 0, at) + 1
+        return data[:start] + b"\t" + data[start:]
+    if kind == "duplicate-line":
+        start = data.rfind(b"\n", 0, at) + 1
+        end = data.find(b"\n", at) + 1 or len(data)
+        return data[:end] + data[start:end] + data[end:]
+    return data[:at]
+
+
+@SETTINGS
+@given(file=st.sampled_from(["site.yml", "conditions/muscle-spasm.yml",
+                             "comparisons/twitch-vs-spasm.yml", "flowcharts/twitch-or-spasm.yml"]),
+       mutations=st.lists(MUTATION, min_size=1, max_size=3))
+def test_any_corrupted_file_gives_clear_errors_and_never_a_traceback(
+    tmp_path: Path, monkeypatch: object, file: str,
+    mutations: list[tuple[str, float, bytes]],
+) -> None:
+    content = project_copy(tmp_path)
+    path = content / file
+    data = path.read_bytes()
+    for kind, where, extra in mutations:
+        data = corrupt(data, kind, where, extra)
+    path.write_bytes(data)
+    monkeypatch.chdir(tmp_path)  # type: ignore[attr-defined]
+
+    try:
+        render_site(load_project(Path("content")))
+    except ContentErrors as errors:
+        assert errors.errors
+        for error in errors.errors:
+            assert ERROR_LINE.match(str(error)), str(error)
+            assert "Traceback" not in str(error)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from browser.conftest import axe_violations
 
@@ -22,3 +22,21 @@ def test_a_reader_goes_from_home_to_a_condition_with_no_axe_violations(
     expect(page).to_have_url(f"{site_url}conditions/muscle-twitch/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Muscle twitch")
     assert axe_violations(page) == []
+
+
+def test_the_comparison_fits_a_phone_screen_and_names_each_cell(browser: Browser,
+                                                                site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(site_url + "compare/twitch-vs-spasm/")
+
+    table = page.get_by_role("table")
+    scroller = page.locator(".comparison-scroll")
+
+    assert scroller.evaluate("e => e.scrollWidth <= e.clientWidth")
+    expect(table.get_by_role("rowheader", name="Painful?")).to_be_visible()
+    expect(table.get_by_role("cell", name="No. A twitch does not hurt.")).to_be_visible()
+    # The cell's accessible name leaves the visual label out, so it is not read twice.
+    spasm = table.get_by_role("cell", name="Yes. A spasm is usually very painful.", exact=True)
+    label = spasm.evaluate("e => getComputedStyle(e, '::before').content")
+    assert label == '"Muscle spasm:" / ""'
+    page.close()

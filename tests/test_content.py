@@ -57,7 +57,7 @@ def test_content_reads_at_grade_8_or_lower(model: BaseModel) -> None:
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"[a-z']+", text.lower().replace("’", "'"))
+    return re.findall(r"[a-z']+", text.lower().replace("\u2019", "'"))
 
 
 @pytest.mark.skipif(not SOURCE.exists(), reason="the source article is not beside the project")

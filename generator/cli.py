@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 import click
+from pydantic import BaseModel
 
 from generator.errors import ContentErrors
 from generator.flowchart import to_mermaid
+from generator.models import Comparison, Condition, Flowchart, Site
 from generator.project import Project, load_project
 from generator.render import render_site
 
@@ -99,6 +101,18 @@ def graph(content_dir: Path, flowchart: str) -> None:
         click.echo(f"There is no flowchart `{wanted}`. Flowcharts: {known}.", err=True)
         sys.exit(1)
     click.echo(to_mermaid(found[0]), nl=False)
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "site": Site, "condition": Condition, "comparison": Comparison, "flowchart": Flowchart,
+}
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(sorted(SCHEMAS)))
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a content file KIND, for editors that check YAML as you type."""
+    click.echo(json.dumps(SCHEMAS[kind].model_json_schema(), indent=2, sort_keys=True))
 
 
 def _load_or_exit(content_dir: Path) -> Project:

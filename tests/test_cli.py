@@ -95,7 +95,7 @@ def test_export_writes_the_markdown_tree(scratch: Callable[..., Path]) -> None:
 
 
 def test_every_command_explains_itself() -> None:
-    for command in ("build", "check", "export", "graph"):
+    for command in ("build", "check", "export", "graph", "schema"):
         result = run(command, "--help")
         assert result.returncode == 0
         assert "Usage:" in result.stdout
@@ -119,3 +119,12 @@ def test_graph_names_the_flowcharts_it_knows(scratch: Callable[..., Path]) -> No
 
     assert result.returncode == 1
     assert result.stderr == "There is no flowchart `nope`. Flowcharts: twitch-or-spasm.\n"
+
+
+def test_schema_documents_each_field_for_editors() -> None:
+    result = run("schema", "condition")
+
+    schema = json.loads(result.stdout)
+    assert result.returncode == 0
+    assert schema["additionalProperties"] is False
+    assert schema["properties"]["other_names"]["description"] == "Other names for it."

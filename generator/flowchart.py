@@ -67,10 +67,12 @@ def paths(flow: Flowchart) -> Iterator[tuple[dict[str, str], str]]:
 
 def problems(flow: Flowchart, condition_ids: set[str]) -> list[GraphProblem]:
     """Return everything wrong with the flowchart's graph, naming the nodes involved."""
-    found = (_duplicates(flow) + _unknown_targets(flow, condition_ids)
-             + _too_few_answers(flow) + _emergency_links(flow))
+    links = _condition_links(flow, condition_ids) + _emergency_links(flow)
+    found = (_duplicates(flow) + _start(flow) + _unknown_targets(flow) + _too_few_answers(flow)
+             + _repeated_answers(flow))
     if found:
-        return found  # the graph checks below need every id to be known and unique
+        return found + links  # the graph checks below need every id known and unique
+    found = links
     by_id = nodes(flow)
     edges = {q.id: [a.next for a in q.answers] for q in flow.questions}
     found += _cycles(flow, edges)
@@ -136,12 +138,33 @@ def _too_few_answers(flow: Flowchart) -> list[GraphProblem]:
             for index, q in enumerate(flow.questions) if len(q.answers) < 2]
 
 
-def _unknown_targets(flow: Flowchart, condition_ids: set[str]) -> list[GraphProblem]:
+def _start(flow: Flowchart) -> list[GraphProblem]:
+    node = nodes(flow).get(flow.start)
+    if node is None:
+        return [GraphProblem(("start",), f"there is no question with the id `{flow.start}` "
+                             "to start from.")]
+    if isinstance(node, Outcome):
+        return [GraphProblem(("start",), f"`{flow.start}` is an outcome. Start from a "
+                             "question.")]
+    return []
+
+
+def _repeated_answers(flow: Flowchart) -> list[GraphProblem]:
+    found = []
+    for q_index, question in enumerate(flow.questions):
+        seen: set[str] = set()
+        for index, answer in enumerate(question.answers):
+            if answer.value in seen:
+                found.append(GraphProblem(("questions", q_index, "answers", index, "value"),
+                                          f"question `{question.id}` has two answers with the "
+                                          f"value `{answer.value}`. Give each its own value."))
+            seen.add(answer.value)
+    return found
+
+
+def _unknown_targets(flow: Flowchart) -> list[GraphProblem]:
     by_id = nodes(flow)
     found = []
-    if flow.start not in by_id:
-        found.append(GraphProblem(("start",), f"there is no question with the id "
-                                  f"`{flow.start}` to start from."))
     for q_index, question in enumerate(flow.questions):
         for index, answer in enumerate(question.answers):
             if answer.next not in by_id:
@@ -149,6 +172,11 @@ def _unknown_targets(flow: Flowchart, condition_ids: set[str]) -> list[GraphProb
                                           f"answer `{answer.value}` of `{question.id}` leads "
                                           f"to `{answer.next}`, which is not a question or "
                                           "outcome."))
+    return found
+
+
+def _condition_links(flow: Flowchart, condition_ids: set[str]) -> list[GraphProblem]:
+    found = []
     for o_index, result in enumerate(flow.outcomes):
         for index, ref in enumerate(result.conditions):
             if ref not in condition_ids:
@@ -159,21 +187,31 @@ def _unknown_targets(flow: Flowchart, condition_ids: set[str]) -> list[GraphProb
 
 
 def _cycles(flow: Flowchart, edges: Mapping[str, list[str]]) -> list[GraphProblem]:
-    """Return each circle of questions, at the answer that closes it."""
+    """Return each circle of questions, at the answer that closes it.
+
+    An iterative depth-first search, so that a long flowchart cannot overflow the stack.
+    """
     loops: list[list[str]] = []
     finished: set[str] = set()
-
-    def visit(node: str, trail: list[str]) -> None:
-        if node in trail:
-            loops.append([*trail[trail.index(node):], node])
-            return
-        if node in finished:
-            return
-        for target in edges.get(node, []):
-            visit(target, [*trail, node])
-        finished.add(node)
-
-    visit(flow.start, [])
+    trail: list[str] = []
+    on_trail: set[str] = set()
+    stack: list[tuple[str, Iterator[str]]] = [(flow.start, iter(edges.get(flow.start, [])))]
+    trail.append(flow.start)
+    on_trail.add(flow.start)
+    while stack:
+        node, targets = stack[-1]
+        target = next(targets, None)
+        if target is None:
+            stack.pop()
+            trail.pop()
+            on_trail.discard(node)
+            finished.add(node)
+        elif target in on_trail:
+            loops.append([*trail[trail.index(target):], target])
+        elif target not in finished:
+            stack.append((target, iter(edges.get(target, []))))
+            trail.append(target)
+            on_trail.add(target)
     return [GraphProblem(_answer_loc(flow, loop[-2], loop[-1]), "these questions go round in "
                          "a circle: " + " → ".join(loop) + ". Break the circle.")
             for loop in loops]

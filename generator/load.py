@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,8 @@ from ruamel.yaml.reader import ReaderError
 from generator.errors import ErrorCollector, Loc
 
 MAX_FILE_BYTES = 512 * 1024
+# The start of a YAML timestamp: ruamel.yaml reads these as dates.
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[Tt ])")
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
     """Read one YAML file; on a problem, record it and return None."""
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        errors.add(name, 1, 1, "", f"the file is {len(raw) // 1024} KB; the limit is "
+        errors.add(name, 1, 1, "", f"the file is {-(-len(raw) // 1024)} KB; the limit is "
                    f"{MAX_FILE_BYTES // 1024} KB. Split it into smaller files.")
         return None
     try:
@@ -63,7 +67,7 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
         return None
     yaml = YAML(typ="rt")
     try:
-        if _reject_anchors(yaml, text, name, errors):
+        if _reject_unsafe_events(yaml, text, name, errors):
             return None
         tree = yaml.load(text)
     except MarkedYAMLError as error:
@@ -78,6 +82,8 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
     if not isinstance(tree, CommentedMap):
         errors.add(name, 1, 1, "", "the file must be made of `key: value` lines, "
                    "not a list or a single value.")
+        return None
+    if _reject_odd_keys(tree, name, errors):
         return None
     return Document(name=name, data=plain(tree), tree=tree)
 
@@ -96,17 +102,59 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _reject_anchors(yaml: YAML, text: str, name: str, errors: ErrorCollector) -> bool:
-    """Record every YAML anchor or alias: they can blow up into huge documents."""
+def _reject_unsafe_events(yaml: YAML, text: str, name: str, errors: ErrorCollector) -> bool:
+    """Record YAML features content has no use for, and dates that do not exist.
+
+    Anchors and aliases can blow up into huge documents; tags such as `!!binary` make
+    values of surprising types. Both are refused before the file is turned into data.
+    """
     found = False
     for event in yaml.parse(text):
-        anchored = isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor
-        if isinstance(event, AliasEvent) or anchored:
-            mark = event.start_mark
-            errors.add(name, mark.line + 1, mark.column + 1, "",
-                       "YAML anchors and aliases (`&name`, `*name`) are not allowed. "
+        message = None
+        if isinstance(event, AliasEvent) or (
+            isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor
+        ):
+            message = ("YAML anchors and aliases (`&name`, `*name`) are not allowed. "
                        "Write the text out in full.")
+        elif isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag:
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            message = (f"YAML tags such as `{tag}` are not allowed. Remove the tag and "
+                       "write the value plainly.")
+        elif isinstance(event, ScalarEvent) and event.style is None:
+            message = _impossible_date(event.value)
+        if message:
+            mark = event.start_mark
+            errors.add(name, mark.line + 1, mark.column + 1, "", message)
             found = True
+    return found
+
+
+def _impossible_date(value: str) -> str | None:
+    match = _DATE.match(value)
+    if match is None:
+        return None
+    try:
+        datetime.date(*map(int, match.groups()))
+    except ValueError:
+        return f"{value} is not a real date. Check the day and the month."
+    return None
+
+
+def _reject_odd_keys(tree: Any, name: str, errors: ErrorCollector) -> bool:
+    """Record keys that are not words, such as `1:` or `2026-01-01:`."""
+    found = False
+    if isinstance(tree, CommentedMap):
+        for key, value in tree.items():
+            if not isinstance(key, str):
+                line, column = tree.lc.key(key)
+                shown = "null" if key is None else key
+                errors.add(name, line + 1, column + 1, "", f"`{shown}` is not a field name. "
+                           "Field names are words, like `summary`.")
+                found = True
+            found = _reject_odd_keys(value, name, errors) or found
+    elif isinstance(tree, CommentedSeq):
+        for item in tree:
+            found = _reject_odd_keys(item, name, errors) or found
     return found
 
 

@@ -24,32 +24,42 @@ from generator.care import CareLevel, HelpLevel
 
 
 def _markdown(text: str) -> str:
-    found = markdown_subset.problems(text)
+    found = [p for p in [markdown_subset.text_problem(text)] if p]
+    found += markdown_subset.problems(text)
     if found:
         raise ValueError(found[0])
-    return text
-
-
-def _url(url: str) -> str:
-    problem = markdown_subset.url_problem(url)
-    if problem or ":" not in url:
-        raise ValueError(problem or f"`{url}` is not a full web address. Start it with https://.")
-    return url
+    return markdown_subset.MarkdownText(text)
 
 
 def _one_line(text: str) -> str:
+    problem = markdown_subset.text_problem(text)
+    if problem:
+        raise ValueError(problem)
     return " ".join(text.split())
+
+
+def _web_address(url: str) -> str:
+    problem = markdown_subset.web_address_problem(url)
+    if problem:
+        raise ValueError(problem)
+    return url
+
+
+def _site_address(url: str) -> str:
+    # Page addresses are made by adding paths to this one, so it must end with a slash.
+    return url if url.endswith("/") else url + "/"
 
 
 Line = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line)
 ]
-"""Plain text on one line, such as a name or a question."""
+"""Plain text on one line, such as a name or a question. Markdown marks show as typed."""
 Text = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_markdown)
 ]
 """Text that may use emphasis, links and lists."""
-Url = Annotated[Line, AfterValidator(_url)]
+Url = Annotated[Line, AfterValidator(_web_address)]
+"""A full http or https web address."""
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 ComparisonField = Literal[
     "summary",
@@ -106,7 +116,9 @@ class Site(Model):
     locale: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}-[A-Z]{2}$")] = Field(
         description="Language and country, like en-US. Sets the date format and emergency number."
     )
-    url: Url = Field(description="Full web address where the site is published.")
+    url: Annotated[Url, AfterValidator(_site_address)] = Field(
+        description="Full web address where the site is published."
+    )
     publisher: Line = Field(description="Who publishes the site.")
     emergency: Emergency = Field(description="How to get emergency help.")
     intro: Text = Field(description="Opening paragraph of the home page.")

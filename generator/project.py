@@ -57,9 +57,11 @@ def load_project(content_dir: Path) -> Project:
     check_unique_ids(conditions, "condition", errors)
     check_unique_ids(comparisons, "comparison", errors)
     check_unique_ids(flowcharts, "flowchart", errors)
-    # A condition file with mistakes still counts, so its mistakes are not reported twice.
-    known = {path.stem for path in _paths(content_dir / "conditions")}
-    known |= {item.model.id for item in conditions}
+    # A condition file with mistakes still counts (by its file name), so that its mistakes
+    # are not reported again by every page that links to it.
+    loaded = {Path(item.document.name).stem for item in conditions}
+    known = {item.model.id for item in conditions}
+    known |= {p.stem for p in _paths(content_dir / "conditions") if p.stem not in loaded}
     for condition in conditions:
         check_emergency_links(condition, errors)
     for item in comparisons:
@@ -96,4 +98,4 @@ def _load_folder(folder: Path, model: type[M], errors: ErrorCollector) -> list[S
 
 
 def _paths(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
+    return sorted(p for p in [*folder.glob("*.yml"), *folder.glob("*.yaml")] if p.is_file())

@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import structured_data, views
+from generator.markdown_subset import MarkdownText, escape_markdown, escape_plain
 from generator.models import Condition, Review, Site
 from generator.project import Project
 from generator.structured_data import JsonLd
@@ -17,7 +18,11 @@ Pages = dict[str, str]
 
 
 def environment() -> Environment:
-    """Return the Jinja2 environment; every value from content is HTML-escaped."""
+    """Return the Jinja2 environment, in which every printed value from content is escaped.
+
+    Plain text shows exactly as typed, in Markdown and in HTML alike; Markdown-subset text
+    keeps its emphasis, links and lists, but never HTML or attribute lists.
+    """
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=True,
@@ -25,11 +30,28 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_escape_for_markdown,
     )
     env.filters["yaml_string"] = _yaml_string
-    env.filters["link_text"] = _link_text
     env.filters["json"] = _json
+    env.filters["indent"] = _indent
     return env
+
+
+def _escape_for_markdown(value: object) -> object:
+    if isinstance(value, Markup):
+        return value  # made safe already, by a filter of ours or by Jinja's tojson
+    if isinstance(value, MarkdownText):
+        return escape_markdown(value)
+    if isinstance(value, str):
+        return escape_plain(value)
+    return value
+
+
+def _indent(value: str, width: int) -> str:
+    # Jinja's own indent returns a plain str, which would lose the Markdown of the text.
+    indented = value.replace("\n", "\n" + " " * width)
+    return MarkdownText(indented) if isinstance(value, MarkdownText) else indented
 
 
 def render_site(project: Project) -> Pages:
@@ -41,11 +63,13 @@ def render_site(project: Project) -> Pages:
     def page(path: str, template: str, *, title: str, description: str, review: Review,
              about: tuple[JsonLd, ...] = (), **context: Any) -> None:
         web_page = structured_data.medical_web_page(site, path, title, description, review)
+        front_matter = {"hide_toc": False, "embed_page": False, "oembed": []}
         pages[path] = env.get_template(template).render(
             site=site, emergency_number=site.emergency_number, title=title,
             description=views.page_description(description),
             review=views.review_dates(review, site.locale),
-            structured_data=structured_data.graph(web_page, *about), **context)
+            structured_data=structured_data.graph(web_page, *about),
+            **{**front_matter, **context})
 
     page("index.md", "home.md.j2", title=site.title, description=site.description,
          review=site.review,
@@ -141,6 +165,3 @@ def _yaml_string(value: object) -> Markup:
     return Markup(json.dumps(str(value), ensure_ascii=False))
 
 
-def _link_text(value: object) -> str:
-    # A bracket in a name would end the Markdown link text early.
-    return str(value).replace("[", "\\[").replace("]", "\\]")

@@ -39,15 +39,38 @@ def to_model(document: Document, model: type[M], errors: ErrorCollector) -> Sour
 def _add_schema_error(
     document: Document, model: type[BaseModel], detail: ErrorDetails, errors: ErrorCollector
 ) -> None:
-    loc = [part for part in detail["loc"] if not _is_validator_tag(part)]
+    loc = _data_loc(document.data, detail["loc"])
     kind = detail["type"]
     line, column = document.position(loc, at_key=kind == "extra_forbidden")
     errors.add(document.name, line, column, loc, _plain_message(model, loc, detail))
 
 
-def _is_validator_tag(part: Any) -> bool:
-    # pydantic adds tags such as "function-after[...]" to loc for wrapped types.
-    return isinstance(part, str) and ("[" in part or part.startswith("function-"))
+def _data_loc(data: Any, loc: tuple[str | int, ...]) -> list[str | int]:
+    """Return pydantic's error location without the tags it adds for wrapped types.
+
+    A part is kept when it names a key or index of the data at that point, or when it is
+    the last part (a missing or unknown field).
+    """
+    kept: list[str | int] = []
+    node = data
+    for index, part in enumerate(loc):
+        if _has(node, part):
+            node = node[part]
+        elif index < len(loc) - 1 or _is_validator_tag(part):
+            continue
+        kept.append(part)
+    return kept
+
+
+def _has(node: Any, part: str | int) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+
+
+def _is_validator_tag(part: str | int) -> bool:
+    # pydantic adds tags such as "function-after[_markdown()]" to loc for wrapped types.
+    return isinstance(part, str) and part.endswith("]") and "[" in part
 
 
 def _plain_message(model: type[BaseModel], loc: list[str | int], detail: ErrorDetails) -> str:
@@ -107,6 +130,8 @@ def _describe(value: Any) -> str:
 
 def _did_you_mean(model: type[BaseModel], loc: list[str | int]) -> str | None:
     """Suggest the known field closest to a misspelt key."""
+    if not loc:
+        return None
     current: type[BaseModel] | None = model
     for part in loc[:-1]:
         if current is None:

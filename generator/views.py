@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from babel.dates import format_date
 
 from generator.care import CareHeading, care_heading
+from generator.markdown_subset import plain_text
 from generator.models import CareAdvice, Comparison, Condition, Flowchart, Question, Review, Site
 from generator.structured_data import page_url
 
@@ -29,8 +30,9 @@ class ReviewDates:
 
 @dataclass(frozen=True)
 class Cell:
-    """One comparison table cell: a sentence or a list."""
+    """One comparison table cell, for one condition: a sentence or a list."""
 
+    condition: str
     text: str | None
     items: tuple[str, ...]
 
@@ -88,14 +90,14 @@ def care_cards(advice: list[CareAdvice], site: Site) -> list[CareCard]:
 def comparison_rows(comparison: Comparison, conditions: list[Condition]) -> list[Row]:
     """Return each row's cells, read from each condition's own fields."""
     return [
-        Row(row.label, tuple(_cell(_field(c, row.field)) for c in conditions))
+        Row(row.label, tuple(_cell(c.name, _field(c, row.field)) for c in conditions))
         for row in comparison.rows
     ]
 
 
 def page_description(text: str) -> str:
-    """Return a one-line description for search results and link previews."""
-    line = " ".join(text.split())
+    """Return a one-line description, without Markdown, for search results and previews."""
+    line = plain_text(text)
     return line if len(line) <= 160 else line[:157].rsplit(" ", 1)[0] + "…"
 
 
@@ -106,10 +108,10 @@ def _field(condition: Condition, path: str) -> Any:
     return value
 
 
-def _cell(value: Any) -> Cell:
+def _cell(condition: str, value: Any) -> Cell:
     if isinstance(value, list):
-        return Cell(None, tuple(value)) if value else Cell("None listed.", ())
-    return Cell(str(value), ())
+        return Cell(condition, None, tuple(value)) if value else Cell(condition, "None listed.", ())
+    return Cell(condition, value, ())
 
 
 def _date(value: datetime.date, locale: str) -> str:

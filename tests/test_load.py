@@ -41,7 +41,7 @@ def test_a_byte_order_mark_is_fine(tmp_path: Path) -> None:
 def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     _, errors = read(tmp_path, b"name: " + b"x" * MAX_FILE_BYTES + b"\n")
 
-    assert errors == ["page.yml:1:1: the file is 512 KB; the limit is 512 KB. "
+    assert errors == ["page.yml:1:1: the file is 513 KB; the limit is 512 KB. "
                       "Split it into smaller files."]
 
 
@@ -68,3 +68,30 @@ def test_a_control_character_is_pointed_at(tmp_path: Path) -> None:
 
     assert errors == ["page.yml:2:9: the file contains a character that is not allowed "
                       "(U+0000). Delete it."]
+
+
+def test_a_date_that_does_not_exist_is_pointed_at(tmp_path: Path) -> None:
+    _, errors = read(tmp_path, b"review:\n  last_reviewed: 2026-11-31\n")
+
+    assert errors == ["page.yml:2:18: 2026-11-31 is not a real date. "
+                      "Check the day and the month."]
+
+
+def test_yaml_tags_are_refused(tmp_path: Path) -> None:
+    _, errors = read(tmp_path, b"a: !!int abc\nb: !!binary aGk=\n")
+
+    assert errors == [
+        "page.yml:1:4: YAML tags such as `!!int` are not allowed. Remove the tag and write the "
+        "value plainly.",
+        "page.yml:2:4: YAML tags such as `!!binary` are not allowed. Remove the tag and write "
+        "the value plainly.",
+    ]
+
+
+def test_keys_must_be_words(tmp_path: Path) -> None:
+    _, errors = read(tmp_path, b"1: x\nlist:\n  - null: y\n")
+
+    assert errors == [
+        "page.yml:1:1: `1` is not a field name. Field names are words, like `summary`.",
+        "page.yml:3:5: `null` is not a field name. Field names are words, like `summary`.",
+    ]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import unescape as html_unescape
 from pathlib import Path
 
+import markdown
 import pytest
 
 from generator.project import load_project
@@ -56,5 +58,23 @@ def test_text_from_content_cannot_add_html_or_break_front_matter(
 
     assert 'title: "Twitch\\" <script>x</script>"' in page
     assert "# Twitch&#34; &lt;script&gt;x&lt;/script&gt;" in page
-    assert "{{ site.title }} --&gt; &lt;b onclick=&#39;x&#39;&gt;" in page
+    assert "&#123;&#123; site.title &#125;&#125; --&gt; &lt;b onclick=&#39;x&#39;&gt;" in page
     assert "<script>" not in page.split("---", 2)[2]
+
+
+def test_markdown_in_a_name_is_shown_as_typed_not_made_a_link(
+    scratch: Callable[..., Path],
+) -> None:
+    project = scratch()
+    path = project / "content/conditions/muscle-twitch.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("name: Muscle twitch",
+                                 'name: "[x](javascript:alert(1)) *y* {: onclick=alert(2) }"'),
+                    encoding="utf-8")
+
+    page = render_site(load_project(Path("content")))["conditions/muscle-twitch.md"]
+    body = markdown.markdown(page.split("---", 2)[2], extensions=["attr_list", "md_in_html"])
+
+    assert "<h1>[x](javascript:alert(1)) *y* {: onclick=alert(2) }</h1>" in html_unescape(body)
+    assert "<a " not in body.split("</h1>")[0]
+    assert "onclick" not in body.split("</h1>")[0].replace("onclick=alert(2)", "")

@@ -10,28 +10,28 @@ from typing import Any
 
 from generator import views
 from generator.project import Project
-from generator.render import Pages
-
-LETTER_SECTIONS_FROM = 30  # topics; below this a flat list is easier to scan
 
 NavEntry = dict[str, Any]
 
 
-def site_nav(project: Project, pages: Pages) -> list[NavEntry]:
-    """Return the navigation for the generated pages."""
-    topics: list[NavEntry]
-    if len(project.conditions) < LETTER_SECTIONS_FROM:
-        topics = [_link(c.name, f"conditions/{c.id}.md") for c in project.conditions]
+def site_nav(project: Project) -> list[NavEntry]:
+    """Return the navigation for the generated pages.
+
+    The A to Z page opens the topics section (Material's navigation.indexes).
+    """
+    topics: list[NavEntry | str] = ["conditions/index.md"]
+    if len(project.conditions) < views.LETTER_SECTIONS_FROM:
+        topics += [_link(c.name, f"conditions/{c.id}.md") for c in project.conditions]
     else:
-        topics = [{letter: [_link(c.name, f"conditions/{c.id}.md") for c in group]}
-                  for letter, group in views.a_to_z(project.conditions)]
+        topics += [{letter: [_link(c.name, f"conditions/{c.id}.md") for c in group]}
+                   for letter, group in views.a_to_z(project.conditions)]
     nav: list[NavEntry] = [_link("Home", "index.md")]
     nav += [_link(f.title, f"checker/{f.id}.md") for f in project.flowcharts]
     nav.append({"Topics A to Z": topics})
     if project.comparisons:
         nav.append({"Compare": [_link(c.title, f"compare/{c.id}.md")
                                 for c in project.comparisons]})
-    if "faq.md" in pages:
+    if any(c.faq for c in project.conditions):
         nav.append(_link("Questions people ask", "faq.md"))
     return nav
 

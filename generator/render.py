@@ -73,10 +73,13 @@ def render_site(project: Project) -> Pages:
 
     page("index.md", "home.md.j2", title=site.title, description=site.description,
          review=site.review,
-         letters=views.a_to_z(project.conditions),
+         topics=views.topic_index(project.conditions, root="conditions/"),
          comparisons=project.comparisons,
          flowcharts=project.flowcharts,
          has_faq=any(c.faq for c in project.conditions))
+    page("conditions/index.md", "topics.md.j2", title="Topics A to Z",
+         description=f"Every topic of {site.title}, from A to Z.", review=site.review,
+         topics=views.topic_index(project.conditions, root=""))
     for condition in project.conditions:
         page(f"conditions/{condition.id}.md", "condition.md.j2",
              title=condition.name, description=condition.summary, review=condition.review,

@@ -63,11 +63,32 @@ def earliest_review(reviews: list[Review]) -> Review:
     )
 
 
+LETTER_SECTIONS_FROM = 30  # topics; below this a flat list is easier to scan
+
+
+@dataclass(frozen=True)
+class TopicIndex:
+    """The A to Z of topics, as a page at `root` lists it."""
+
+    letters: list[tuple[str, list[Condition]]]
+    show_letters: bool
+    listed_on_home: bool
+    count: int
+    root: str
+
+
 def a_to_z(conditions: tuple[Condition, ...]) -> list[tuple[str, list[Condition]]]:
     """Return the conditions grouped by the first letter of their name."""
     ordered = sorted(conditions, key=lambda c: c.name.casefold())
     return [(letter, list(group)) for letter, group in
             groupby(ordered, key=lambda c: c.name[:1].upper())]
+
+
+def topic_index(conditions: tuple[Condition, ...], root: str) -> TopicIndex:
+    """Return the A to Z: letter headings, and the home page's list, only when they help."""
+    many = len(conditions) >= LETTER_SECTIONS_FROM
+    return TopicIndex(a_to_z(conditions), show_letters=many, listed_on_home=not many,
+                      count=len(conditions), root=root)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         self.files = render_files(project)
         # MkDocs templates print these values without escaping them, so they go in as
         # already-escaped Markup: printed raw it is safe, and `| e` leaves it alone.
-        config.nav = config.nav or _escaped(site_nav(project, self.pages))
+        config.nav = config.nav or _escaped(site_nav(project))
         site = project.site
         config.site_name = escape(site.title)
         config.site_description = escape(site.description)

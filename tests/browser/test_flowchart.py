@@ -196,3 +196,28 @@ def test_no_axe_violations_on_a_question_and_an_outcome(
         answer(page, text)
     assert axe_violations(page) == []
     page.close()
+
+
+def test_a_link_to_a_step_opens_that_step_by_its_shortest_route(page: Page,
+                                                                 site_url: str) -> None:
+    page.goto(site_url + CHECKER + f"#{FLOW.id}--spasm-often-heading")
+
+    expect(current_heading(page)).to_have_text(
+        "Do you get these spasms often, or are they very painful?")
+    assert page.url.endswith(f"#{FLOW.id}=no/yes/minutes")
+
+
+def test_the_page_title_and_the_status_follow_each_answer(page: Page, site_url: str) -> None:
+    page.goto(site_url + CHECKER)
+    first_title = page.title()
+
+    answer(page, "No")
+
+    expect(page).to_have_title(f"Does the muscle movement hurt? - {first_title}")
+    expect(page.locator(".flowchart [aria-live=polite]")).to_have_text("You answered: No.")
+
+
+def test_a_mangled_shared_link_starts_again(page: Page, site_url: str) -> None:
+    page.goto(site_url + CHECKER + f"#{FLOW.id}=%E0%A4%A")
+
+    expect(current_heading(page)).to_have_text(FLOW.questions[0].text)

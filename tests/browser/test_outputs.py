@@ -125,7 +125,7 @@ def test_links_in_an_embedded_faq_open_in_the_top_window(page: Page, host_page: 
     page.goto(host_page)
     frame = page.frame_locator("iframe")
 
-    frame.get_by_role("link", name="read the full page about muscle spasm").click()
+    frame.get_by_role("link", name="read the full page: Muscle spasm").click()
 
     expect(page).to_have_url(f"{site_url}conditions/muscle-spasm/")
 

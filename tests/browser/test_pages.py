@@ -40,3 +40,18 @@ def test_the_comparison_fits_a_phone_screen_and_names_each_cell(browser: Browser
     label = spasm.evaluate("e => getComputedStyle(e, '::before').content")
     assert label == '"Muscle spasm:" / ""'
     page.close()
+
+
+def test_the_closed_menu_takes_no_keyboard_stops_on_a_phone(browser: Browser,
+                                                            site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(site_url + "conditions/muscle-twitch/")
+
+    in_menu = []
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        in_menu.append(page.evaluate(
+            "!!document.activeElement.closest('.md-sidebar--primary')"))
+
+    assert not any(in_menu)
+    page.close()

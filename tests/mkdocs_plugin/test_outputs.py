@@ -14,6 +14,7 @@ from conftest import html
 SITE_URL = "https://example.org/muscle-guide/"
 CONTENT_PAGES = {
     "index.html": {"MedicalWebPage"},
+    "conditions/index.html": {"MedicalWebPage"},
     "conditions/muscle-twitch/index.html": {"MedicalWebPage", "MedicalCondition", "FAQPage"},
     "conditions/muscle-spasm/index.html": {"MedicalWebPage", "MedicalCondition", "FAQPage"},
     "compare/twitch-vs-spasm/index.html": {"MedicalWebPage"},
@@ -62,6 +63,24 @@ def test_a_condition_is_described_as_a_medical_condition(built_site: Path) -> No
 
 def test_the_404_page_also_has_json_ld(built_site: Path) -> None:
     assert json_ld(built_site, "404.html")["@type"] == "WebPage"
+
+
+def test_the_404_page_helps_a_lost_reader_on(built_site: Path) -> None:
+    page = html(built_site, "404.html")
+
+    assert page.title.get_text() == "Page not found - Muscle Twitch and Spasm Guide"
+    assert page.h1.get_text() == "Page not found"
+    links = {a.get_text(): a["href"] for a in page.select("article a")}
+    assert links == {"Go to the home page": "/muscle-guide/",
+                     "See all topics, from A to Z": "/muscle-guide/conditions/"}
+
+
+def test_the_a_to_z_page_lists_every_topic(built_site: Path) -> None:
+    page = html(built_site, "conditions/index.html")
+
+    assert page.h1.get_text() == "Topics A to Z"
+    assert [a["href"] for a in page.select("article li > a")] == ["muscle-spasm/",
+                                                                  "muscle-twitch/"]
 
 
 def test_pages_have_canonical_links_to_the_public_address(built_site: Path) -> None:

@@ -11,7 +11,11 @@
     var parts = hash.replace(/^#/, "").split("&");
     for (var i = 0; i < parts.length; i++) {
       if (parts[i].indexOf(id + "=") === 0) {
-        return parts[i].slice(id.length + 1).split("/").filter(Boolean).map(decodeURIComponent);
+        try {
+          return parts[i].slice(id.length + 1).split("/").filter(Boolean).map(decodeURIComponent);
+        } catch (error) {
+          return [];  // a mangled shared link starts again rather than breaking the page
+        }
       }
     }
     return [];
@@ -24,6 +28,22 @@
     });
     if (answers.length) kept.push(id + "=" + answers.map(encodeURIComponent).join("/"));
     return kept.length ? "#" + kept.join("&") : location.pathname + location.search;
+  }
+
+  // The shortest list of answers that leads to a step: for links to a step's anchor.
+  function answersTo(data, target) {
+    var queue = [[data.start, []]];
+    var seen = {};
+    while (queue.length) {
+      var item = queue.shift();
+      if (item[0] === target) return item[1];
+      if (seen[item[0]]) continue;
+      seen[item[0]] = true;
+      data.steps[item[0]].answers.forEach(function (a) {
+        queue.push([a.next, item[1].concat(a.value)]);
+      });
+    }
+    return null;
   }
 
   // Follow the answers from the start; stop at the first one that does not fit.
@@ -69,8 +89,15 @@
     root.classList.add("flowchart--enhanced");
 
     var shown = null;
+    var pageTitle = document.title;
 
     function show(moveFocus) {
+      // A link to one step's anchor (from search or a menu) opens that step.
+      var anchor = location.hash.match(new RegExp("^#" + id + "--(.+?)(-heading)?$"));
+      if (anchor && data.steps[anchor[1]]) {
+        var path = answersTo(data, anchor[1]);
+        if (path) history.replaceState(history.state, "", hashFor(id, path));
+      }
       var answers = answersIn(location.hash, id);
       // Links are always redrawn (they carry the other flowcharts' answers too), but focus
       // only moves in the flowchart whose answers changed.
@@ -111,8 +138,11 @@
         summary.appendChild(link("Start again", hashFor(id, []), "md-button flowchart__restart"));
       }
       var heading = document.getElementById(id + "--" + route.current + "-heading");
+      var last = route.taken[route.taken.length - 1];
+      document.title = last ? heading.textContent + " - " + pageTitle : pageTitle;
       if (moveFocus && heading) {
-        status.textContent = heading.textContent;
+        // Focus reads the new heading; the status adds what was just chosen.
+        status.textContent = last ? "You answered: " + last.answer.text + "." : "";
         heading.focus();
       }
     }

@@ -90,7 +90,8 @@ def test_export_writes_the_markdown_tree(scratch: Callable[..., Path]) -> None:
     written = sorted(p.relative_to(project / "out").as_posix()
                      for p in (project / "out").rglob("*.md"))
     assert written == ["checker/twitch-or-spasm.md", "compare/twitch-vs-spasm.md",
-                       "conditions/index.md", "conditions/muscle-spasm.md", "conditions/muscle-twitch.md",
+                       "conditions/index.md", "conditions/muscle-spasm.md",
+                       "conditions/muscle-twitch.md",
                        "embed/muscle-spasm.md", "embed/muscle-twitch.md", "faq.md", "index.md"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -47,13 +48,14 @@ def check(content_dir: Path, output: str) -> None:
 
 
 @main.command()
+@CONTENT
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("site"), show_default=True, help="Where to write the website.")
 @click.option("--dist-dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("dist"), show_default=True, help="Where to write the offline zip.")
-def build(config_file: Path, site_dir: Path, dist_dir: Path) -> None:
+def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path) -> None:
     """Check the content, then build the website into site/ and the offline bundle into dist/.
 
     MkDocs runs in strict mode: a warning fails the build. Both outputs are built in
@@ -64,7 +66,12 @@ def build(config_file: Path, site_dir: Path, dist_dir: Path) -> None:
 
     from generator.mkdocs_plugin.build import build_outputs
 
-    project = _load_or_exit(config_file.parent / "content")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch and not epoch.isdigit():
+        click.echo(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}.",
+                   err=True)
+        sys.exit(1)
+    project = _load_or_exit(content_dir)
     try:
         bundle = build_outputs(config_file, site_dir, dist_dir, name=project.site.slug,
                                source_date_epoch=project.latest_review_epoch)

@@ -129,3 +129,31 @@ def test_schema_documents_each_field_for_editors() -> None:
     assert result.returncode == 0
     assert schema["additionalProperties"] is False
     assert schema["properties"]["other_names"]["description"] == "Other names for it."
+
+
+def test_a_failed_mkdocs_build_is_reported_plainly_and_keeps_the_old_site(
+    scratch: Callable[..., Path],
+) -> None:
+    # Valid content, but the npm files the site needs were never installed.
+    project = scratch()
+    (project / "site").mkdir()
+    (project / "site/index.html").write_text("old", encoding="utf-8")
+
+    result = run("build")
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "node_modules/iframe-worker/shim/index.js is missing: run `npm ci`" in result.stderr
+    assert (project / "site/index.html").read_text(encoding="utf-8") == "old"
+
+
+def test_a_bad_source_date_epoch_is_explained(scratch: Callable[..., Path]) -> None:
+    scratch()
+
+    result = subprocess.run([sys.executable, "-m", "generator", "build"], capture_output=True,
+                            text=True, check=False,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": "yesterday"})
+
+    assert result.returncode == 1
+    assert result.stderr == "SOURCE_DATE_EPOCH must be a whole number of seconds, not " \
+                            "'yesterday'.\n"

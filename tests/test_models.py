@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from generator.models import Comparison, Condition, Review, Site
+from generator.models import Comparison, Condition, Flowchart, Review, Site
 
 SITE: dict[str, Any] = {
     "title": "Guide",
@@ -53,7 +53,7 @@ def test_a_review_cannot_fall_due_before_it_was_done() -> None:
         Review(last_reviewed=datetime.date(2026, 5, 1), next_review_due=datetime.date(2026, 4, 1))
 
 
-@pytest.mark.parametrize("model", [Site, Condition, Comparison, Review])
+@pytest.mark.parametrize("model", [Site, Condition, Comparison, Flowchart, Review])
 def test_every_field_is_documented(model: type[BaseModel]) -> None:
     schema = model.model_json_schema()
     described = [

@@ -33,7 +33,7 @@ def test_rendering_twice_gives_identical_markdown() -> None:
     assert render_site(load_project(CONTENT)) == PAGES
 
 
-def test_condition_sections_come_in_the_order_a_reader_needs(scratch: Callable[..., Path]) -> None:
+def test_condition_sections_come_in_the_order_a_reader_needs() -> None:
     page = PAGES["conditions/muscle-twitch.md"]
     headings = [line for line in page.splitlines() if line.startswith("## ")]
 

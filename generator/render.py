@@ -54,73 +54,100 @@ def _indent(value: str, width: int) -> str:
     return MarkdownText(indented) if isinstance(value, MarkdownText) else indented
 
 
-def render_site(project: Project) -> Pages:
-    """Return every page of the site as Markdown, keyed by its path."""
-    env = environment()
-    site = project.site
-    pages: Pages = {}
+class _PageWriter:
+    """Render pages with what every page carries: review dates, description and JSON-LD."""
 
-    def page(path: str, template: str, *, title: str, description: str, review: Review,
-             about: tuple[JsonLd, ...] = (), **context: Any) -> None:
+    def __init__(self, project: Project) -> None:
+        self.env = environment()
+        self.site = project.site
+        self.pages: Pages = {}
+
+    def add(self, path: str, template: str, *, title: str, description: str, review: Review,
+            about: tuple[JsonLd, ...] = (), **context: Any) -> None:
+        """Render one page into `pages`."""
+        site = self.site
         web_page = structured_data.medical_web_page(site, path, title, description, review)
         front_matter = {"hide_toc": False, "embed_page": False, "oembed": []}
-        pages[path] = env.get_template(template).render(
+        self.pages[path] = self.env.get_template(template).render(
             site=site, emergency_number=site.emergency_number, title=title,
             description=views.page_description(description),
             review=views.review_dates(review, site.locale),
             structured_data=structured_data.graph(web_page, *about),
             **{**front_matter, **context})
 
-    page("index.md", "home.md.j2", title=site.title, description=site.description,
-         review=site.review,
-         topics=views.topic_index(project.conditions, root="conditions/"),
-         comparisons=project.comparisons,
-         flowcharts=project.flowcharts,
-         has_faq=any(c.faq for c in project.conditions))
-    page("conditions/index.md", "topics.md.j2", title="Topics A to Z",
-         description=f"Every topic of {site.title}, from A to Z.", review=site.review,
-         topics=views.topic_index(project.conditions, root=""))
+
+def render_site(project: Project) -> Pages:
+    """Return every page of the site as Markdown, keyed by its path."""
+    writer = _PageWriter(project)
+    for add_pages in (_home_and_topics, _conditions, _comparisons, _flowcharts, _questions):
+        add_pages(writer, project)
+    return writer.pages
+
+
+def _home_and_topics(writer: _PageWriter, project: Project) -> None:
+    site = project.site
+    writer.add("index.md", "home.md.j2", title=site.title, description=site.description,
+               review=site.review,
+               topics=views.topic_index(project.conditions, root="conditions/"),
+               comparisons=project.comparisons,
+               flowcharts=project.flowcharts,
+               has_faq=any(c.faq for c in project.conditions))
+    writer.add("conditions/index.md", "topics.md.j2", title="Topics A to Z",
+               description=f"Every topic of {site.title}, from A to Z.", review=site.review,
+               topics=views.topic_index(project.conditions, root=""))
+
+
+def _conditions(writer: _PageWriter, project: Project) -> None:
     for condition in project.conditions:
-        page(f"conditions/{condition.id}.md", "condition.md.j2",
-             title=condition.name, description=condition.summary, review=condition.review,
-             about=_condition_data(condition),
-             condition=condition,
-             care_cards=views.care_cards(condition.when_to_get_help, site),
-             comparisons=[c for c in project.comparisons if condition.id in c.conditions],
-             flowcharts=[f for f in project.flowcharts
-                         if any(condition.id in o.conditions for o in f.outcomes)])
+        writer.add(f"conditions/{condition.id}.md", "condition.md.j2",
+                   title=condition.name, description=condition.summary,
+                   review=condition.review, about=_condition_data(condition),
+                   condition=condition,
+                   care_cards=views.care_cards(condition.when_to_get_help, project.site),
+                   comparisons=views.comparisons_of(project.comparisons, condition),
+                   flowcharts=views.flowcharts_about(project.flowcharts, condition))
+
+
+def _comparisons(writer: _PageWriter, project: Project) -> None:
     for comparison in project.comparisons:
         compared = [project.condition(cid) for cid in comparison.conditions]
-        page(f"compare/{comparison.id}.md", "comparison.md.j2",
-             title=comparison.title, description=comparison.summary, review=comparison.review,
-             comparison=comparison,
-             conditions=compared,
-             rows=views.comparison_rows(comparison, compared))
+        writer.add(f"compare/{comparison.id}.md", "comparison.md.j2",
+                   title=comparison.title, description=comparison.summary,
+                   review=comparison.review, comparison=comparison, conditions=compared,
+                   rows=views.comparison_rows(comparison, compared))
+
+
+def _flowcharts(writer: _PageWriter, project: Project) -> None:
     by_id = {c.id: c for c in project.conditions}
     for flow in project.flowcharts:
-        page(f"checker/{flow.id}.md", "flowchart.md.j2",
-             title=flow.title, description=flow.summary, review=flow.review,
-             chart=views.flowchart_view(flow, site, by_id, level=2, page_root="../"),
-             hide_toc=True)
+        writer.add(f"checker/{flow.id}.md", "flowchart.md.j2",
+                   title=flow.title, description=flow.summary, review=flow.review,
+                   chart=views.flowchart_view(flow, project.site, by_id, level=2,
+                                              page_root="../"),
+                   hide_toc=True)
+
+
+def _questions(writer: _PageWriter, project: Project) -> None:
+    site = project.site
     with_faq = [c for c in project.conditions if c.faq]
-    if with_faq:
-        page("faq.md", "faq.md.j2",
-             title="Questions people ask", description=f"Common questions about {site.title}.",
-             review=views.earliest_review([c.review for c in with_faq]),
-             about=(structured_data.faq_page(with_faq),),
-             conditions=with_faq,
-             embeds={c.id: _embed_snippet(env, site, c) for c in with_faq})
+    if not with_faq:
+        return
+    writer.add("faq.md", "faq.md.j2",
+               title="Questions people ask", description=f"Common questions about {site.title}.",
+               review=views.earliest_review([c.review for c in with_faq]),
+               about=(structured_data.faq_page(with_faq),),
+               conditions=with_faq,
+               embeds={c.id: _embed_snippet(writer.env, site, c) for c in with_faq})
     for condition in with_faq:
-        page(f"embed/{condition.id}.md", "embed.md.j2",
-             title=f"{condition.name}: questions people ask",
-             description=f"Questions and answers about {condition.name.lower()}.",
-             review=condition.review,
-             about=(structured_data.faq_page([condition]),),
-             condition=condition, embed_page=True,
-             # Discovery lives on the embed page only: Material's script fetches a sitemap for
-             # every <link rel="alternate"> on pages that load it.
-             oembed=views.oembed_links(site, [condition]))
-    return pages
+        writer.add(f"embed/{condition.id}.md", "embed.md.j2",
+                   title=f"{condition.name}: questions people ask",
+                   description=f"Questions and answers: {condition.name}.",
+                   review=condition.review,
+                   about=(structured_data.faq_page([condition]),),
+                   condition=condition, embed_page=True,
+                   # Discovery lives on the embed page only: Material's script fetches a
+                   # sitemap for every <link rel="alternate"> on pages that load it.
+                   oembed=views.oembed_links(site, [condition]))
 
 
 def render_files(project: Project) -> Pages:

@@ -99,6 +99,18 @@ class CareCard:
     items: tuple[str, ...]
 
 
+def comparisons_of(comparisons: tuple[Comparison, ...],
+                   condition: Condition) -> list[Comparison]:
+    """Return the comparisons a condition appears in."""
+    return [c for c in comparisons if condition.id in c.conditions]
+
+
+def flowcharts_about(flowcharts: tuple[Flowchart, ...],
+                     condition: Condition) -> list[Flowchart]:
+    """Return the flowcharts whose outcomes send readers to a condition."""
+    return [f for f in flowcharts if any(condition.id in o.conditions for o in f.outcomes)]
+
+
 def care_cards(advice: list[CareAdvice], site: Site) -> list[CareCard]:
     """Return the care callouts with the most urgent first."""
     ordered = sorted(advice, key=lambda group: CARE_ORDER.index(group.care))

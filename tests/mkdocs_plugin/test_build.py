@@ -16,27 +16,18 @@ from generator.mkdocs_plugin.build import _replace_dir_on_success
 from conftest import ROOT
 
 
-def test_a_failing_step_leaves_the_old_folder_as_it_was(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stop", [RuntimeError, KeyboardInterrupt],
+                         ids=["a failing step", "Ctrl-C"])
+def test_a_stopped_build_leaves_the_old_folder_and_no_half_build(
+    tmp_path: Path, stop: type[BaseException]
+) -> None:
     target = tmp_path / "site"
     target.mkdir()
     (target / "index.html").write_text("old", encoding="utf-8")
 
-    with pytest.raises(RuntimeError), _replace_dir_on_success(target) as staging:
+    with pytest.raises(stop), _replace_dir_on_success(target) as staging:
         (staging / "index.html").write_text("half", encoding="utf-8")
-        raise RuntimeError("build failed")
-
-    assert (target / "index.html").read_text(encoding="utf-8") == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["site"]
-
-
-def test_ctrl_c_leaves_the_old_folder_and_no_half_build(tmp_path: Path) -> None:
-    target = tmp_path / "site"
-    target.mkdir()
-    (target / "index.html").write_text("old", encoding="utf-8")
-
-    with pytest.raises(KeyboardInterrupt), _replace_dir_on_success(target) as staging:
-        (staging / "index.html").write_text("half", encoding="utf-8")
-        raise KeyboardInterrupt
+        raise stop
 
     assert (target / "index.html").read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["site"]

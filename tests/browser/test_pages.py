@@ -55,3 +55,23 @@ def test_the_closed_menu_takes_no_keyboard_stops_on_a_phone(browser: Browser,
 
     assert not any(in_menu)
     page.close()
+
+
+def test_the_menu_opens_from_the_keyboard_on_a_phone(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(site_url + "conditions/muscle-twitch/")
+    menu = page.get_by_role("button", name="Menu")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    menu.focus()
+    page.keyboard.press("Space")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Space")
+
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(".md-sidebar--primary").get_by_role(
+        "link", name="Home", exact=True)).to_be_visible()
+    page.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -13,8 +12,8 @@ from pydantic import BaseModel
 from generator.errors import ContentErrors
 from generator.flowchart import to_mermaid
 from generator.models import Comparison, Condition, Flowchart, Site
+from generator.pipeline import RenderedSite, render_content
 from generator.project import Project, load_project
-from generator.render import render_site
 
 CONTENT = click.option(
     "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -47,6 +46,16 @@ def check(content_dir: Path, output: str) -> None:
         click.echo(f"Content is fine: {_summary(project)}.")
 
 
+def _epoch_or_exit(value: str | None) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit():
+        click.echo(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}.",
+                   err=True)
+        sys.exit(1)
+    return int(value)
+
+
 @main.command()
 @CONTENT
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -55,26 +64,24 @@ def check(content_dir: Path, output: str) -> None:
               default=Path("site"), show_default=True, help="Where to write the website.")
 @click.option("--dist-dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("dist"), show_default=True, help="Where to write the offline zip.")
-def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path) -> None:
+@click.option("--source-date-epoch", "epoch", envvar="SOURCE_DATE_EPOCH",
+              help="The build's date in seconds since 1970 (default: the newest review date, "
+                   "or SOURCE_DATE_EPOCH when set).")
+def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
+          epoch: str | None) -> None:
     """Check the content, then build the website into site/ and the offline bundle into dist/.
 
-    MkDocs runs in strict mode: a warning fails the build. Both outputs are built in
-    temporary folders and only replace the old ones when everything succeeded. Set
-    SOURCE_DATE_EPOCH to fix the build's dates; by default it is the newest review date.
+    The content is loaded and rendered once, and both MkDocs builds take that result. MkDocs
+    runs in strict mode: a warning fails the build. Both outputs are built in temporary
+    folders and only replace the old ones when everything succeeded.
     """
     from mkdocs.exceptions import MkDocsException
 
     from generator.mkdocs_plugin.build import build_outputs
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch and not epoch.isdigit():
-        click.echo(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}.",
-                   err=True)
-        sys.exit(1)
-    project = _load_or_exit(content_dir)
+    rendered = _render_or_exit(content_dir, _epoch_or_exit(epoch))
     try:
-        bundle = build_outputs(config_file, site_dir, dist_dir, name=project.site.slug,
-                               source_date_epoch=project.latest_review_epoch)
+        bundle = build_outputs(rendered, config_file, site_dir, dist_dir)
     except MkDocsException as error:
         click.echo(f"The build failed: {error}", err=True)
         sys.exit(1)
@@ -86,8 +93,7 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path) 
 @click.argument("out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 def export(content_dir: Path, out_dir: Path) -> None:
     """Write the generated Markdown pages into DIR, for review or for another site builder."""
-    project = _load_or_exit(content_dir)
-    pages = render_site(project)
+    pages = _render_or_exit(content_dir).pages
     for path, markdown in pages.items():
         target = out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -120,6 +126,14 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 def schema(kind: str) -> None:
     """Print the JSON Schema of a content file KIND, for editors that check YAML as you type."""
     click.echo(json.dumps(SCHEMAS[kind].model_json_schema(), indent=2, sort_keys=True))
+
+
+def _render_or_exit(content_dir: Path, epoch: int | None = None) -> RenderedSite:
+    try:
+        return render_content(content_dir, build_epoch=epoch)
+    except ContentErrors as errors:
+        click.echo(errors.report(), err=True)
+        sys.exit(1)
 
 
 def _load_or_exit(content_dir: Path) -> Project:

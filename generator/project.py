@@ -1,15 +1,15 @@
-"""The conductor for content: read every file, validate it, and return one project."""
+"""Load the content: find and read every file, validate it, and return one project."""
 
 from __future__ import annotations
 
 import calendar
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel
 
+from generator.content_folder import display_name, find_content
 from generator.errors import ErrorCollector
 from generator.load import read_document
 from generator.models import Comparison, Condition, Flowchart, Site
@@ -50,10 +50,14 @@ class Project:
 def load_project(content_dir: Path) -> Project:
     """Load and check all content, raising `ContentErrors` with every problem found."""
     errors = ErrorCollector()
-    site = _load(content_dir / "site.yml", Site, errors)
-    conditions = _load_folder(content_dir / "conditions", Condition, errors)
-    comparisons = _load_folder(content_dir / "comparisons", Comparison, errors)
-    flowcharts = _load_folder(content_dir / "flowcharts", Flowchart, errors)
+    files = find_content(content_dir, errors)
+    site = _load(files.site, Site, errors) if files.site else None
+    if files.site is None and content_dir.is_dir():
+        errors.add(display_name(content_dir / "site.yml"), 1, 1, "",
+                   "this file is missing. Create it.")
+    conditions = _load_all(files.by_folder["conditions"], Condition, errors)
+    comparisons = _load_all(files.by_folder["comparisons"], Comparison, errors)
+    flowcharts = _load_all(files.by_folder["flowcharts"], Flowchart, errors)
     check_unique_ids(conditions, "condition", errors)
     check_unique_ids(comparisons, "comparison", errors)
     check_unique_ids(flowcharts, "flowchart", errors)
@@ -61,7 +65,7 @@ def load_project(content_dir: Path) -> Project:
     # are not reported again by every page that links to it.
     loaded = {Path(item.document.name).stem for item in conditions}
     known = {item.model.id for item in conditions}
-    known |= {p.stem for p in _paths(content_dir / "conditions") if p.stem not in loaded}
+    known |= {p.stem for p in files.by_folder["conditions"] if p.stem not in loaded}
     for condition in conditions:
         check_emergency_links(condition, errors)
     for item in comparisons:
@@ -78,24 +82,11 @@ def load_project(content_dir: Path) -> Project:
     )
 
 
-def display_name(path: Path) -> str:
-    """Return the path as an author would type it: relative to here when possible."""
-    relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
-
-
 def _load(path: Path, model: type[M], errors: ErrorCollector) -> Sourced[M] | None:
-    if not path.is_file():
-        errors.add(display_name(path), 1, 1, "", "this file is missing. Create it.")
-        return None
     document = read_document(path, display_name(path), errors)
     return to_model(document, model, errors) if document else None
 
 
-def _load_folder(folder: Path, model: type[M], errors: ErrorCollector) -> list[Sourced[M]]:
-    loaded = (_load(path, model, errors) for path in _paths(folder))
+def _load_all(paths: list[Path], model: type[M], errors: ErrorCollector) -> list[Sourced[M]]:
+    loaded = (_load(path, model, errors) for path in paths)
     return [item for item in loaded if item is not None]
-
-
-def _paths(folder: Path) -> list[Path]:
-    return sorted(p for p in [*folder.glob("*.yml"), *folder.glob("*.yaml")] if p.is_file())

@@ -7,7 +7,6 @@ previous `site/` and `dist/` exactly as they were.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import tempfile
 import time
@@ -18,24 +17,27 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from generator.mkdocs_plugin.plugin import HealthContentPlugin
+from generator.pipeline import RenderedSite
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip file can hold
 
 
-def build_outputs(config_file: Path, site_dir: Path, dist_dir: Path, *, name: str,
-                  source_date_epoch: int) -> Path:
+def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
+                  dist_dir: Path) -> Path:
     """Build the website into `site_dir` and the offline zip into `dist_dir`; return the zip."""
     _show_mkdocs_messages()
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch))
-    epoch = int(os.environ["SOURCE_DATE_EPOCH"])
+    name = rendered.project.site.slug
     zip_name = f"{name}-offline.zip"
     with _replace_dir_on_success(site_dir) as new_site, \
             _replace_dir_on_success(dist_dir) as new_dist:
-        _build(config_file, new_site, offline=False)
+        _build(rendered, config_file, new_site, offline=False)
         with tempfile.TemporaryDirectory() as scratch:
             offline = Path(scratch) / name
-            _build(config_file, offline, offline=True)
-            write_zip(offline, new_dist / zip_name, epoch)
+            _build(rendered, config_file, offline, offline=True)
+            write_zip(offline, new_dist / zip_name, rendered.build_epoch)
     return dist_dir / zip_name
 
 
@@ -50,17 +52,16 @@ def write_zip(folder: Path, target: Path, epoch: int) -> None:
             archive.writestr(entry, path.read_bytes())
 
 
-def _build(config_file: Path, site_dir: Path, *, offline: bool) -> None:
-    # mkdocs.yml reads `!ENV OFFLINE` to switch Material's offline plugin on.
-    previous = os.environ.get("OFFLINE")
-    os.environ["OFFLINE"] = "true" if offline else "false"
-    try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-    finally:
-        if previous is None:
-            del os.environ["OFFLINE"]
-        else:
-            os.environ["OFFLINE"] = previous
+def _build(rendered: RenderedSite, config_file: Path, site_dir: Path, *, offline: bool) -> None:
+    """Run one strict MkDocs build of the already rendered content."""
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    for name in ("health-content", "material/offline"):
+        if name not in config.plugins:
+            raise PluginError(f"{config_file} must list the `{name.split('/')[-1]}` plugin.")
+    content = config.plugins["health-content"]
+    assert isinstance(content, HealthContentPlugin)
+    content.prepared = rendered
+    config.plugins["material/offline"].config.enabled = offline
     build(config)
 
 

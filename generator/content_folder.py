@@ -1,0 +1,109 @@
+"""Stage 0: find the content files, and report everything else in the content folder.
+
+Only files of a known kind are read, and only from inside the folder: a symbolic link, a
+stray page or a backup is an error, never something that is quietly published or skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import ErrorCollector
+
+SITE_FILE = "site.yml"
+EXTENSION = ".yml"
+FOLDERS = ("conditions", "comparisons", "flowcharts")
+_LAYOUT = "`site.yml`, and `.yml` files in conditions/, comparisons/ and flowcharts/"
+
+
+@dataclass
+class ContentFiles:
+    """The content files of one site, by kind."""
+
+    site: Path | None = None
+    by_folder: dict[str, list[Path]] = field(default_factory=lambda: {f: [] for f in FOLDERS})
+
+
+def find_content(content_dir: Path, errors: ErrorCollector) -> ContentFiles:
+    """Return the content files in `content_dir`, recording every entry that does not belong."""
+    found = ContentFiles()
+    if not content_dir.is_dir():
+        _refuse(errors, content_dir, "this content folder does not exist. "
+                "Check the name, or create it with a site.yml inside.")
+        return found
+    for entry in _entries(content_dir):
+        path = Path(entry.path)
+        if _is_link(entry, path, errors):
+            continue
+        if entry.name == SITE_FILE and _is_file(entry, path, errors):
+            found.site = path
+        elif entry.name in FOLDERS and _is_folder(entry, path, errors):
+            found.by_folder[entry.name] = _folder_files(path, errors)
+        elif entry.name not in (SITE_FILE, *FOLDERS):
+            _refuse(errors, path, f"this is not part of the content. The content folder "
+                    f"holds only {_LAYOUT}. Move it out of the folder or delete it.")
+    return found
+
+
+def display_name(path: Path) -> str:
+    """Return the path as an author would type it: relative to here when possible."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def _folder_files(folder: Path, errors: ErrorCollector) -> list[Path]:
+    files = []
+    for entry in _entries(folder):
+        path = Path(entry.path)
+        if _is_link(entry, path, errors) or not _is_file(entry, path, errors):
+            continue
+        if entry.name.endswith(EXTENSION) and entry.name != EXTENSION:
+            files.append(path)
+        elif entry.name.lower().endswith((".yml", ".yaml")):
+            stem = entry.name.rsplit(".", 1)[0]
+            _refuse(errors, path, f"content files end in `.yml`, in small letters. "
+                    f"Rename it to `{stem}{EXTENSION}`.")
+        else:
+            _refuse(errors, path, f"this is not a content file: only `.yml` files belong in "
+                    f"{folder.name}/. Move it out of the folder or delete it.")
+    return sorted(files)
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    # Hidden files (editor swap files, .DS_Store) are never read or published.
+    with os.scandir(folder) as entries:
+        return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
+
+
+def _is_file(entry: os.DirEntry[str], path: Path, errors: ErrorCollector) -> bool:
+    if entry.is_dir(follow_symlinks=False):
+        _refuse(errors, path, "this is a folder, and folders are not read here. "
+                "Move its files out and delete it.")
+        return False
+    if not stat.S_ISREG(entry.stat(follow_symlinks=False).st_mode):
+        _refuse(errors, path, "this is not an ordinary file. Delete it.")
+        return False
+    return True
+
+
+def _is_folder(entry: os.DirEntry[str], path: Path, errors: ErrorCollector) -> bool:
+    if not entry.is_dir(follow_symlinks=False):
+        _refuse(errors, path, "this should be a folder of `.yml` files. "
+                "Delete it and create a folder with this name.")
+        return False
+    return True
+
+
+def _is_link(entry: os.DirEntry[str], path: Path, errors: ErrorCollector) -> bool:
+    if entry.is_symlink():
+        _refuse(errors, path, "this is a link to somewhere else, and links are "
+                "not followed. Put the file or folder itself here instead.")
+        return True
+    return False
+
+
+def _refuse(errors: ErrorCollector, path: Path, message: str) -> None:
+    errors.add(display_name(path), 1, 1, "", message)

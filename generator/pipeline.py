@@ -1,0 +1,48 @@
+"""The conductor: load the content once, render it once, and return one built value.
+
+Every consumer (the MkDocs builds, `export`, tests) takes this value; none loads the content
+again. It knows nothing of MkDocs, so another site builder can take the same pages.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.project import Project, load_project
+from generator.render import Pages, render_files, render_site
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    """The validated content of one site and every file made from it."""
+
+    project: Project
+    pages: Pages
+    """Markdown pages, keyed by their path in the site, like `conditions/muscle-twitch.md`."""
+    files: Pages
+    """Other generated files, such as robots.txt and the oEmbed files."""
+    build_epoch: int
+    """The build's date as a Unix time: the same input gives the same output."""
+
+    @property
+    def build_date(self) -> str:
+        """Return the build's date as YYYY-MM-DD."""
+        moment = datetime.datetime.fromtimestamp(self.build_epoch, datetime.UTC)
+        return moment.strftime("%Y-%m-%d")
+
+
+def render_content(content_dir: Path, *, build_epoch: int | None = None) -> RenderedSite:
+    """Load and check the content, then render every page, raising `ContentErrors` on mistakes.
+
+    The build's date is `build_epoch` when given (SOURCE_DATE_EPOCH), else the newest review
+    date in the content, so that two builds of the same content are byte-identical.
+    """
+    project = load_project(content_dir)
+    return RenderedSite(
+        project=project,
+        pages=render_site(project),
+        files=render_files(project),
+        build_epoch=project.latest_review_epoch if build_epoch is None else build_epoch,
+    )

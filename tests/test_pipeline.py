@@ -1,0 +1,80 @@
+"""One build: the content is loaded once, rendered once, and that result is what gets published."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import generator.project
+from generator.cli import main
+
+from conftest import ROOT, html
+
+
+@pytest.fixture
+def project_with_npm(scratch: Callable[..., Path]) -> Path:
+    project = scratch()
+    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    return project
+
+
+def build(*args: str) -> None:
+    result = CliRunner().invoke(main, ["build", *args])
+    assert result.exit_code == 0, result.output
+
+
+def test_one_build_reads_each_content_file_once(
+    project_with_npm: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: Counter[str] = Counter()
+    read_document = generator.project.read_document
+
+    def counting(path: Path, name: str, errors: Any) -> Any:
+        reads[name] += 1
+        return read_document(path, name, errors)
+
+    monkeypatch.setattr(generator.project, "read_document", counting)
+
+    build()
+
+    assert sorted(reads) == sorted(
+        p.relative_to(project_with_npm).as_posix()
+        for p in (project_with_npm / "content").rglob("*.yml"))
+    assert set(reads.values()) == {1}
+    assert (project_with_npm / "site/index.html").is_file()
+    assert (project_with_npm / "dist/muscle-twitch-and-spasm-guide-offline.zip").is_file()
+
+
+def test_build_content_builds_the_pages_from_that_folder(project_with_npm: Path) -> None:
+    shutil.copytree(project_with_npm / "content", project_with_npm / "other")
+    site_file = project_with_npm / "other/site.yml"
+    site_file.write_text(site_file.read_text(encoding="utf-8").replace(
+        "title: Muscle Twitch and Spasm Guide", "title: Other Tree Guide"), encoding="utf-8")
+
+    build("--content", "other")
+
+    home = html(project_with_npm / "site", "index.html")
+    twitch = html(project_with_npm / "site", "conditions/muscle-twitch/index.html")
+    assert home.select_one("article h1").get_text(strip=True) == "Other Tree Guide"
+    assert "Other Tree Guide" in twitch.title.get_text()
+    assert "Muscle Twitch and Spasm Guide" not in twitch.title.get_text()
+    assert (project_with_npm / "dist/other-tree-guide-offline.zip").is_file()
+
+
+def test_nothing_but_the_generated_pages_is_published(project_with_npm: Path) -> None:
+    docs = project_with_npm / "overrides/.empty-docs"
+    (docs / "evil.md").write_text("<script>alert(1)</script>\n", encoding="utf-8")
+    (docs / "notes.html").write_text("<p>notes</p>\n", encoding="utf-8")
+
+    build()
+
+    site = project_with_npm / "site"
+    published = {p.name for p in site.rglob("*")}
+    assert not {"evil", "evil.md", "notes.html", ".gitkeep"} & published
+    assert not list(site.rglob("*.yml"))

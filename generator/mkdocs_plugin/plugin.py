@@ -12,32 +12,30 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+import generator
 from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import HealthContentConfig
 from generator.navigation import site_nav
-from generator.project import load_project
-from generator.render import Pages, render_files, render_site
+from generator.pipeline import RenderedSite, render_content
 
 
 class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-untyped-call]
-    """Validate the content, render it to Markdown and hand the pages to MkDocs."""
+    """Hand the rendered content to MkDocs: its pages, settings and nothing else."""
 
     def __init__(self) -> None:
-        self.pages: Pages = {}
-        self.files: Pages = {}
+        self.prepared: RenderedSite | None = None
+        """Set by `python -m generator build`, which has loaded and rendered the content once.
+        Left empty when MkDocs runs on its own (`mkdocs serve`, `mkdocs build`)."""
+        self.rendered: RenderedSite | None = None
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """Return the content folder, relative to mkdocs.yml."""
         return Path(config.config_file_path).parent / self.config.content_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Load the content, and take the site's name and settings from it."""
-        try:
-            project = load_project(self.content_dir(config))
-        except ContentErrors as errors:
-            raise PluginError(errors.report()) from None
-        self.pages = render_site(project)
-        self.files = render_files(project)
+        """Take the rendered content, loading it only when MkDocs runs on its own."""
+        self.rendered = self.prepared or _render(self.content_dir(config))
+        project = self.rendered.project
         # MkDocs templates print these values without escaping them, so they go in as
         # already-escaped Markup: printed raw it is safe, and `| e` leaves it alone.
         config.nav = config.nav or _escaped(site_nav(project))
@@ -60,10 +58,14 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         return markdown
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Add every generated page, replacing any file at the same path."""
+        """Publish the generated pages and the npm assets, and nothing from the docs folder."""
+        assert self.rendered is not None  # set in on_config
         root = Path(config.config_file_path).parent
-        generated = [File.generated(config, path, content=text)
-                     for path, text in {**self.pages, **self.files}.items()]
+        for stray in [f for f in files if f.generated_by is None and _in(f, config.docs_dir)]:
+            # docs_dir holds nothing publishable: whatever lands there is never copied.
+            files.remove(stray)
+        rendered = {**self.rendered.pages, **self.rendered.files}
+        generated = [File.generated(config, path, content=text) for path, text in rendered.items()]
         for target, source in self.config.npm_assets.items():
             if not (root / source).is_file():
                 raise PluginError(f"{source} is missing: run `npm ci` (or `make site`) first.")
@@ -75,10 +77,28 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
             files.append(file)
         return files
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """Date the page with the build's date (for the sitemap), not the clock's."""
+        assert self.rendered is not None
+        page.update_date = self.rendered.build_date
+        return page
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild the preview whenever a content file changes."""
+        """Rebuild the preview whenever content or a page template changes."""
         server.watch(str(self.content_dir(config)))
+        server.watch(str(Path(generator.__file__).parent / "templates"))
         return server
+
+
+def _render(content_dir: Path) -> RenderedSite:
+    try:
+        return render_content(content_dir)
+    except ContentErrors as errors:
+        raise PluginError(errors.report()) from None
+
+
+def _in(file: File, folder: str) -> bool:
+    return file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(folder)
 
 
 def _escaped(nav: Any) -> Any:

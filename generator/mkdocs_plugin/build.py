@@ -7,11 +7,13 @@ previous `site/` and `dist/` exactly as they were.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import shutil
 import tempfile
 import time
 import zipfile
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,13 +34,27 @@ def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
     name = rendered.project.site.slug
     zip_name = f"{name}-offline.zip"
     with _replace_dir_on_success(site_dir) as new_site, \
-            _replace_dir_on_success(dist_dir) as new_dist:
-        _build(rendered, config_file, new_site, offline=False)
-        with tempfile.TemporaryDirectory() as scratch:
-            offline = Path(scratch) / name
-            _build(rendered, config_file, offline, offline=True)
-            write_zip(offline, new_dist / zip_name, rendered.build_epoch)
+            _replace_dir_on_success(dist_dir) as new_dist, \
+            tempfile.TemporaryDirectory() as scratch:
+        offline = Path(scratch) / name
+        _build_both(rendered, config_file, new_site, offline)
+        write_zip(offline, new_dist / zip_name, rendered.build_epoch)
     return dist_dir / zip_name
+
+
+def _build_both(rendered: RenderedSite, config_file: Path, site_dir: Path,
+                offline_dir: Path) -> None:
+    """Run the website and offline builds at the same time, in two processes.
+
+    Both take the same rendered content, handed over as a value: neither loads it again.
+    Each writes only to its own folder.
+    """
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=2, mp_context=fork) as pool:
+        builds = [pool.submit(_build, rendered, config_file, site_dir, offline=False),
+                  pool.submit(_build, rendered, config_file, offline_dir, offline=True)]
+        for finished in builds:
+            finished.result()
 
 
 def write_zip(folder: Path, target: Path, epoch: int) -> None:

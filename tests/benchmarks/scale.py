@@ -1,23 +1,69 @@
-"""Benchmark: build a site of many topics and report time and peak memory.
+"""Benchmark: our full build against plain Material on the same Markdown, at several sizes.
 
-Run: .venv/bin/python tests/benchmarks/scale.py [TOPICS ...]   (default 250 500 1000)
-Not a test: timings vary by machine. The build should grow about linearly with the topics.
+Run from the project folder (after `make site`):
+
+    .venv/bin/python tests/benchmarks/scale.py --topics 100 1000 --runs 3
+
+For each size it makes a scratch project of made-up topics, then runs, interleaved and
+`--runs` times each, as whole processes:
+
+- `python -m generator build` (website and offline zip);
+- plain MkDocs with Material and our theme overrides, without our plugin, on the Markdown
+  that `python -m generator export` wrote, with the same menu (website only).
+
+It prints the median wall times and their ratio, the content stage alone (load, check and
+render the Markdown, in-process), the peak memory of each build, and the size of the pages.
+Not a test: times vary by machine. `tests/benchmarks/test_scale.py` only checks that it runs.
 """
 
 from __future__ import annotations
 
-import resource
+import argparse
+import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 WORDS = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "heron", "iris", "juniper",
          "kestrel", "lotus", "maple", "nectar", "onyx", "pine", "quartz", "raven", "sage", "tulip",
          "umber", "violet", "willow", "xenon", "yarrow", "zephyr"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CONTENT_STAGE = """
+import sys, time
+from pathlib import Path
+from generator.pipeline import render_content
+start = time.perf_counter()
+render_content(Path("content"))
+print(time.perf_counter() - start)
+"""
+
+# What our plugin would give MkDocs: the site's name, menu and emergency settings.
+PLAIN_SETTINGS = """
+import json
+from pathlib import Path
+from generator.navigation import site_nav
+from generator.project import load_project
+project = load_project(Path("content"))
+site = project.site
+print(json.dumps({"site_name": site.title, "nav": site_nav(project), "extra": {"health": {
+    "emergency_message": site.emergency.message, "emergency_number": site.emergency_number}}}))
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One timed process: wall seconds and peak memory in MB."""
+
+    seconds: float
+    peak_mb: float
 
 
 def make_project(folder: Path, topics: int) -> None:
@@ -25,6 +71,7 @@ def make_project(folder: Path, topics: int) -> None:
     shutil.copytree(ROOT / "content", folder / "content")
     shutil.copytree(ROOT / "overrides", folder / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    (folder / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     template = (ROOT / "content/conditions/muscle-twitch.yml").read_text(encoding="utf-8")
     for i in range(topics):
         name = f"{WORDS[i % 26].title()} example {i}"
@@ -34,23 +81,89 @@ def make_project(folder: Path, topics: int) -> None:
         (folder / f"content/conditions/{slug}.yml").write_text(text, encoding="utf-8")
 
 
-def build(folder: Path) -> float:
+def make_plain_config(folder: Path) -> Path:
+    """Write a plain Material configuration for the exported Markdown, with our menu."""
+    subprocess.run([sys.executable, "-m", "generator", "export", "plain-docs"], cwd=folder,
+                   env=ENV, check=True, capture_output=True)
+    ours = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings = subprocess.run([sys.executable, "-c", PLAIN_SETTINGS], cwd=folder, env=ENV,
+                              check=True, capture_output=True, text=True).stdout
+    plain = {
+        **{key: ours[key] for key in ("theme", "markdown_extensions", "extra_css",
+                                      "extra_javascript")},
+        **yaml.safe_load(settings),
+        "docs_dir": "plain-docs",
+        "site_dir": "plain-site",
+        "plugins": ["search"],
+    }
+    config = folder / "plain-mkdocs.yml"
+    config.write_text(yaml.safe_dump(plain), encoding="utf-8")
+    return config
+
+
+def timed(command: list[str], folder: Path) -> Run:
+    """Run a command to the end; return its wall time and peak memory."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "generator", "build"], cwd=folder, check=True,
-                   capture_output=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
-    return time.perf_counter() - start
+    process = subprocess.Popen(command, cwd=folder, env=ENV, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
+    return Run(seconds, usage.ru_maxrss / 1024)
 
 
-def main() -> None:
-    sizes = [int(n) for n in sys.argv[1:]] or [250, 500, 1000]
-    for topics in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            make_project(Path(tmp), topics)
-            seconds = build(Path(tmp))
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            size = sum(p.stat().st_size for p in (Path(tmp) / "site").rglob("*.html")) / 2**20
-            print(f"{topics:5d} topics: {seconds:6.1f} s, peak {peak:5.0f} MB, "
-                  f"HTML {size:6.1f} MB ({size / (topics + 5) * 1024:5.1f} KB a page)")
+def content_stage(folder: Path) -> float:
+    """Return the seconds the content stage takes in-process."""
+    out = subprocess.run([sys.executable, "-c", CONTENT_STAGE], cwd=folder, env=ENV,
+                         check=True, capture_output=True, text=True).stdout
+    return float(out)
+
+
+def html_sizes(site: Path) -> list[int]:
+    """Return the size of every HTML page in a built site."""
+    return [p.stat().st_size for p in site.rglob("*.html")]
+
+
+def measure(topics: int, runs: int) -> None:
+    """Build one size `runs` times each way, interleaved, and print the medians."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        make_project(folder, topics)
+        plain_config = make_plain_config(folder)
+        ours, plain, stage = [], [], []
+        for _ in range(runs):
+            ours.append(timed([sys.executable, "-m", "generator", "build"], folder))
+            plain.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                                str(plain_config)], folder))
+            stage.append(content_stage(folder))
+        ours_s = statistics.median(r.seconds for r in ours)
+        plain_s = statistics.median(r.seconds for r in plain)
+        pages = html_sizes(folder / "site")
+        site_mb = sum(p.stat().st_size for p in (folder / "site").rglob("*") if p.is_file())
+        zip_mb = sum(z.stat().st_size for z in (folder / "dist").glob("*.zip"))
+        print(f"{topics:5d} topics, {len(pages)} pages a build, median of {runs}:")
+        print(f"  full build (website + offline zip) {ours_s:7.2f} s, "
+              f"peak {max(r.peak_mb for r in ours):5.0f} MB")
+        print(f"  plain Material (website only)      {plain_s:7.2f} s, "
+              f"peak {max(r.peak_mb for r in plain):5.0f} MB")
+        print(f"  ratio full / plain                 {ours_s / plain_s:7.2f}")
+        print(f"  content stage (load+check+render)  {statistics.median(stage):7.3f} s")
+        print(f"  HTML a page: average {statistics.mean(pages) / 1024:.1f} KB, "
+              f"largest {max(pages) / 1024:.1f} KB; site {site_mb / 2**20:.1f} MB, "
+              f"zip {zip_mb / 2**20:.1f} MB")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse the sizes and run the benchmark."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--topics", type=int, nargs="+", default=[100, 300, 1000],
+                        help="made-up topics to add, one benchmark each (default 100 300 1000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each build (default 3)")
+    args = parser.parse_args(argv)
+    for topics in args.topics:
+        measure(topics, args.runs)
 
 
 if __name__ == "__main__":

@@ -46,23 +46,31 @@ IFRAME_WORKER_SCRIPT = (
 )
 
 
-def secure_page(html: str) -> str:
-    """Return the page with its Content-Security-Policy and referrer policy early in <head>."""
+def secure_page(html: str, *, live_reload: bool = False) -> str:
+    """Return the page with its Content-Security-Policy and referrer policy early in <head>.
+
+    `live_reload` is for `mkdocs serve`, which adds an inline script to every page as it sends
+    it, different each time: no hash can allow it, so the preview allows inline scripts.
+    """
     scan = _scan(html)
     if scan.head_end is None:
         raise ValueError("the page has no <head> to hold its Content-Security-Policy")
     scripts = list(scan.inline_scripts)
     if scan.loads_iframe_worker and scan.search_worker is not None:
         scripts.append(iframe_worker_script(scan.search_worker))
-    tags = (f'\n<meta http-equiv="Content-Security-Policy" content="{policy(scripts)}">'
+    content = policy(None if live_reload else scripts)
+    tags = (f'\n<meta http-equiv="Content-Security-Policy" content="{content}">'
             f'\n<meta name="referrer" content="{REFERRER_POLICY}">')
     at = scan.charset_end if scan.charset_end is not None else scan.head_end
     return html[:at] + tags + html[at:]
 
 
-def policy(inline_scripts: list[str]) -> str:
-    """Return the policy that allows the site's own files and these inline scripts."""
-    hashes = sorted({f"'{script_hash(text)}'" for text in inline_scripts})
+def policy(inline_scripts: list[str] | None) -> str:
+    """Return the policy that allows the site's own files and these inline scripts (None: any)."""
+    if inline_scripts is None:
+        hashes = ["'unsafe-inline'"]
+    else:
+        hashes = sorted({f"'{script_hash(text)}'" for text in inline_scripts})
     return "; ".join([
         "default-src 'self'",
         " ".join(["script-src 'self'", *hashes]),

@@ -89,6 +89,35 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         server.watch(str(Path(generator.__file__).parent / "templates"))
         return server
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether this is `mkdocs serve`, whose live reload runs an inline script."""
+        self.live_reload = command == "serve"
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Add the page's Content-Security-Policy; refuse the page if anything in it is unsafe."""
+        return self._publishable(output, page.file.src_uri, config)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        """Treat the theme's own HTML pages (404.html) like every other page."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return self._publishable(output_content, template_name, config)
+
+    def _publishable(self, html: str, name: str, config: MkDocsConfig) -> str:
+        from generator.csp import secure_page
+        from generator.output_guard import find_problems
+
+        try:
+            secured = secure_page(html, live_reload=getattr(self, "live_reload", False))
+        except ValueError as error:
+            raise PluginError(f"{name}: {error}.") from None
+        problems = find_problems(secured, config.site_url)
+        if problems:
+            raise PluginError(f"{name}: the built page is not safe to publish:\n  "
+                              + "\n  ".join(problems))
+        return secured
+
 
 def _render(content_dir: Path) -> RenderedSite:
     try:

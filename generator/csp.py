@@ -59,8 +59,9 @@ def secure_page(html: str, *, live_reload: bool = False) -> str:
     if scan.loads_iframe_worker and scan.search_worker is not None:
         scripts.append(iframe_worker_script(scan.search_worker))
     content = policy(None if live_reload else scripts)
-    tags = (f'\n<meta http-equiv="Content-Security-Policy" content="{content}">'
-            f'\n<meta name="referrer" content="{REFERRER_POLICY}">')
+    # On the same line, so line numbers in the page (and in the guard's messages) stay put.
+    tags = (f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+            f'<meta name="referrer" content="{REFERRER_POLICY}">')
     at = scan.charset_end if scan.charset_end is not None else scan.head_end
     return html[:at] + tags + html[at:]
 
@@ -68,12 +69,12 @@ def secure_page(html: str, *, live_reload: bool = False) -> str:
 def policy(inline_scripts: list[str] | None) -> str:
     """Return the policy that allows the site's own files and these inline scripts (None: any)."""
     if inline_scripts is None:
-        hashes = ["'unsafe-inline'"]
+        inline = ["'unsafe-inline'"]
     else:
-        hashes = sorted({f"'{script_hash(text)}'" for text in inline_scripts})
+        inline = sorted({f"'{script_hash(text)}'" for text in inline_scripts})
     return "; ".join([
         "default-src 'self'",
-        " ".join(["script-src 'self'", *hashes]),
+        " ".join(["script-src 'self'", *inline]),
         "style-src 'self'",
         # Material's stylesheets draw their icons with data: SVG images.
         "img-src 'self' data:",

@@ -1,0 +1,78 @@
+"""The plugin secures every built page, and stops the build at a page that is not safe."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from generator.mkdocs_plugin.plugin import HealthContentPlugin
+
+from conftest import ROOT
+
+SITE = SimpleNamespace(site_url="https://example.org/muscle-guide/")
+UNSAFE = """<!doctype html>
+<html><head><meta charset="utf-8"><title>x</title></head>
+<body><a href="javascript:alert(1)">Read more</a>
+<img src="https://tracker.example/pixel.gif" alt=""></body></html>
+"""
+
+
+def post_page(html: str) -> str:
+    page: Any = SimpleNamespace(file=SimpleNamespace(src_uri="conditions/muscle-twitch.md"))
+    return HealthContentPlugin().on_post_page(html, page=page, config=SITE)  # type: ignore[arg-type]
+
+
+def test_an_unsafe_page_stops_the_build_naming_the_page_and_each_element() -> None:
+    with pytest.raises(PluginError) as stopped:
+        post_page(UNSAFE)
+
+    assert str(stopped.value) == (
+        "conditions/muscle-twitch.md: the built page is not safe to publish:\n"
+        '  line 3: <a href="javascript:alert(1)"> uses the `javascript:` scheme; links may only '
+        "use http:, https:, mailto:, tel: or a relative address\n"
+        '  line 4: <img src="https://tracker.example/pixel.gif"> loads from another host '
+        "(tracker.example); pages may only load files from this site")
+
+
+def test_a_safe_page_gets_its_content_security_policy() -> None:
+    html = post_page(UNSAFE.replace("javascript:alert(1)", "../muscle-spasm/")
+                     .replace("https://tracker.example/pixel.gif", "../../a.gif"))
+
+    assert '<meta http-equiv="Content-Security-Policy"' in html
+
+
+def test_the_404_page_is_secured_and_the_sitemap_left_alone() -> None:
+    plugin = HealthContentPlugin()
+    sitemap = '<?xml version="1.0"?><urlset></urlset>'
+
+    with pytest.raises(PluginError, match=r"^404\.html: the built page is not safe"):
+        plugin.on_post_template(UNSAFE, template_name="404.html", config=SITE)  # type: ignore[arg-type]
+    assert plugin.on_post_template(sitemap, template_name="sitemap.xml",
+                                   config=SITE) == sitemap  # type: ignore[arg-type]
+
+
+def test_a_theme_change_that_adds_a_tracking_pixel_stops_the_build(
+    scratch: Callable[..., Path],
+) -> None:
+    banner = (ROOT / "overrides/partials/emergency-banner.html").read_text(encoding="utf-8")
+    project = scratch({"overrides/partials/emergency-banner.html":
+                       banner + '<img src="https://tracker.example/pixel.gif" alt="">\n'})
+    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True,
+        text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+    assert result.returncode != 0
+    assert "the built page is not safe to publish:" in result.stderr
+    assert ('<img src="https://tracker.example/pixel.gif"> loads from another host '
+            "(tracker.example)") in result.stderr
+    assert not (project / "site").exists()

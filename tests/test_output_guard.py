@@ -1,0 +1,189 @@
+"""The output guard names every unsafe element of a built page, and passes safe ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.output_guard import address_scheme, find_problems
+
+SITE = "https://example.org/muscle-guide/"
+SCHEME = "links may only use http:, https:, mailto:, tel: or a relative address"
+ELSEWHERE = "pages may only load files from this site"
+
+
+@pytest.mark.parametrize(("html", "problem"), [
+    ('<a href="javascript:alert(1)">x</a>',
+     '<a href="javascript:alert(1)"> uses the `javascript:` scheme; ' + SCHEME),
+    ('<a href="JavaScript:alert(1)">x</a>',
+     '<a href="JavaScript:alert(1)"> uses the `javascript:` scheme'),
+    ('<a href="&#106;avascript:alert(1)">x</a>',
+     '<a href="javascript:alert(1)"> uses the `javascript:` scheme'),
+    ('<a href="java&#x09;script:alert(1)">x</a>',
+     '<a href="java\\x09script:alert(1)"> uses the `javascript:` scheme'),
+    ('<a href="java\nscript:alert(1)">x</a>',
+     '<a href="java\\x0ascript:alert(1)"> uses the `javascript:` scheme'),
+    ('<a href=" \x01javascript:alert(1)">x</a>',
+     '<a href=" \\x01javascript:alert(1)"> uses the `javascript:` scheme'),
+    ('<a href="data:text/html,<script>alert(1)</script>">x</a>',
+     '<a href="data:text/html,<script>alert(1)</script>"> uses the `data:` scheme'),
+    ('<a href="vbscript:x">x</a>', '<a href="vbscript:x"> uses the `vbscript:` scheme'),
+    ('<area href="javascript:x">', '<area href="javascript:x"> uses the `javascript:` scheme'),
+    ('<svg><a xlink:href="javascript:x"><text>x</text></a></svg>',
+     '<a xlink:href="javascript:x"> uses the `javascript:` scheme'),
+    ('<form action="javascript:x"></form>',
+     '<form action="javascript:x"> uses the `javascript:` scheme'),
+    ('<button formaction="javascript:x">Go</button>',
+     '<button formaction="javascript:x"> uses the `javascript:` scheme'),
+])
+def test_a_link_with_a_scheme_outside_the_allow_list_is_named(html: str, problem: str) -> None:
+    assert len(find_problems(html, SITE)) == 1
+    assert find_problems(html, SITE)[0].startswith(f"line 1: {problem}")
+
+
+@pytest.mark.parametrize(("html", "problem"), [
+    ('<img src="https://tracker.example/pixel.gif" alt="">',
+     '<img src="https://tracker.example/pixel.gif"> loads from another host '
+     f'(tracker.example); {ELSEWHERE}'),
+    ('<img src="//tracker.example/p.gif" alt="">',
+     '<img src="//tracker.example/p.gif"> loads from another host (tracker.example)'),
+    ('<img src="/\\tracker.example/p.gif" alt="">',
+     '<img src="/\\tracker.example/p.gif"> loads from another host (tracker.example)'),
+    ('<img src="HTTPS://Tracker.Example/p.gif" alt="">',
+     '<img src="HTTPS://Tracker.Example/p.gif"> loads from another host (tracker.example)'),
+    ('<img src="https://example.org@tracker.example/p.gif" alt="">',
+     '<img src="https://example.org@tracker.example/p.gif"> loads from another host '
+     '(tracker.example)'),
+    ('<img src="http://example.org/muscle-guide/a.png" alt="">',
+     '<img src="http://example.org/muscle-guide/a.png"> loads from another host (example.org)'),
+    ('<img src="https://example.org:8443/a.png" alt="">',
+     '<img src="https://example.org:8443/a.png"> loads from another host (example.org)'),
+    ('<img srcset="a.png 1x, https://tracker.example/b.png 2x" alt="">',
+     '<img srcset="a.png 1x, https://tracker.example/b.png 2x"> loads from another host'),
+    ('<img src="data:image/png;base64,AAAA" alt="">',
+     f'<img src="data:image/png;base64,AAAA"> loads a `data:` address; {ELSEWHERE}'),
+    ('<iframe src="https://tracker.example/"></iframe>',
+     '<iframe src="https://tracker.example/"> loads from another host'),
+    ('<iframe src="javascript:alert(1)"></iframe>',
+     '<iframe src="javascript:alert(1)"> loads a `javascript:` address'),
+    ('<script src="https://cdn.example/x.js"></script>',
+     '<script src="https://cdn.example/x.js"> loads from another host (cdn.example)'),
+    ('<object data="https://tracker.example/x.swf"></object>',
+     '<object data="https://tracker.example/x.swf"> loads from another host'),
+    ('<embed src="https://tracker.example/x.swf">',
+     '<embed src="https://tracker.example/x.swf"> loads from another host'),
+    ('<link rel="stylesheet" href="https://fonts.example/css">',
+     '<link href="https://fonts.example/css"> loads from another host (fonts.example)'),
+    ('<link rel="icon" href="//tracker.example/favicon.ico">',
+     '<link href="//tracker.example/favicon.ico"> loads from another host'),
+    ('<link rel="preconnect" href="https://tracker.example">',
+     '<link href="https://tracker.example"> loads from another host'),
+    ('<link rel="alternate stylesheet" href="https://tracker.example/a.css">',
+     '<link href="https://tracker.example/a.css"> loads from another host'),
+    ('<video><source src="https://tracker.example/v.mp4"></video>',
+     '<source src="https://tracker.example/v.mp4"> loads from another host'),
+    ('<video poster="https://tracker.example/p.png"></video>',
+     '<video poster="https://tracker.example/p.png"> loads from another host'),
+    ('<audio src="https://tracker.example/a.mp3"></audio>',
+     '<audio src="https://tracker.example/a.mp3"> loads from another host'),
+    ('<video><track src="https://tracker.example/t.vtt"></video>',
+     '<track src="https://tracker.example/t.vtt"> loads from another host'),
+    ('<input type="image" src="https://tracker.example/b.png" alt="Go">',
+     '<input src="https://tracker.example/b.png"> loads from another host'),
+    ('<base href="https://tracker.example/">',
+     '<base href="https://tracker.example/"> changes where every relative address'),
+])
+def test_an_element_that_loads_from_another_host_is_named(html: str, problem: str) -> None:
+    assert len(find_problems(html, SITE)) == 1
+    assert find_problems(html, SITE)[0].startswith(f"line 1: {problem}")
+
+
+@pytest.mark.parametrize(("html", "problem"), [
+    ('<b onclick="alert(1)">x</b>', '<b onclick="alert(1)"> runs script from an event attribute'),
+    ('<img src="a.png" ONERROR="alert(1)" alt="">',
+     '<img onerror="alert(1)"> runs script from an event attribute'),
+    ('<svg onload="alert(1)"></svg>', '<svg onload="alert(1)"> runs script'),
+    ('<details open ontoggle="alert(1)"></details>', '<details ontoggle="alert(1)"> runs'),
+    ('<svg><a><animate attributeName="href" values="javascript:alert(1)"/></a></svg>',
+     '<animate attributename="href"> rewrites a link'),
+])
+def test_an_element_that_runs_script_is_named(html: str, problem: str) -> None:
+    assert len(find_problems(html, SITE)) == 1
+    assert find_problems(html, SITE)[0].startswith(f"line 1: {problem}")
+
+
+SAFE_PAGE = """<!doctype html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<link rel="canonical" href="https://example.org/muscle-guide/conditions/muscle-twitch/">
+<link rel="alternate" type="application/json+oembed" href="https://other.example/o.json">
+<link rel="sitemap" href="https://example.org/muscle-guide/sitemap.xml">
+<link rel="icon" href="../../assets/images/favicon.png">
+<link rel="stylesheet" href="https://example.org/muscle-guide/assets/site.css">
+<link rel="prev" href="../muscle-spasm/">
+<script src="../../assets/javascripts/bundle.js"></script>
+<script>var scope = new URL("../..", location)</script>
+<base target="_top">
+</head><body>
+<a href="https://www.nhs.uk/conditions/">NHS</a>
+<a href="http://example.com/">plain http</a>
+<a href="mailto:help@example.org">Mail</a>
+<a href="TEL:911">Call 911</a>
+<a href="//example.com/">same scheme</a>
+<a href="../muscle-spasm/#causes">relative</a>
+<a href="#top">fragment</a>
+<a href="?q=1">query</a>
+<a href="./one:two">a relative path with a colon in it</a>
+<a>no address</a>
+<img src="../../assets/images/x.png" srcset="x.png 1x, x2.png 2x" alt="">
+<img src="/muscle-guide/assets/y.png" alt="">
+<img src="//example.org/muscle-guide/z.png" alt="">
+<input type="text" src="https://tracker.example/ignored-unless-image.png">
+<p data-online="true" class="onboarding">Attributes that merely start with "on" in value</p>
+</body></html>
+"""
+
+
+def test_a_safe_page_has_no_problems() -> None:
+    assert find_problems(SAFE_PAGE, SITE) == []
+
+
+def test_without_a_site_address_every_absolute_load_is_from_another_host() -> None:
+    html = '<img src="https://example.org/muscle-guide/a.png" alt="">'
+
+    assert find_problems(html, SITE) == []
+    assert find_problems(html, None) == [
+        'line 1: <img src="https://example.org/muscle-guide/a.png"> loads from another host '
+        f'(example.org); {ELSEWHERE}']
+
+
+def test_every_problem_is_named_with_its_line() -> None:
+    html = '<p>\n<a href="javascript:x">a</a>\n\n<img src="//t.example/p" onerror="x" alt="">'
+
+    assert find_problems(html, SITE) == [
+        f'line 2: <a href="javascript:x"> uses the `javascript:` scheme; {SCHEME}',
+        'line 4: <img onerror="x"> runs script from an event attribute',
+        f'line 4: <img src="//t.example/p"> loads from another host (t.example); {ELSEWHERE}',
+    ]
+
+
+def test_a_long_address_is_shortened_in_the_message() -> None:
+    html = f'<a href="javascript:{"x" * 200}">a</a>'
+
+    (problem,) = find_problems(html, SITE)
+
+    assert f'<a href="javascript:{"x" * 68}…"> uses' in problem
+
+
+@pytest.mark.parametrize(("address", "scheme"), [
+    ("https://example.org/", "https"),
+    (" \t JaVa\nScRiPt:alert(1)", "javascript"),
+    ("\x00\x1fjavascript:x", "javascript"),
+    ("java\rscript:x", "javascript"),
+    ("../a:b", None),
+    ("a/b:c", None),
+    ("#x:y", None),
+    ("1http:x", None),
+    ("", None),
+])
+def test_the_scheme_is_read_the_way_a_browser_reads_it(address: str, scheme: str | None) -> None:
+    assert address_scheme(address) == scheme

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from generator.flowchart import paths
 from generator.models import Flowchart
 from generator.project import load_project
 
-from browser.conftest import axe_violations
+from browser.conftest import axe_violations, serve
 from conftest import CONTENT
 
 pytestmark = pytest.mark.browser
@@ -221,3 +222,28 @@ def test_a_mangled_shared_link_starts_again(page: Page, site_url: str) -> None:
     page.goto(site_url + CHECKER + f"#{FLOW.id}=%E0%A4%A")
 
     expect(current_heading(page)).to_have_text(FLOW.questions[0].text)
+
+
+@pytest.fixture
+def site_at_root(built_site: Path) -> Iterator[str]:
+    """Serve the built site at the root of a localhost port, so a path can start with //."""
+    for base in serve(built_site):
+        yield base.rstrip("/")
+
+
+def test_opened_at_a_double_slash_path_every_checker_link_stays_on_this_site(
+    page: Page, site_at_root: str
+) -> None:
+    # As a link, the path //checker/x/ would mean the host "checker".
+    page.goto(f"{site_at_root}//{CHECKER}")
+    answer(page, "No")
+    answer(page, "Yes, it hurts")
+
+    origins = page.locator(".flowchart a[href]").evaluate_all(
+        "links => links.filter(a => a.protocol.startsWith('http')).map(a => a.origin)")
+    expect(page.locator(".flowchart a[data-flowchart-link]")).not_to_have_count(0)
+    assert set(origins) == {site_at_root}
+
+    page.get_by_role("link", name="Start again").click()
+    expect(current_heading(page)).to_have_text(FLOW.questions[0].text)
+    assert page.url == f"{site_at_root}//{CHECKER}"

@@ -167,3 +167,55 @@ def test_no_page_of_the_website_requests_another_host(
     context.close()
 
     assert [url for url in requested if not url.startswith(site_url)] == []
+
+
+def frame_height(page: Page) -> float:
+    return float(page.locator("iframe").evaluate("e => e.getBoundingClientRect().height"))
+
+
+def test_an_embedded_faq_shrinks_again_when_an_answer_closes(page: Page, host_page: str) -> None:
+    page.goto(host_page)
+    page.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
+    closed = frame_height(page)
+    question = page.frame_locator("iframe").get_by_text("Should I use heat or ice?")
+
+    question.click()
+    page.wait_for_function(f"() => document.querySelector('iframe')"
+                           f".getBoundingClientRect().height > {closed}")
+    opened = frame_height(page)
+    question.click()
+    page.wait_for_function(f"() => document.querySelector('iframe')"
+                           f".getBoundingClientRect().height < {opened}")
+
+    assert abs(frame_height(page) - closed) <= 2
+
+
+def test_the_parent_clamps_or_ignores_odd_heights_from_its_own_frame(
+    page: Page, host_page: str
+) -> None:
+    page.goto(host_page)
+    page.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
+    fitted = frame_height(page)
+    # Record every height the snippet gives the frame: the page inside reports its real height
+    # again as soon as the frame changes size, so a forged one only shows for a moment.
+    page.evaluate("""() => {
+        window.heights = [];
+        const frame = document.querySelector('iframe');
+        new MutationObserver(() => heights.push(frame.style.height))
+            .observe(frame, {attributes: true, attributeFilter: ['style']});
+    }""")
+    inside = page.locator("iframe").element_handle().content_frame()
+    assert inside is not None
+
+    for forged in ("1e7", "Infinity", "NaN", "'5000'", "{}", "-500"):
+        inside.evaluate(f"window.parent.postMessage("
+                        f"{{type: 'health-embed:height', height: {forged}}}, '*')")
+    page.wait_for_function("() => heights.includes('100px')")
+    page.wait_for_function(f"() => Math.abs(document.querySelector('iframe')"
+                           f".getBoundingClientRect().height - {fitted}) <= 2")
+
+    heights = page.evaluate("heights")
+    assert "20000px" in heights  # 1e7, clamped to the largest height
+    assert "100px" in heights  # -500, clamped to the smallest
+    assert all(100 <= float(h.removesuffix("px")) <= 20000 for h in heights), heights
+    assert "5000px" not in heights  # a string is not a number

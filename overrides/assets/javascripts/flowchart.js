@@ -21,13 +21,16 @@
     return [];
   }
 
-  // The fragment for these answers, keeping the state of any other flowchart on the page.
+  // The address of this page for these answers, keeping the state of any other flowchart on
+  // the page. It is built from the whole current address, never from the path alone: opened as
+  // //checker/x/, a path would be read as a link to the host "checker".
   function hashFor(id, answers) {
     var kept = location.hash.replace(/^#/, "").split("&").filter(function (part) {
       return part.indexOf("=") > 0 && part.indexOf(id + "=") !== 0;
     });
     if (answers.length) kept.push(id + "=" + answers.map(encodeURIComponent).join("/"));
-    return kept.length ? "#" + kept.join("&") : location.pathname + location.search;
+    var page = location.href.split("#")[0];
+    return kept.length ? page + "#" + kept.join("&") : page;
   }
 
   // The shortest list of answers that leads to a step: for links to a step's anchor.

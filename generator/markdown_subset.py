@@ -1,28 +1,68 @@
-"""The small Markdown subset that content text may use: emphasis, links and lists."""
+"""The small Markdown subset that content text may use: emphasis, links and lists.
+
+Text is checked with the renderer, not beside it: each field is parsed by Python-Markdown with
+the extensions mkdocs.yml turns on, and the element tree it produces is inspected. A regular
+expression that re-reads Markdown would disagree with the renderer somewhere.
+"""
 
 from __future__ import annotations
 
-import re
+import html
 import unicodedata
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
+import markdown  # type: ignore[import-untyped]  # no stubs; the calls used are few
+from markdown import util
 from markupsafe import Markup, escape
 
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
+# The same extensions as `markdown_extensions` in mkdocs.yml (a test keeps the two in step),
+# so that the tree checked here is the tree the site renders.
+MARKDOWN_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "pymdownx.details", "toc")
+_MARKDOWN_CONFIGS = {"toc": {"permalink": False}}
 
-# Inline links `[text](target)` and reference definitions `[label]: target`.
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
-_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)|^\s{0,3}(=+|-{2,})\s*$", re.M)
-_IMAGE = re.compile(r"!\[[^\]]*\]\(")
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# The elements the subset may make, and the attributes Markdown itself gives them. `br` comes
+# from two spaces at the end of a line, an easy slip that does no harm.
+_ALLOWED = {
+    "p": set(), "em": set(), "strong": set(), "br": set(),
+    "ul": set(), "ol": {"start"}, "li": set(), "a": {"href", "title"},
+}
+_REFUSED = {
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"),
+                    "headings (a line starting with `#`, or a line of `===` or `---`) are not "
+                    "allowed in text; the page makes its own headings."),
+    "img": "images are not allowed in text.",
+    "hr": "a line of `---`, `***` or `___` makes a dividing line, which is not allowed in text. "
+          "Delete it.",
+    "pre": "a line indented by four spaces or more becomes a code block, which is not allowed "
+           "in text. Remove the spaces at the start of the line.",
+    "code": "text in backticks (`) becomes code, which is not allowed in text. Remove the "
+            "backticks.",
+    "blockquote": "a line starting with `>` becomes a quotation, which is not allowed in text. "
+                  "Remove the `>`.",
+    "div": "a line starting with `!!!` makes a box, which is not allowed in text. Remove it.",
+    "details": "a line starting with `???` makes a box, which is not allowed in text. Remove it.",
+}
+_OTHER_ELEMENT = ("this uses Markdown that text may not use (it would make a `<{tag}>`). Use "
+                  "only *emphasis*, **strong**, [links](https://…) and lists.")
+_HTML = ("HTML such as `{html}` is not allowed in text. Write plain words, with *emphasis*, "
+         "**strong**, [links](https://…) and lists.")
+_REFERENCE = ("the line `[{label}]: …` defines a link for use elsewhere, which is not allowed "
+              "in text. Write the link where it is used: [text](https://…).")
+_ATTRIBUTES = ("`{{: … }}` sets attributes (here `{name}`), which is not allowed in text. "
+               "Remove it.")
+_TOO_DEEP = ("this text is nested too deeply (lists or quotes inside each other hundreds of "
+             "times). Simplify it.")
 
-
-def link_targets(text: str) -> list[str]:
-    """Return every link target written in the text."""
-    return [inline or reference for inline, reference in _LINK_TARGET.findall(text)]
-
-
-_URL_BREAKERS = re.compile(r"[\s\"'<>()\\`]")
+# Characters that change the order text is shown in, or hide text, without being seen.
+_INVISIBLE = {
+    *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C,  # bidi controls
+    *range(0x200B, 0x200E), 0x2060, 0xFEFF,  # zero-width characters
+}
+_URL_BREAKERS = set(" \"'<>()\\`")
 # Marks that would make plain text (a name, a question) turn into Markdown.
 _PLAIN_MARKS = {"\\": "&#92;", "`": "&#96;", "*": "&#42;", "_": "&#95;", "{": "&#123;",
                 "}": "&#125;", "[": "&#91;", "]": "&#93;"}
@@ -51,8 +91,11 @@ def _replace(text: Markup, marks: dict[str, str]) -> Markup:
 
 
 def text_problem(text: str) -> str | None:
-    """Return why text cannot be used, or None: control characters are invisible mistakes."""
+    """Return why text cannot be used, or None: invisible characters are hidden mistakes."""
     for char in text:
+        if ord(char) in _INVISIBLE:
+            return (f"this contains an invisible character (U+{ord(char):04X}) that can reorder "
+                    "or hide text. Delete it.")
         if char not in "\n\t" and unicodedata.category(char) == "Cc":
             return (f"this contains an invisible control character (U+{ord(char):04X}). "
                     "Delete it.")
@@ -70,38 +113,141 @@ def web_address_problem(url: str) -> str | None:
     return None
 
 
+def link_target(url: str) -> str:
+    """Return a link target as a browser reads it: entities decoded, tabs and newlines gone."""
+    url = html.unescape(url.replace(util.AMP_SUBSTITUTE, "&"))
+    url = "".join(char for char in url if char not in "\t\n\r")
+    url = url.strip("".join(map(chr, range(0x21))))
+    scheme = _scheme(url)
+    return url if scheme is None else scheme + url[len(scheme):]
+
+
+def _scheme(url: str) -> str | None:
+    """Return the lower-cased scheme that starts an address, or None for a relative one."""
+    name, colon, _ = url.partition(":")
+    if not colon or not name[:1].isascii() or not name[:1].isalpha():
+        return None
+    if all(char.isascii() and (char.isalnum() or char in "+-.") for char in name):
+        return name.lower()
+    return None
+
+
 def url_problem(url: str) -> str | None:
     """Return why a link target is not allowed, or None when it is fine."""
-    match = _SCHEME.match(url.strip())
-    if match is not None and match.group(1).lower() not in ALLOWED_SCHEMES:
-        return (f"a link starts with `{match.group(1)}:`. Links must start with "
+    target = link_target(url)
+    scheme = _scheme(target)
+    if scheme is not None and scheme not in ALLOWED_SCHEMES:
+        return (f"a link starts with `{target[:len(scheme)]}:`. Links must start with "
                 "https:, http:, mailto: or tel:.")
-    if _URL_BREAKERS.search(url):
+    if any(char in _URL_BREAKERS or char.isspace() for char in url):
         return (f"the link `{url}` contains a space or one of the characters \" ' < > ( ) \\ `. "
                 "Remove them, or write them with % codes.")
-    if match is None and not (url.startswith(("/", "#", "./", "../")) or url.endswith(".md")
-                              or "." not in url):
+    if scheme is None and not (target.startswith(("/", "#", "./", "../"))
+                               or target.endswith(".md") or "." not in target):
         return f"the link `{url}` has no scheme. Start it with https://."
     return None
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """What Python-Markdown made of a text: its tree, stashed raw HTML and link definitions."""
+
+    root: etree.Element | None
+    stash: tuple[str, ...]
+    references: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> markdown.Markdown:
+    # One instance per process, reset between texts: building one costs more than parsing.
+    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS),
+                             extension_configs=_MARKDOWN_CONFIGS)
+
+
+@lru_cache(maxsize=16384)
+def _parse(source: str) -> _Parsed:
+    """Return the element tree Python-Markdown builds for the source, before it is serialised."""
+    md = _renderer()
+    md.reset()
+    try:
+        # Markdown.convert's first steps; the tree is inspected instead of serialised.
+        lines = source.split("\n")
+        for preprocessor in md.preprocessors:
+            lines = preprocessor.run(lines)
+        root = md.parser.parseDocument(lines).getroot()
+        for treeprocessor in md.treeprocessors:
+            replaced = treeprocessor.run(root)
+            root = root if replaced is None else replaced
+    except RecursionError:
+        _renderer.cache_clear()  # the parser's state is left half-way; start afresh
+        return _Parsed(None, (), ())
+    stash = tuple(block if isinstance(block, str) else etree.tostring(block, "unicode")
+                  for block in md.htmlStash.rawHtmlBlocks)
+    return _Parsed(root, stash, tuple(md.references))
+
+
+def _readings(text: str) -> list[_Parsed]:
+    """Return the text parsed on its own and as a list item, the two ways pages hold it."""
+    if "\n" not in text:
+        return [_parse(text)]  # a single line means the same in both places
+    # Indented under a `- `, some lines change meaning: four spaces less can turn a line of a
+    # paragraph into a link definition. Both readings must pass.
+    return [_parse(text), _parse("- " + text.replace("\n", "\n  "))]
+
+
 def problems(text: str) -> list[str]:
     """Return every way the text steps outside the allowed Markdown subset."""
-    found = [p for p in map(url_problem, link_targets(text)) if p]
-    if _HEADING.search(text):
-        found.append("headings (a line starting with `#`, or a line of `===` or `---`) are not "
-                     "allowed in text; the page makes its own headings.")
-    if _IMAGE.search(text):
-        found.append("images are not allowed in text.")
+    found = []
+    for parsed in _readings(text):
+        if parsed.root is None:
+            return [_TOO_DEEP]
+        found += [_REFERENCE.format(label=label) for label in parsed.references]
+        found += [_HTML.format(html=" ".join(block.split())[:40])
+                  for block in parsed.stash if not _is_entity(block)]
+        found += _element_problems(parsed.root)
+    return list(dict.fromkeys(found))
+
+
+def _is_entity(block: str) -> bool:
+    # Python-Markdown stashes `&amp;`-style entities with raw HTML; they are only characters.
+    return block.startswith("&") and block.endswith(";") and "<" not in block
+
+
+def _element_problems(root: etree.Element) -> list[str]:
+    """Return what is wrong with the elements under the root, once for each refused element."""
+    found = []
+    waiting = list(reversed(root))  # a stack, so that problems come in the order written
+    while waiting:
+        element = waiting.pop()
+        tag = str(element.tag)
+        if tag not in _ALLOWED:
+            found.append(_REFUSED.get(tag, _OTHER_ELEMENT.format(tag=tag)))
+            continue  # what is inside a refused element does not matter
+        found += [_ATTRIBUTES.format(name=name) for name in element.attrib
+                  if name not in _ALLOWED[tag]]
+        if tag == "a":
+            found += [p for p in [url_problem(element.get("href", ""))] if p]
+        waiting += reversed(element)
     return found
 
 
-_INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1")
+def link_targets(text: str) -> list[str]:
+    """Return the target of every link the text makes, as a browser reads it."""
+    targets = [link_target(a.get("href", ""))
+               for parsed in _readings(text) if parsed.root is not None
+               for a in parsed.root.iter("a")]
+    return list(dict.fromkeys(targets))
 
 
 def plain_text(text: str) -> str:
     """Return the text without Markdown marks, on one line: for metadata such as JSON-LD."""
-    text = _INLINE_LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    return " ".join(text.split())
+    parsed = _parse(text)
+    if parsed.root is None:
+        return " ".join(text.split())
+    words = "".join(parsed.root.itertext())
+    if util.AMP_SUBSTITUTE in words:  # an <address@example.org> written as entities
+        words = html.unescape(words.replace(util.AMP_SUBSTITUTE, "&"))
+    for index, block in enumerate(parsed.stash):
+        shown = html.unescape(block) if _is_entity(block) else block
+        words = words.replace(util.HTML_PLACEHOLDER % index, shown)
+    return " ".join(words.split())

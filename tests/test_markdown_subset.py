@@ -1,38 +1,135 @@
-"""The Markdown subset: links may only go to web pages, email and phone numbers."""
+"""The Markdown subset, read by Python-Markdown itself: every way to write a link is checked."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from ruamel.yaml import YAML
 
-from generator.markdown_subset import plain_text, problems
+from generator.markdown_subset import (
+    MARKDOWN_EXTENSIONS,
+    link_targets,
+    plain_text,
+    problems,
+    text_problem,
+)
+
+SCHEME = "a link starts with `javascript:`. Links must start with https:, http:, mailto: or tel:."
+DEFINITION = "the line `[{}]: …` defines a link for use elsewhere, which is not allowed in text."
+HTML = "HTML such as `{}` is not allowed in text."
+IMAGE = "images are not allowed in text."
+HEADING = "headings (a line starting with `#`, or a line of `===` or `---`) are not allowed"
+ATTRIBUTES = "`{{: … }}` sets attributes (here `{}`), which is not allowed in text."
+
+REFUSED = {
+    "inline": ("[x](javascript:alert(1))", SCHEME),
+    "inline, spaces before": ("[x](  javascript:alert(1))", SCHEME),
+    "inline, angle brackets": ("[x](<javascript:alert(1)>)", SCHEME),
+    "inline, upper-case scheme": ("[x](JavaScript:alert(1))", SCHEME),
+    "inline, entity-encoded": ("[x](&#106;avascript:alert(1))", SCHEME),
+    "inline, hex entity": ("[x](&#x6A;avascript:alert(1))", SCHEME),
+    "inline, named entity": ("[x](javascript&colon;alert(1))", SCHEME),
+    "inline, newline inside": ("[x](java\nscript:alert(1))", SCHEME),
+    "inline, tab inside": ("[x](java\tscript:alert(1))", "the link `java    script:alert(1)`"),
+    "inline, control before": ("[x](\x01javascript:alert(1))", SCHEME),
+    "data": ("[x](data:text/html,hi)", "a link starts with `data:`."),
+    "vbscript": ("[x](vbscript:msgbox)", "a link starts with `vbscript:`."),
+    "reference": ("[Read more][more]\n\n[more]: javascript:alert(1)", DEFINITION.format("more")),
+    "reference, indented definition": (
+        "A twitch stops by itself. [Read more][more]\n\n    [more]: javascript:alert(1)",
+        "a line indented by four spaces or more becomes a code block"),
+    "reference, definition under a paragraph": (
+        "[Read more][more]\n  - a\n     [more]: javascript:alert(1)", DEFINITION.format("more")),
+    "reference to a web page": ("[x][a]\n\n[a]: https://example.org/", DEFINITION.format("a")),
+    "empty reference": ("[][]\n\n[]: javascript:alert(1)", DEFINITION.format("")),
+    "collapsed reference": ("[x][]\n\n[x]: javascript:alert(1)", DEFINITION.format("x")),
+    "shortcut reference": ("[x]\n\n[x]: javascript:alert(1)", DEFINITION.format("x")),
+    "autolink": ("<javascript:alert(1)>", HTML.format("<javascript:alert(1)>")),
+    "raw HTML": ("Hello <b onclick='x'>there</b>", HTML.format("<b onclick='x'>")),
+    "HTML block": ("<div>\n[x](https://example.org/)\n</div>",
+                   HTML.format("<div> [x](https://example.org/) </div>")),
+    "HTML comment": ("a <!-- hidden --> b", HTML.format("<!-- hidden -->")),
+    "inline image": ("![p](https://tracker.example/pixel.gif)", IMAGE),
+    "reference image": ("![p][px]\n\n[px]: https://tracker.example/pixel.gif",
+                        DEFINITION.format("px")),
+    "attr_list on a paragraph": ("Text\n{: onclick=alert(1) }", ATTRIBUTES.format("onclick")),
+    "attr_list on a link": ("[x](https://example.org/){: onclick=alert(1) }",
+                            ATTRIBUTES.format("onclick")),
+    "attr_list replacing a link": ("[x](https://example.org/){: href='javascript:alert(1)' }",
+                                   SCHEME),
+    "heading": ("# Big", HEADING),
+    "underlined heading": ("Big\n===", HEADING),
+    "dividing line": ("---", "a line of `---`, `***` or `___` makes a dividing line"),
+    "code": ("`x`", "text in backticks (`) becomes code"),
+    "quotation": ("> said", "a line starting with `>` becomes a quotation"),
+    "admonition": ("!!! note\n    x", "a line starting with `!!!` makes a box"),
+    "details": ("??? note\n    x", "a line starting with `???` makes a box"),
+    "no scheme": ("[x](example.org/page)", "the link `example.org/page` has no scheme."),
+    "space in a link": ("[x](<https://example.org/a b>)", "the link `https://example.org/a b`"),
+    "too deep": ("- " * 2000 + "x", "this text is nested too deeply"),
+}
 
 
-@pytest.mark.parametrize("text", [
-    "[x](javascript:alert(1))",
-    "[x]( JavaScript:alert(1))",
-    "[x](<javascript:alert(1)>)",
-    "[x][1]\n\n[1]: javascript:alert(1)",
-    "[x](data:text/html,hi)",
-    "[x](vbscript:msgbox)",
-])
-def test_script_links_are_refused(text: str) -> None:
-    assert problems(text) != []
+@pytest.mark.parametrize(("text", "message"), REFUSED.values(), ids=REFUSED.keys())
+def test_each_form_outside_the_subset_is_refused(text: str, message: str) -> None:
+    assert problems(text)[0].startswith(message)
 
 
-@pytest.mark.parametrize("text", [
+ALLOWED = [
     "[a page](https://example.org/)",
+    "[a page](http://example.org/ \"with a title\")",
     "[write](mailto:team@example.org)",
     "call [911](tel:911)",
-    "*emphasis* and **strong**",
+    "[another page](../conditions/muscle-spasm.md) and [a part](#causes)",
+    "*emphasis* and **strong** and _this_",
     "- a list\n- of items",
-])
+    "1. first\n2. second",
+    "Two paragraphs.\n\nThe second one.",
+    "Two spaces at the end  \nof a line.",
+    "Fish & chips, 2 < 3, a > b, &amp; and &copy; are text.",
+    "[x][unknown], [x] and [x][] without a definition stay text.",
+    "{{ site.title }} and {% if x %} show as typed.",
+]
+
+
+@pytest.mark.parametrize("text", ALLOWED)
 def test_the_allowed_subset_passes(text: str) -> None:
     assert problems(text) == []
 
 
-def test_headings_and_images_are_refused() -> None:
-    assert problems("# Big") and problems("![x](https://example.org/a.png)")
+@pytest.mark.parametrize("char", ["\u202a", "\u202e", "\u2066", "\u2069", "\u200e", "\u200f",
+                                  "\u061c", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_invisible_characters_are_refused_by_name(char: str) -> None:
+    assert text_problem(f"Muscle{char} twitch") == (
+        f"this contains an invisible character (U+{ord(char):04X}) that can reorder or hide "
+        "text. Delete it.")
+
+
+def test_control_characters_are_refused_and_newlines_and_tabs_kept() -> None:
+    assert text_problem("a\x07b") == (
+        "this contains an invisible control character (U+0007). Delete it.")
+    assert text_problem("a\n\tb") is None
+
+
+@pytest.mark.parametrize(("text", "targets"), [
+    ("[call](TEL:911)", ["tel:911"]),
+    ("[call](&#116;el:911) or [read](https://example.org/)", ["tel:911", "https://example.org/"]),
+    ("[call](  tel:911\t)", ["tel:911"]),
+    ("write to <team@example.org>", ["mailto:team@example.org"]),
+    ("see [x] and [x][y]", []),
+])
+def test_link_targets_are_read_as_a_browser_reads_them(text: str, targets: list[str]) -> None:
+    assert link_targets(text) == targets
 
 
 def test_plain_text_drops_the_marks() -> None:
     assert plain_text("See *this* [page](https://example.org/)\nnow") == "See this page now"
+    assert plain_text("- Fish &amp; chips\n- peas") == "Fish & chips peas"
+
+
+def test_text_is_checked_with_the_extensions_the_site_renders_with() -> None:
+    config = YAML().load(Path(__file__).parent.parent.joinpath("mkdocs.yml").read_text("utf-8"))
+    names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+
+    assert tuple(names) == MARKDOWN_EXTENSIONS

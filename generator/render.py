@@ -30,6 +30,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one render never sees a template change; serve makes a new one
         finalize=_escape_for_markdown,
     )
     env.filters["yaml_string"] = _yaml_string

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,14 +14,31 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    Event,
+    ScalarEvent,
+    SequenceStartEvent,
+)
 from ruamel.yaml.reader import ReaderError
 
 from generator.errors import ErrorCollector, Loc
 
 MAX_FILE_BYTES = 512 * 1024
+# Content needs five levels of lists and blocks inside each other (a flowchart's answers).
+# Twenty leaves room to grow and keeps ruamel.yaml's recursive composer far from Python's
+# recursion limit, which 600 levels reach.
+MAX_DEPTH = 20
+# Never follow a symbolic link, and never wait on a FIFO that nobody writes to.
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+               | getattr(os, "O_BINARY", 0))
 # The start of a YAML timestamp: ruamel.yaml reads these as dates.
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[Tt ])")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A line of a plain scalar that starts like a list item: `- text`.
+_LIST_ITEM = re.compile(r"^([ \t]*)-(?:[ \t]|$)")
 
 
 @dataclass(frozen=True)
@@ -49,10 +68,8 @@ class Document:
 
 def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | None:
     """Read one YAML file; on a problem, record it and return None."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        errors.add(name, 1, 1, "", f"the file is {-(-len(raw) // 1024)} KB; the limit is "
-                   f"{MAX_FILE_BYTES // 1024} KB. Split it into smaller files.")
+    raw = _read_bytes(path, name, errors)
+    if raw is None:
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -88,6 +105,31 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
     return Document(name=name, data=plain(tree), tree=tree)
 
 
+def _read_bytes(path: Path, name: str, errors: ErrorCollector) -> bytes | None:
+    """Return a file's bytes, refusing links, odd files and big files before reading them."""
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        if not path.is_symlink():
+            raise
+        errors.add(name, 1, 1, "", "this file is a link to another file. Copy the file here "
+                   "instead of linking to it.")
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            errors.add(name, 1, 1, "", "this is not a regular file. Replace it with a text file.")
+            return None
+        raw = b"" if status.st_size > MAX_FILE_BYTES else file.read(MAX_FILE_BYTES + 1)
+    # The file may have grown after fstat, so the bytes read are checked too.
+    size = max(status.st_size, len(raw))
+    if size > MAX_FILE_BYTES:
+        errors.add(name, 1, 1, "", f"the file is {-(-size // 1024)} KB; the limit is "
+                   f"{MAX_FILE_BYTES // 1024} KB. Split it into smaller files.")
+        return None
+    return raw
+
+
 def plain(value: Any) -> Any:
     """Return ruamel.yaml's round-trip types as plain dicts, lists, strings and dates."""
     if isinstance(value, dict):
@@ -103,30 +145,79 @@ def plain(value: Any) -> Any:
 
 
 def _reject_unsafe_events(yaml: YAML, text: str, name: str, errors: ErrorCollector) -> bool:
-    """Record YAML features content has no use for, and dates that do not exist.
+    """Record YAML features content has no use for, and text that YAML reads another way.
 
     Anchors and aliases can blow up into huge documents; tags such as `!!binary` make
-    values of surprising types. Both are refused before the file is turned into data.
+    values of surprising types; merge keys silently drop values. All are refused before
+    the file is turned into data. The walk stops at the first list or block nested too
+    deeply, so a file of 100,000 `[` is refused at once and never composed.
     """
     found = False
+    # For each list or block open around the current event: is it a list?
+    open_lists: list[bool] = []
     for event in yaml.parse(text):
-        message = None
-        if isinstance(event, AliasEvent) or (
-            isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor
-        ):
-            message = ("YAML anchors and aliases (`&name`, `*name`) are not allowed. "
-                       "Write the text out in full.")
-        elif isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag:
-            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-            message = (f"YAML tags such as `{tag}` are not allowed. Remove the tag and "
-                       "write the value plainly.")
-        elif isinstance(event, ScalarEvent) and event.style is None:
-            message = _impossible_date(event.value)
-        if message:
+        if isinstance(event, CollectionStartEvent) and len(open_lists) >= MAX_DEPTH:
             mark = event.start_mark
-            errors.add(name, mark.line + 1, mark.column + 1, "", message)
+            errors.add(name, mark.line + 1, mark.column + 1, "", _TOO_DEEP)
+            return True
+        problem = _event_problem(event, text, in_list=bool(open_lists) and open_lists[-1])
+        if problem:
+            errors.add(name, *problem)
             found = True
+        if isinstance(event, CollectionStartEvent):
+            open_lists.append(isinstance(event, SequenceStartEvent))
+        elif isinstance(event, CollectionEndEvent):
+            open_lists.pop()
     return found
+
+
+_TOO_DEEP = (f"this is nested too deeply: more than {MAX_DEPTH} lists and blocks inside each "
+             "other. Content needs only a few levels. Check the indentation and the brackets.")
+
+
+def _event_problem(event: Event, text: str, *, in_list: bool) -> tuple[int, int, str, str] | None:
+    """Return the line, column, field and message of what is wrong with one event, or None."""
+    message = None
+    if isinstance(event, AliasEvent) or (
+        isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor
+    ):
+        message = ("YAML anchors and aliases (`&name`, `*name`) are not allowed. "
+                   "Write the text out in full.")
+    elif isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag:
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+        message = (f"YAML tags such as `{tag}` are not allowed. Remove the tag and "
+                   "write the value plainly.")
+    elif isinstance(event, ScalarEvent) and event.style is None and event.value == "<<":
+        message = ("YAML merge keys (`<<`) are not allowed. Write each field out in full, "
+                   "or put `<<` in quotes if it is text.")
+    elif isinstance(event, ScalarEvent) and event.style is None:
+        message = _impossible_date(event.value)
+        if message is None:
+            return _list_item_in_text(event, text, in_list=in_list)
+    if message is None:
+        return None
+    return event.start_mark.line + 1, event.start_mark.column + 1, "", message
+
+
+def _list_item_in_text(
+    event: ScalarEvent, text: str, *, in_list: bool
+) -> tuple[int, int, str, str] | None:
+    """Return where a plain text's later line starts with `- `, which YAML joins to the text."""
+    source = text[event.start_mark.index : event.end_mark.index]
+    for offset, line in enumerate(_LINE_BREAK.split(source)[1:], start=1):
+        match = _LIST_ITEM.match(line)
+        if match:
+            message = _JOINED_ITEM if in_list else _JOINED_TEXT
+            return event.start_mark.line + offset + 1, len(match.group(1)) + 1, "", message
+    return None
+
+
+_JOINED_ITEM = ("this line looks like a new list item, but it is indented under the one above, "
+                "so YAML joins the two into one item. Line it up with the `-` above, or move it "
+                "onto the line above if the dash is part of the text.")
+_JOINED_TEXT = ("this line looks like a list item, but YAML joins it to the text above into one "
+                "line. Move it onto the line above if the dash is part of the text, or write "
+                "`|` after the colon to keep the lines as you wrote them.")
 
 
 def _impossible_date(value: str) -> str | None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import tracemalloc
 from pathlib import Path
+
+import pytest
 
 from generator.errors import ErrorCollector
 from generator.load import MAX_FILE_BYTES, read_document
@@ -43,6 +47,120 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
 
     assert errors == ["page.yml:1:1: the file is 513 KB; the limit is 512 KB. "
                       "Split it into smaller files."]
+
+
+def test_a_huge_file_is_refused_without_being_read(tmp_path: Path) -> None:
+    path = tmp_path / "page.yml"
+    with path.open("wb") as file:
+        file.truncate(100 * 1024**2)  # sparse: nothing is written to disk
+    errors = ErrorCollector()
+
+    tracemalloc.start()
+    try:
+        assert read_document(path, "page.yml", errors) is None
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert [str(e) for e in errors.errors] == [
+        "page.yml:1:1: the file is 102400 KB; the limit is 512 KB. Split it into smaller files."
+    ]
+    assert peak < MAX_FILE_BYTES
+
+
+def test_a_link_to_another_file_is_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "secret.yml").write_text("name: secret\n")
+    (tmp_path / "page.yml").symlink_to(tmp_path / "secret.yml")
+    errors = ErrorCollector()
+
+    assert read_document(tmp_path / "page.yml", "page.yml", errors) is None
+    assert [str(e) for e in errors.errors] == [
+        "page.yml:1:1: this file is a link to another file. Copy the file here instead of "
+        "linking to it."
+    ]
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "page.yml")
+    errors = ErrorCollector()
+
+    assert read_document(tmp_path / "page.yml", "page.yml", errors) is None
+    assert [str(e) for e in errors.errors] == [
+        "page.yml:1:1: this is not a regular file. Replace it with a text file."
+    ]
+
+
+TOO_DEEP = ("this is nested too deeply: more than 20 lists and blocks inside each other. "
+            "Content needs only a few levels. Check the indentation and the brackets.")
+
+
+@pytest.mark.parametrize("depth", [600, 5_000, 100_000])
+def test_deep_brackets_are_refused_at_the_first_level_too_many(tmp_path: Path, depth: int) -> None:
+    document, errors = read(tmp_path, b"name: " + b"[" * depth + b"\n")
+
+    assert document is None
+    assert errors == [f"page.yml:1:26: {TOO_DEEP}"]
+
+
+def test_deep_indentation_is_refused_at_the_first_level_too_many(tmp_path: Path) -> None:
+    lines = [f"{'  ' * level}level{level}:" for level in range(600)]
+
+    document, errors = read(tmp_path, "\n".join([*lines, "  " * 600 + "x"]).encode())
+
+    assert document is None
+    assert errors == [f"page.yml:21:41: {TOO_DEEP}"]
+
+
+def test_twenty_levels_are_fine(tmp_path: Path) -> None:
+    document, errors = read(tmp_path, b"name: " + b"[" * 19 + b"x" + b"]" * 19 + b"\n")
+
+    assert errors == []
+    assert document is not None
+
+
+def test_merge_keys_are_refused(tmp_path: Path) -> None:
+    _, errors = read(tmp_path, b"base: {painful: no}\nsymptoms:\n  <<: {painful: yes}\n")
+
+    assert errors == ["page.yml:3:3: YAML merge keys (`<<`) are not allowed. Write each field "
+                      "out in full, or put `<<` in quotes if it is text."]
+
+
+def test_a_quoted_merge_sign_is_text(tmp_path: Path) -> None:
+    document, errors = read(tmp_path, b'name: "<<"\n')
+
+    assert errors == []
+    assert document.data == {"name": "<<"}
+
+
+def test_a_list_item_indented_under_the_one_above_is_pointed_at(tmp_path: Path) -> None:
+    _, errors = read(tmp_path, b"treatment:\n  - A sharp pain in your calf or thigh.\n"
+                               b"    - The muscle feels hard.\n")
+
+    assert errors == ["page.yml:3:5: this line looks like a new list item, but it is indented "
+                      "under the one above, so YAML joins the two into one item. Line it up "
+                      "with the `-` above, or move it onto the line above if the dash is part "
+                      "of the text."]
+
+
+def test_a_list_item_joined_to_text_is_pointed_at(tmp_path: Path) -> None:
+    _, errors = read(tmp_path, b"summary: A twitch is small\r\n  and short.\r\n  -  It stops.\r\n")
+
+    assert errors == ["page.yml:3:3: this line looks like a list item, but YAML joins it to the "
+                      "text above into one line. Move it onto the line above if the dash is "
+                      "part of the text, or write `|` after the colon to keep the lines as you "
+                      "wrote them."]
+
+
+@pytest.mark.parametrize("text", [
+    b"summary: A twitch - small and short.\n",
+    b"summary: A twitch\n  -small and short.\n",
+    b"summary: |\n  A twitch:\n\n  - small\n",
+    b"summary: \"A twitch\n  - small\"\n",
+])
+def test_dashes_that_are_text_are_fine(tmp_path: Path, text: bytes) -> None:
+    _, errors = read(tmp_path, text)
+
+    assert errors == []
 
 
 def test_a_billion_laughs_file_is_refused_before_it_expands(tmp_path: Path) -> None:

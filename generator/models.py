@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 from typing import Annotated, Literal
+from urllib.parse import SplitResult, urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -46,8 +47,40 @@ def _web_address(url: str) -> str:
 
 
 def _site_address(url: str) -> str:
+    """Return the site's address in one spelling: lower-case host, no default port, final /."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        raise ValueError(f"the port in `{url}` is not a number from 1 to 65535. Correct it, "
+                         "or remove it.") from None
+    host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host
+    if port is not None and port != _DEFAULT_PORTS.get(parts.scheme):
+        host += f":{port}"
     # Page addresses are made by adding paths to this one, so it must end with a slash.
-    return url if url.endswith("/") else url + "/"
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    address = f"{parts.scheme}://{host}{path}"
+    extras = _address_extras(url, parts)
+    if extras:
+        raise ValueError(f"the address `{url}` has {extras}, which a site address cannot have. "
+                         f"Write it as `{address}`.")
+    return address
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _address_extras(url: str, parts: SplitResult) -> str:
+    """Return the parts of an address that do not belong in a site address, in words."""
+    extras = []
+    if "@" in parts.netloc:
+        extras.append(f"a user name (`{parts.netloc.rpartition('@')[0]}@`)")
+    if "?" in url.partition("#")[0]:
+        extras.append(f"a query (`?{parts.query}`)")
+    if "#" in url:
+        extras.append(f"a fragment (`#{parts.fragment}`)")
+    return " and ".join([", ".join(extras[:-1]), extras[-1]] if len(extras) > 2 else extras)
 
 
 Line = Annotated[
@@ -108,6 +141,10 @@ class Emergency(Model):
     )
 
 
+SLUG_LENGTH = 60
+"""The longest site slug, which names files such as the offline zip."""
+
+
 class Site(Model):
     """Settings for the whole site, in `content/site.yml`."""
 
@@ -117,7 +154,8 @@ class Site(Model):
         description="Language and country, like en-US. Sets the date format and emergency number."
     )
     url: Annotated[Url, AfterValidator(_site_address)] = Field(
-        description="Full web address where the site is published."
+        description="Full web address where the site is published, like "
+        "https://example.org/guide/, with no user name, query or fragment."
     )
     publisher: Line = Field(description="Who publishes the site.")
     emergency: Emergency = Field(description="How to get emergency help.")
@@ -126,8 +164,12 @@ class Site(Model):
 
     @property
     def slug(self) -> str:
-        """Return the site's title as a file name, like muscle-twitch-and-spasm-guide."""
-        return re.sub(r"[^a-z0-9]+", "-", self.title.casefold()).strip("-") or "site"
+        """Return the site's title as a short file name, like muscle-twitch-and-spasm-guide."""
+        slug = re.sub(r"[^a-z0-9]+", "-", self.title.casefold()).strip("-")
+        if len(slug) > SLUG_LENGTH:
+            # A long title made file names the file system refuses; cut between words.
+            slug = slug[: SLUG_LENGTH + 1].rpartition("-")[0] or slug[:SLUG_LENGTH]
+        return slug or "site"
 
     @property
     def emergency_number(self) -> str:

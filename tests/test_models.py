@@ -41,6 +41,50 @@ def test_text_is_trimmed_and_names_stay_on_one_line() -> None:
     assert site.title == "Muscle guide"
 
 
+@pytest.mark.parametrize(("url", "address"), [
+    ("https://example.org/guide/", "https://example.org/guide/"),
+    ("https://example.org/guide", "https://example.org/guide/"),
+    ("HTTPS://Example.ORG/Guide/", "https://example.org/Guide/"),
+    ("https://example.org:443/", "https://example.org/"),
+    ("http://example.org:80", "http://example.org/"),
+    ("https://example.org:8443/", "https://example.org:8443/"),
+    ("http://example.org:443/", "http://example.org:443/"),
+    ("https://[2001:DB8::1]:443/", "https://[2001:db8::1]/"),
+])
+def test_the_site_address_has_one_spelling(url: str, address: str) -> None:
+    assert Site.model_validate({**SITE, "url": url}).url == address
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("https://evil@example.org/", "the address `https://evil@example.org/` has a user name "
+     "(`evil@`), which a site address cannot have. Write it as `https://example.org/`."),
+    ("https://example.org/guide/?ref=1", "the address `https://example.org/guide/?ref=1` has a "
+     "query (`?ref=1`), which a site address cannot have. Write it as `https://example.org/guide/`."),
+    ("https://example.org/#top", "the address `https://example.org/#top` has a fragment "
+     "(`#top`), which a site address cannot have. Write it as `https://example.org/`."),
+    ("https://a:b@Example.org:443/?#", "the address `https://a:b@Example.org:443/?#` has a user "
+     "name (`a:b@`), a query (`?`) and a fragment (`#`), which a site address cannot have. "
+     "Write it as `https://example.org/`."),
+    ("https://example.org:99999/", "the port in `https://example.org:99999/` is not a number "
+     "from 1 to 65535. Correct it, or remove it."),
+])
+def test_a_site_address_with_extra_parts_is_refused(url: str, message: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        Site.model_validate({**SITE, "url": url})
+
+    assert raised.value.errors()[0]["ctx"]["error"].args[0] == message
+
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("Muscle Twitch and Spasm Guide", "muscle-twitch-and-spasm-guide"),
+    ("A guide " * 40, "a-guide-a-guide-a-guide-a-guide-a-guide-a-guide-a-guide-a"),
+    ("Twitch" * 40, "twitch" * 10),
+    ("¿¡!?", "site"),
+])
+def test_the_slug_for_file_names_is_short(title: str, slug: str) -> None:
+    assert Site.model_validate({**SITE, "title": title}).slug == slug
+
+
 def test_numbers_are_not_silently_turned_into_text() -> None:
     with pytest.raises(ValidationError) as raised:
         Site.model_validate({**SITE, "title": 42})

@@ -1,30 +1,58 @@
-"""The site's navigation, as nested (title, path) entries in MkDocs' `nav` format.
+"""The site's menus: the navigation in MkDocs' `nav` format, and each page's own small menu.
 
-Large sites group topics by first letter, so that a page's menu holds one letter's topics
-rather than every topic: building stays linear in the number of topics.
+A small site lists every topic in the menu. A large one (`views.LARGE_SITE_FROM` topics or more)
+does not: its menu holds the letters of the A to Z, and a condition page adds its letter and its
+related topics. The menu of a page then has the same size at 100 topics as at 3,000, so the
+total HTML grows with the number of pages, not with its square. Every topic stays two taps away
+from any page: its letter in the menu, then its name on that letter's page.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from generator import views
+from generator.models import Condition
 from generator.project import Project
 
 NavEntry = dict[str, Any]
 
+RELATED_AT_MOST = 8  # links; a page's menu must not grow with the content around it
 
-def site_nav(project: Project) -> list[NavEntry]:
+
+@dataclass(frozen=True)
+class MenuLink:
+    """A link in a page's own menu, to the source path of a page (`conditions/letters/m.md`)."""
+
+    title: str
+    path: str
+
+
+@dataclass(frozen=True)
+class PageMenu:
+    """A page's own menu on a large site: its section, the A to Z letters and related pages."""
+
+    section: MenuLink | None
+    letters: tuple[MenuLink, ...]
+    related: tuple[MenuLink, ...]
+
+    def as_front_matter(self) -> dict[str, Any]:
+        """Return the menu as plain data for the page's front matter."""
+        return asdict(self)
+
+
+def site_nav(project: Project, *, large_from: int = views.LARGE_SITE_FROM) -> list[NavEntry]:
     """Return the navigation for the generated pages.
 
-    The A to Z page opens the topics section (Material's navigation.indexes).
+    The A to Z page opens the topics section (Material's navigation.indexes). On a large site
+    the section holds one page per letter instead of the topics themselves.
     """
     topics: list[NavEntry | str] = ["conditions/index.md"]
-    if len(project.conditions) < views.LETTER_SECTIONS_FROM:
-        topics += [_link(c.name, f"conditions/{c.id}.md") for c in project.conditions]
+    if views.is_large(project.conditions, large_from):
+        topics += [_link(group.letter, group.path) for group in views.letters(project.conditions)]
     else:
-        topics += [{letter: [_link(c.name, f"conditions/{c.id}.md") for c in group]}
-                   for letter, group in views.a_to_z(project.conditions)]
+        topics += [_link(c.name, views.condition_path(c)) for c in project.conditions]
     nav: list[NavEntry] = [_link("Home", "index.md")]
     nav += [_link(f.title, f"checker/{f.id}.md") for f in project.flowcharts]
     nav.append({"Topics A to Z": topics})
@@ -34,6 +62,39 @@ def site_nav(project: Project) -> list[NavEntry]:
     if any(c.faq for c in project.conditions):
         nav.append(_link("Questions people ask", "faq.md"))
     return nav
+
+
+def page_menu(project: Project, *, large_from: int,
+              condition: Condition | None = None) -> PageMenu | None:
+    """Return a page's own menu on a large site (None on a small one, whose menu lists all).
+
+    Every page gets the A to Z letters; a condition page also gets its letter and the pages
+    related to it.
+    """
+    if not views.is_large(project.conditions, large_from):
+        return None
+    letters = tuple(MenuLink(letter.letter, letter.path)
+                    for letter in views.letters(project.conditions))
+    if condition is None:
+        return PageMenu(None, letters, ())
+    section = MenuLink(f"More topics starting with {views.first_letter(condition)}",
+                       views.letter_path(views.first_letter(condition)))
+    return PageMenu(section, letters, related(project, condition))
+
+
+def related(project: Project, condition: Condition) -> tuple[MenuLink, ...]:
+    """Return the comparisons and checkers that mention a condition, then the topics they name."""
+    comparisons = views.comparisons_of(project.comparisons, condition)
+    flowcharts = views.flowcharts_about(project.flowcharts, condition)
+    links = [MenuLink(c.title, f"compare/{c.id}.md") for c in comparisons]
+    links += [MenuLink(f.title, f"checker/{f.id}.md") for f in flowcharts]
+    named = [cid for c in comparisons for cid in c.conditions]
+    named += [cid for f in flowcharts for o in f.outcomes for cid in o.conditions]
+    for cid in dict.fromkeys(named):
+        if cid != condition.id:
+            other = project.condition(cid)
+            links.append(MenuLink(other.name, views.condition_path(other)))
+    return tuple(links[:RELATED_AT_MOST])
 
 
 def _link(title: str, path: str) -> NavEntry:

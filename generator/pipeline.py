@@ -10,6 +10,8 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import views
+from generator.navigation import NavEntry, site_nav
 from generator.project import Project, load_project
 from generator.render import Pages, render_files, render_site
 
@@ -23,6 +25,8 @@ class RenderedSite:
     """Markdown pages, keyed by their path in the site, like `conditions/muscle-twitch.md`."""
     files: Pages
     """Other generated files, such as robots.txt and the oEmbed files."""
+    nav: list[NavEntry]
+    """The site's navigation, in MkDocs' `nav` format."""
     build_epoch: int
     """The build's date as a Unix time: the same input gives the same output."""
 
@@ -33,16 +37,19 @@ class RenderedSite:
         return moment.strftime("%Y-%m-%d")
 
 
-def render_content(content_dir: Path, *, build_epoch: int | None = None) -> RenderedSite:
+def render_content(content_dir: Path, *, build_epoch: int | None = None,
+                   large_from: int = views.LARGE_SITE_FROM) -> RenderedSite:
     """Load and check the content, then render every page, raising `ContentErrors` on mistakes.
 
     The build's date is `build_epoch` when given (SOURCE_DATE_EPOCH), else the newest review
     date in the content, so that two builds of the same content are byte-identical.
+    From `large_from` topics on, the site takes its large layout (`views.LARGE_SITE_FROM`).
     """
     project = load_project(content_dir)
     return RenderedSite(
         project=project,
-        pages=render_site(project),
+        pages=render_site(project, large_from=large_from),
         files=render_files(project),
+        nav=site_nav(project, large_from=large_from),
         build_epoch=project.latest_review_epoch if build_epoch is None else build_epoch,
     )

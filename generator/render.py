@@ -11,6 +11,7 @@ from markupsafe import Markup
 from generator import structured_data, views
 from generator.markdown_subset import MarkdownText, escape_markdown, escape_plain
 from generator.models import Condition, Review, Site
+from generator.navigation import PageMenu, page_menu
 from generator.project import Project
 from generator.structured_data import JsonLd
 
@@ -58,17 +59,22 @@ def _indent(value: str, width: int) -> str:
 class _PageWriter:
     """Render pages with what every page carries: review dates, description and JSON-LD."""
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, large_from: int) -> None:
         self.env = environment()
         self.site = project.site
+        self.large_from = large_from
+        self.site_menu = page_menu(project, large_from=large_from)
+        """The menu of a page with no section of its own (None on a small site)."""
         self.pages: Pages = {}
 
     def add(self, path: str, template: str, *, title: str, description: str, review: Review,
-            about: tuple[JsonLd, ...] = (), **context: Any) -> None:
+            about: tuple[JsonLd, ...] = (), menu: PageMenu | None = None,
+            **context: Any) -> None:
         """Render one page into `pages`."""
         site = self.site
         web_page = structured_data.medical_web_page(site, path, title, description, review)
-        front_matter = {"hide_toc": False, "embed_page": False, "oembed": []}
+        front_matter = {"hide_toc": False, "embed_page": False, "oembed": [],
+                        "menu": menu.as_front_matter() if menu else None}
         self.pages[path] = self.env.get_template(template).render(
             site=site, emergency_number=site.emergency_number, title=title,
             description=views.page_description(description),
@@ -77,9 +83,12 @@ class _PageWriter:
             **{**front_matter, **context})
 
 
-def render_site(project: Project) -> Pages:
-    """Return every page of the site as Markdown, keyed by its path."""
-    writer = _PageWriter(project)
+def render_site(project: Project, *, large_from: int = views.LARGE_SITE_FROM) -> Pages:
+    """Return every page of the site as Markdown, keyed by its path.
+
+    From `large_from` topics on, lists of topics get a page per letter (`views.is_large`).
+    """
+    writer = _PageWriter(project, large_from)
     for add_pages in (_home_and_topics, _conditions, _comparisons, _flowcharts, _questions):
         add_pages(writer, project)
     return writer.pages
@@ -88,14 +97,25 @@ def render_site(project: Project) -> Pages:
 def _home_and_topics(writer: _PageWriter, project: Project) -> None:
     site = project.site
     writer.add("index.md", "home.md.j2", title=site.title, description=site.description,
-               review=site.review,
-               topics=views.topic_index(project.conditions, root="conditions/"),
+               review=site.review, menu=writer.site_menu,
+               topics=views.topic_index(project.conditions, root="conditions/",
+                                        large_from=writer.large_from),
                comparisons=project.comparisons,
                flowcharts=project.flowcharts,
                has_faq=any(c.faq for c in project.conditions))
     writer.add("conditions/index.md", "topics.md.j2", title="Topics A to Z",
                description=f"Every topic of {site.title}, from A to Z.", review=site.review,
-               topics=views.topic_index(project.conditions, root=""))
+               topics=views.topic_index(project.conditions, root="",
+                                        large_from=writer.large_from))
+    if not views.is_large(project.conditions, writer.large_from):
+        return
+    for letter in views.letters(project.conditions):
+        names = ", ".join(c.name for c in letter.conditions[:3])
+        writer.add(letter.path, "topics_letter.md.j2", title=f"Topics A to Z: {letter.letter}",
+                   description=f"Topics starting with {letter.letter}: {names}.",
+                   review=site.review, letter=letter.letter,
+                   topics=views.TopicIndex([letter], show_letters=False, listed_on_home=False,
+                                           count=len(letter.conditions), root="../"))
 
 
 def _conditions(writer: _PageWriter, project: Project) -> None:
@@ -103,6 +123,7 @@ def _conditions(writer: _PageWriter, project: Project) -> None:
         writer.add(f"conditions/{condition.id}.md", "condition.md.j2",
                    title=condition.name, description=condition.summary,
                    review=condition.review, about=_condition_data(condition),
+                   menu=page_menu(project, large_from=writer.large_from, condition=condition),
                    condition=condition,
                    care_cards=views.care_cards(condition.when_to_get_help, project.site),
                    comparisons=views.comparisons_of(project.comparisons, condition),
@@ -114,7 +135,8 @@ def _comparisons(writer: _PageWriter, project: Project) -> None:
         compared = [project.condition(cid) for cid in comparison.conditions]
         writer.add(f"compare/{comparison.id}.md", "comparison.md.j2",
                    title=comparison.title, description=comparison.summary,
-                   review=comparison.review, comparison=comparison, conditions=compared,
+                   review=comparison.review, menu=writer.site_menu,
+                   comparison=comparison, conditions=compared,
                    rows=views.comparison_rows(comparison, compared))
 
 
@@ -123,6 +145,7 @@ def _flowcharts(writer: _PageWriter, project: Project) -> None:
     for flow in project.flowcharts:
         writer.add(f"checker/{flow.id}.md", "flowchart.md.j2",
                    title=flow.title, description=flow.summary, review=flow.review,
+                   menu=writer.site_menu,
                    chart=views.flowchart_view(flow, project.site, by_id, level=2,
                                               page_root="../"),
                    hide_toc=True)
@@ -136,6 +159,7 @@ def _questions(writer: _PageWriter, project: Project) -> None:
     writer.add("faq.md", "faq.md.j2",
                title="Questions people ask", description=f"Common questions about {site.title}.",
                review=views.earliest_review([c.review for c in with_faq]),
+               menu=writer.site_menu,
                about=(structured_data.faq_page(with_faq),),
                conditions=with_faq,
                embeds={c.id: _embed_snippet(writer.env, site, c) for c in with_faq})

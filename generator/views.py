@@ -63,31 +63,70 @@ def earliest_review(reviews: list[Review]) -> Review:
     )
 
 
-LETTER_SECTIONS_FROM = 30  # topics; below this a flat list is easier to scan
+LARGE_SITE_FROM = 30
+"""Topics from which a site is large: below this, one flat list of topics is easiest to scan;
+from it on, the A to Z has one page per letter and menus stop listing topics (a build can
+lower it, see `generator.pipeline.render_content`)."""
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One letter of the A to Z: its topics, and the page that lists them on a large site."""
+
+    letter: str
+    slug: str
+    path: str
+    conditions: list[Condition]
 
 
 @dataclass(frozen=True)
 class TopicIndex:
     """The A to Z of topics, as a page at `root` lists it."""
 
-    letters: list[tuple[str, list[Condition]]]
+    letters: list[Letter]
     show_letters: bool
     listed_on_home: bool
     count: int
     root: str
 
 
-def a_to_z(conditions: tuple[Condition, ...]) -> list[tuple[str, list[Condition]]]:
+def is_large(conditions: tuple[Condition, ...], large_from: int) -> bool:
+    """Return whether a site has so many topics that lists of them get a page per letter."""
+    return len(conditions) >= large_from
+
+
+def condition_path(condition: Condition) -> str:
+    """Return the source path of a condition's page."""
+    return f"conditions/{condition.id}.md"
+
+
+def first_letter(condition: Condition) -> str:
+    """Return the letter a condition is listed under in the A to Z."""
+    return condition.name[:1].upper()
+
+
+def letter_slug(letter: str) -> str:
+    """Return the file name of the page listing one letter's topics."""
+    # Addresses stay plain ASCII: a letter like É or 5 gets its code point instead.
+    return letter.lower() if letter.isascii() and letter.isalnum() else f"u{ord(letter):04x}"
+
+
+def letter_path(letter: str) -> str:
+    """Return the source path of the page listing one letter's topics."""
+    return f"conditions/letters/{letter_slug(letter)}.md"
+
+
+def letters(conditions: tuple[Condition, ...]) -> list[Letter]:
     """Return the conditions grouped by the first letter of their name."""
     ordered = sorted(conditions, key=lambda c: c.name.casefold())
-    return [(letter, list(group)) for letter, group in
-            groupby(ordered, key=lambda c: c.name[:1].upper())]
+    return [Letter(letter, letter_slug(letter), letter_path(letter), list(group))
+            for letter, group in groupby(ordered, key=first_letter)]
 
 
-def topic_index(conditions: tuple[Condition, ...], root: str) -> TopicIndex:
+def topic_index(conditions: tuple[Condition, ...], root: str, *, large_from: int) -> TopicIndex:
     """Return the A to Z: letter headings, and the home page's list, only when they help."""
-    many = len(conditions) >= LETTER_SECTIONS_FROM
-    return TopicIndex(a_to_z(conditions), show_letters=many, listed_on_home=not many,
+    many = is_large(conditions, large_from)
+    return TopicIndex(letters(conditions), show_letters=many, listed_on_home=not many,
                       count=len(conditions), root=root)
 
 

@@ -1,16 +1,26 @@
-"""Navigation: small sites list topics; big sites group them by letter to stay linear."""
+"""Navigation: a small site lists its topics; a large one keeps every menu the same size."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from generator.navigation import site_nav
-from generator.project import load_project
-from generator.views import LETTER_SECTIONS_FROM
+from generator.navigation import MenuLink, page_menu, site_nav
+from generator.project import Project, load_project
+from generator.render import render_site
 
 from conftest import CONTENT
 
 SHIPPED = load_project(CONTENT)
+
+
+def many_topics(count: int) -> Project:
+    """Return the shipped project with `count` made-up topics starting with A, B or C."""
+    twitch = SHIPPED.condition("muscle-twitch")
+    made_up = tuple(
+        twitch.model_copy(update={"id": f"topic-{i}", "name": f"{'ABC'[i % 3]}topic {i}"})
+        for i in range(count)
+    )
+    return dataclasses.replace(SHIPPED, conditions=SHIPPED.conditions + made_up)
 
 
 def test_a_small_site_lists_its_topics_under_the_a_to_z_page() -> None:
@@ -23,18 +33,50 @@ def test_a_small_site_lists_its_topics_under_the_a_to_z_page() -> None:
         {"Compare": [{"Muscle twitch or muscle spasm?": "compare/twitch-vs-spasm.md"}]},
         {"Questions people ask": "faq.md"},
     ]
+    assert page_menu(SHIPPED, large_from=30) is None
 
 
-def test_a_big_site_groups_topics_by_letter() -> None:
-    twitch = SHIPPED.condition("muscle-twitch")
-    many = tuple(
-        twitch.model_copy(update={"id": f"topic-{i}", "name": f"{'ABC'[i % 3]}topic {i}"})
-        for i in range(LETTER_SECTIONS_FROM)
+def test_a_large_site_lists_letters_not_topics_in_its_menu() -> None:
+    topics = site_nav(many_topics(30), large_from=30)[2]["Topics A to Z"]
+
+    assert topics == ["conditions/index.md",
+                      {"A": "conditions/letters/a.md"}, {"B": "conditions/letters/b.md"},
+                      {"C": "conditions/letters/c.md"}, {"M": "conditions/letters/m.md"}]
+
+
+def test_the_menu_does_not_grow_with_the_number_of_topics() -> None:
+    small, large = many_topics(30), many_topics(3000)
+
+    assert site_nav(small, large_from=30) == site_nav(large, large_from=30)
+    for condition in ("muscle-twitch", "topic-7"):
+        assert (page_menu(small, large_from=30, condition=small.condition(condition))
+                == page_menu(large, large_from=30, condition=large.condition(condition)))
+
+
+def test_a_condition_page_menu_holds_its_letter_related_pages_and_every_letter() -> None:
+    project = many_topics(3)
+    menu = page_menu(project, large_from=3, condition=project.condition("muscle-twitch"))
+
+    assert menu is not None
+    assert menu.section == MenuLink("More topics starting with M", "conditions/letters/m.md")
+    assert menu.related == (
+        MenuLink("Muscle twitch or muscle spasm?", "compare/twitch-vs-spasm.md"),
+        MenuLink("Twitch or spasm? What should I do?", "checker/twitch-or-spasm.md"),
+        MenuLink("Muscle spasm", "conditions/muscle-spasm.md"),
     )
-    project = dataclasses.replace(SHIPPED, conditions=many, comparisons=(), flowcharts=())
+    assert [link.title for link in menu.letters] == ["A", "B", "C", "M"]
 
-    topics = site_nav(project)[1]["Topics A to Z"]
 
-    assert topics[0] == "conditions/index.md"
-    assert [next(iter(section)) for section in topics[1:]] == ["A", "B", "C"]
-    assert all(len(section[letter]) == 10 for section in topics[1:] for letter in section)
+def test_every_topic_is_two_taps_from_any_page_of_a_large_site() -> None:
+    project = many_topics(40)
+    pages = render_site(project, large_from=30)
+
+    for path, markdown in pages.items():
+        if path.startswith("embed/"):
+            continue  # an embedded page has no menu: it lives inside another site
+        letters = (site_nav(project, large_from=30)[2]["Topics A to Z"]
+                   if path.startswith("conditions/letters/") or path == "conditions/index.md"
+                   else markdown)
+        assert "conditions/letters/a.md" in str(letters), path
+    letter_a = pages["conditions/letters/a.md"]
+    assert all(f"../{c.id}.md" in letter_a for c in project.conditions if c.name[0] == "A")

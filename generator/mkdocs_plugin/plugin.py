@@ -15,7 +15,6 @@ from mkdocs.structure.pages import Page
 import generator
 from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import HealthContentConfig
-from generator.navigation import site_nav
 from generator.pipeline import RenderedSite, render_content
 
 
@@ -38,7 +37,7 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         project = self.rendered.project
         # MkDocs templates print these values without escaping them, so they go in as
         # already-escaped Markup: printed raw it is safe, and `| e` leaves it alone.
-        config.nav = config.nav or _escaped(site_nav(project))
+        config.nav = config.nav or _escaped(self.rendered.nav)
         site = project.site
         config.site_name = escape(site.title)
         config.site_description = escape(site.description)
@@ -50,11 +49,17 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         }
         return config
 
-    def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
-        """Escape the title and description the page's front matter gave MkDocs."""
+    def on_page_markdown(self, markdown: str, *, page: Page, files: Files,
+                         **kwargs: Any) -> str:
+        """Escape the title and description the page's front matter gave MkDocs.
+
+        A page's own menu names pages by source path: give each link its page's address.
+        """
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = escape(page.meta[key])
+        if isinstance(page.meta.get("menu"), dict):
+            page.meta["menu"] = _menu_links(page.meta["menu"], files)
         return markdown
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -128,6 +133,19 @@ def _render(content_dir: Path) -> RenderedSite:
 
 def _in(file: File, folder: str) -> bool:
     return file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(folder)
+
+
+def _menu_links(menu: dict[str, Any], files: Files) -> dict[str, Any]:
+    """Return a page menu with each link's title escaped and its source path made an address."""
+    def link(entry: dict[str, str]) -> dict[str, Any]:
+        target = files.get_file_from_path(entry["path"])
+        if target is None:
+            raise PluginError(f"The menu links to {entry['path']}, which is not a page.")
+        return {"title": escape(entry["title"]), "url": target.url}
+
+    return {"section": link(menu["section"]) if menu["section"] else None,
+            "letters": [link(e) for e in menu["letters"]],
+            "related": [link(e) for e in menu["related"]]}
 
 
 def _escaped(nav: Any) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import os
 import re
 import stat
@@ -24,7 +25,9 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
+from generator import fast_yaml
 from generator.errors import ErrorCollector, Loc
+from generator.fast_yaml import Positions
 
 MAX_FILE_BYTES = 512 * 1024
 # Content needs five levels of lists and blocks inside each other (a flowchart's answers).
@@ -43,26 +46,22 @@ _LIST_ITEM = re.compile(r"^([ \t]*)-(?:[ \t]|$)")
 
 @dataclass(frozen=True)
 class Document:
-    """One content file: its plain data and the YAML tree that knows line numbers."""
+    """One content file: its plain data, and where each of its values was written."""
 
     name: str
     data: Any
-    tree: Any
+    positions: Positions
 
     def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
         """Return the 1-based line and column of the value at `loc`, or its nearest parent."""
-        node = self.tree
         line, column = 0, 0
-        for index, part in enumerate(loc):
-            last = index == len(loc) - 1
-            if isinstance(node, CommentedMap) and part in node:
-                line, column = node.lc.key(part) if (at_key and last) else node.lc.value(part)
-                node = node[part]
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
-                line, column = node.lc.item(part)
-                node = node[part]
-            else:
+        for end in range(1, len(loc) + 1):
+            found = self.positions.get(tuple(loc[:end]))
+            if found is None:
                 break
+            key_line, key_column, line, column = found
+            if at_key and end == len(loc):
+                line, column = key_line, key_column
         return line + 1, column + 1
 
 
@@ -82,6 +81,37 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
     if not text.strip():
         errors.add(name, 1, 1, "", "the file is empty. Add the content, or delete the file.")
         return None
+    parsed = _parsed(text)
+    if parsed is None:
+        return _read_unusual(text, name, errors)
+    return Document(name, *parsed)
+
+
+_CACHE: dict[str, tuple[Any, Positions]] = {}
+"""Parsed files by their text's hash: `mkdocs serve` re-parses only the files that changed."""
+_CACHE_SIZE = 20_000
+
+
+def _parsed(text: str) -> tuple[Any, Positions] | None:
+    """Return the data and positions the fast parser found, or None if it passed the file on."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    cached = _CACHE.get(digest)
+    if cached is None:
+        cached = fast_yaml.compose(text, max_depth=MAX_DEPTH)
+        if cached is not None:
+            if len(_CACHE) >= _CACHE_SIZE:
+                _CACHE.clear()
+            _CACHE[digest] = cached
+    return cached
+
+
+def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | None:
+    """Read a file the fast parser passed on, with ruamel.yaml: it names every mistake.
+
+    The fast parser hands over any file with a syntax error, a duplicate or odd key, an
+    anchor, a tag, a merge key, deep nesting, a value other than text, a whole number or a
+    date, or text that YAML reads another way; this path records exactly what is wrong.
+    """
     yaml = YAML(typ="rt")
     try:
         if _reject_unsafe_events(yaml, text, name, errors):
@@ -102,7 +132,21 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
         return None
     if _reject_odd_keys(tree, name, errors):
         return None
-    return Document(name=name, data=plain(tree), tree=tree)
+    return Document(name=name, data=plain(tree), positions=_tree_positions(tree))
+
+
+def _tree_positions(tree: Any, path: tuple[str | int, ...] = ()) -> Positions:
+    """Return where ruamel.yaml found each value of a round-trip tree."""
+    found: Positions = {}
+    if isinstance(tree, CommentedMap):
+        for key, value in tree.items():
+            found[(*path, str(key))] = (*tree.lc.key(key), *tree.lc.value(key))
+            found.update(_tree_positions(value, (*path, str(key))))
+    elif isinstance(tree, CommentedSeq):
+        for index, item in enumerate(tree):
+            found[(*path, index)] = (*tree.lc.item(index), *tree.lc.item(index))
+            found.update(_tree_positions(item, (*path, index)))
+    return found
 
 
 def _read_bytes(path: Path, name: str, errors: ErrorCollector) -> bytes | None:

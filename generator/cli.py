@@ -1,17 +1,20 @@
-"""The command line: `python -m generator check|build|export`."""
+"""The command line: `python -m generator check|build|export|new|review|guide|graph|schema`."""
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import click
-from pydantic import BaseModel
 
-from generator.errors import ContentErrors
+from generator import editor_schema, readability, review, scaffold
+from generator.errors import ContentError, ContentErrors
 from generator.flowchart import to_mermaid
-from generator.models import Comparison, Condition, Flowchart, Site
+from generator.guide import guide as guide_text
 from generator.pipeline import RenderedSite, render_content
 from generator.project import Project, load_project
 
@@ -21,7 +24,15 @@ CONTENT = click.option(
 )
 
 
+TODAY = click.option(
+    "--today", type=click.DateTime(["%Y-%m-%d"]), default=None, hidden=True,
+    help="Pretend today is this date (for tests).",
+)
+GUIDE_FILE = Path("content/GUIDE.md")
+
+
 @click.group()
+@click.version_option(version("health-reference-generator"), prog_name="generator")
 def main() -> None:
     """Build a health reference site from the YAML files in content/."""
 
@@ -30,8 +41,15 @@ def main() -> None:
 @CONTENT
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json prints one object per error, for editors and bots.")
-def check(content_dir: Path, output: str) -> None:
-    """Check the content files and report every problem, without building anything."""
+@click.option("--strict", is_flag=True,
+              help="Fail on warnings too: a hard page or sentence, or an overdue review.")
+@TODAY
+def check(content_dir: Path, output: str, strict: bool, today: datetime.datetime | None) -> None:
+    """Check the content files and report every problem, without building anything.
+
+    Warnings name pages above reading grade 8, sentences that are too long or too hard, and
+    pages whose review is overdue. They do not fail the check unless --strict is given.
+    """
     try:
         project = load_project(content_dir)
     except ContentErrors as errors:
@@ -40,10 +58,31 @@ def check(content_dir: Path, output: str) -> None:
         else:
             click.echo(errors.report(), err=True)
         sys.exit(1)
+    warnings = _warnings(project, _day(today))
     if output == "json":
-        click.echo("[]")
+        click.echo(json.dumps([{**w.as_dict(), "severity": "warning"} for w in warnings],
+                              indent=2))
     else:
-        click.echo(f"Content is fine: {_summary(project)}.")
+        for warning in warnings:
+            click.echo(f"{warning} (warning)", err=True)
+    if strict and warnings:
+        if output == "text":
+            click.echo(f"{_count(len(warnings), 'warning')}: --strict fails on warnings.",
+                       err=True)
+        sys.exit(1)
+    if output == "text":
+        also = f", with {_count(len(warnings), 'warning')}" if warnings else ""
+        click.echo(f"Content is fine: {_summary(project)}{also}.")
+
+
+def _warnings(project: Project, today: datetime.date) -> list[ContentError]:
+    found = [w for d in project.documents for w in readability.warnings(d)]
+    found += review.overdue_warnings(project.documents, today)
+    return sorted(found)
+
+
+def _day(today: datetime.datetime | None) -> datetime.date:
+    return today.date() if today else datetime.date.today()
 
 
 def _epoch_or_exit(value: str | None) -> int | None:
@@ -116,16 +155,72 @@ def graph(content_dir: Path, flowchart: str) -> None:
     click.echo(to_mermaid(found[0]), nl=False)
 
 
-SCHEMAS: dict[str, type[BaseModel]] = {
-    "site": Site, "condition": Condition, "comparison": Comparison, "flowchart": Flowchart,
-}
+@main.command()
+@click.argument("kind", required=False, type=click.Choice(sorted(scaffold.SCHEMA_KINDS)))
+@click.option("--write", is_flag=True,
+              help=f"Write every kind's schema into {scaffold.SCHEMA_FOLDER}/, for editors.")
+def schema(kind: str | None, write: bool) -> None:
+    """Print the JSON Schema (draft 7) of a content file KIND, or write them all with --write.
+
+    Editors that check YAML as you type read the written files: each content file names its
+    schema on its first line, and .vscode/settings.json maps the folders to them.
+    """
+    if write:
+        for path in editor_schema.write_all(Path(scaffold.SCHEMA_FOLDER),
+                                             scaffold.SCHEMA_KINDS):
+            click.echo(f"Wrote {path}")
+    elif kind:
+        click.echo(editor_schema.as_json(scaffold.SCHEMA_KINDS[kind]), nl=False)
+    else:
+        raise click.UsageError("Name a KIND, or give --write.")
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(sorted(SCHEMAS)))
-def schema(kind: str) -> None:
-    """Print the JSON Schema of a content file KIND, for editors that check YAML as you type."""
-    click.echo(json.dumps(SCHEMAS[kind].model_json_schema(), indent=2, sort_keys=True))
+@CONTENT
+@click.argument("kind", type=click.Choice(list(scaffold.KINDS)))
+@click.argument("item_id", metavar="ID")
+def new(content_dir: Path, kind: str, item_id: str) -> None:
+    """Start a new content file of KIND with this ID: every field, with what goes there.
+
+    The ID is the file's name and the page's address, like leg-cramp.
+    """
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item_id):
+        click.echo(f"`{item_id}` cannot be an id: use only small letters, digits and single "
+                   "hyphens, like leg-cramp.", err=True)
+        sys.exit(1)
+    target = content_dir / scaffold.KINDS[kind].folder / f"{item_id}.yml"
+    if target.exists():
+        click.echo(f"{target.as_posix()} already exists. Choose another id, or edit it.",
+                   err=True)
+        sys.exit(1)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(scaffold.starter(kind, item_id), encoding="utf-8")
+    click.echo(f"Wrote {target.as_posix()}. Replace every TODO ({scaffold.GUIDE} explains "
+               "each field), then run `python -m generator check`.")
+
+
+@main.command(name="review")
+@CONTENT
+@click.option("--within", "days", type=click.IntRange(min=0), default=30, show_default=True,
+              help="Also list pages due for review within this many days.")
+@TODAY
+def review_command(content_dir: Path, days: int, today: datetime.datetime | None) -> None:
+    """List the pages whose review is overdue or due soon, the oldest due date first."""
+    project = _load_or_exit(content_dir)
+    due = review.due_within(project.documents, _day(today), days)
+    for item in due:
+        click.echo(str(item))
+    if not due:
+        click.echo(f"No page is due for review in the next {review.days(days)}.")
+
+
+@main.command()
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=GUIDE_FILE,
+              show_default=True, help="Where to write the guide.")
+def guide(output: Path) -> None:
+    """Write the writer's guide: every field of every kind of file, with worked examples."""
+    output.write_text(guide_text(), encoding="utf-8")
+    click.echo(f"Wrote {output.as_posix()}")
 
 
 def _render_or_exit(content_dir: Path, epoch: int | None = None) -> RenderedSite:
@@ -145,5 +240,10 @@ def _load_or_exit(content_dir: Path) -> Project:
 
 
 def _summary(project: Project) -> str:
-    return (f"{len(project.conditions)} conditions, "
-            f"{len(project.comparisons)} comparisons, {len(project.flowcharts)} flowcharts")
+    return (f"{_count(len(project.conditions), 'condition')}, "
+            f"{_count(len(project.comparisons), 'comparison')}, "
+            f"{_count(len(project.flowcharts), 'flowchart')}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -14,6 +14,7 @@ from pathlib import Path
 from generator.errors import ErrorCollector
 
 SITE_FILE = "site.yml"
+GUIDE_FILE = "GUIDE.md"
 EXTENSION = ".yml"
 FOLDERS = ("conditions", "comparisons", "flowcharts")
 _LAYOUT = "`site.yml`, and `.yml` files in conditions/, comparisons/ and flowcharts/"
@@ -42,7 +43,9 @@ def find_content(content_dir: Path, errors: ErrorCollector) -> ContentFiles:
             found.site = path
         elif entry.name in FOLDERS and _is_folder(entry, path, errors):
             found.by_folder[entry.name] = _folder_files(path, errors)
-        elif entry.name not in (SITE_FILE, *FOLDERS):
+        elif entry.name == GUIDE_FILE and _is_file(entry, path, errors):
+            continue  # the writer's guide lives beside the files it explains; never published
+        elif entry.name not in (SITE_FILE, GUIDE_FILE, *FOLDERS):
             _refuse(errors, path, f"this is not part of the content. The content folder "
                     f"holds only {_LAYOUT}. Move it out of the folder or delete it.")
     return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from generator.content_folder import display_name, find_content
 from generator.errors import ErrorCollector
-from generator.load import read_document
+from generator.load import Document, read_document
 from generator.models import Comparison, Condition, Flowchart, Site
 from generator.validate import (
     Sourced,
@@ -33,6 +33,8 @@ class Project:
     conditions: tuple[Condition, ...]
     comparisons: tuple[Comparison, ...]
     flowcharts: tuple[Flowchart, ...]
+    documents: tuple[Document, ...] = field(default=(), compare=False, repr=False)
+    """The files it was read from, for checks that report lines (reading level, reviews)."""
 
     @property
     def latest_review_epoch(self) -> int:
@@ -79,6 +81,8 @@ def load_project(content_dir: Path) -> Project:
         conditions=tuple(sorted((c.model for c in conditions), key=lambda c: c.name.casefold())),
         comparisons=tuple(sorted((c.model for c in comparisons), key=lambda c: c.id)),
         flowcharts=tuple(sorted((f.model for f in flowcharts), key=lambda f: f.id)),
+        documents=(site.document, *(c.document for c in conditions),
+                   *(c.document for c in comparisons), *(f.document for f in flowcharts)),
     )
 
 

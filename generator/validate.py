@@ -5,12 +5,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator import flowchart, markdown_subset
+from generator import flowchart, markdown_subset, scaffold
 from generator.errors import ErrorCollector
 from generator.load import Document
 from generator.models import Condition, Flowchart
@@ -28,11 +29,17 @@ class Sourced(Generic[M]):
 
 def to_model(document: Document, model: type[M], errors: ErrorCollector) -> Sourced[M] | None:
     """Validate a document against a model, recording every problem with its position."""
+    # A starter file's `TODO` is reported once, as a field to write, not also as a wrong value.
+    unwritten = set(scaffold.placeholders(document.data))
+    for loc in unwritten:
+        line, column = document.position(loc)
+        errors.add(document.name, line, column, loc, scaffold.placeholder_message(model, loc))
     try:
         return Sourced(model.model_validate(document.data), document)
     except ValidationError as error:
         for detail in error.errors(include_url=False):
-            _add_schema_error(document, model, detail, errors)
+            if tuple(_data_loc(document.data, detail["loc"])) not in unwritten:
+                _add_schema_error(document, model, detail, errors)
         return None
 
 
@@ -155,9 +162,17 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 
 
 def check_unique_ids(items: Iterable[Sourced[Any]], kind: str, errors: ErrorCollector) -> None:
-    """Record every id used by more than one file."""
+    """Record every id used by more than one file, or that differs from its file's name."""
     seen: dict[str, Document] = {}
     for item in items:
+        stem = PurePosixPath(item.document.name).stem
+        if item.model.id != stem:
+            line, column = item.document.position(["id"])
+            errors.add(item.document.name, line, column, "id",
+                       f"the id `{item.model.id}` differs from the file name `{stem}`: the "
+                       f"file name is the id. Change the id to `{stem}`, or rename the file "
+                       f"to `{item.model.id}.yml`.")
+            continue
         first = seen.setdefault(item.model.id, item.document)
         if first is not item.document:
             line, column = item.document.position(["id"])

@@ -1,0 +1,194 @@
+"""The writer's guide, made from the models' field descriptions and the worked examples."""
+
+from __future__ import annotations
+
+import datetime
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from generator import models, readability
+from generator.scaffold import KINDS, SCHEMA_KINDS, min_items
+
+EXAMPLES = Path(__file__).parent / "examples"
+_INTRO = """\
+# Writing content
+
+<!-- Made by `python -m generator guide` from generator/models.py and generator/examples/.
+     Do not edit it by hand: change those, then run the command again. -->
+
+This guide lists every field of every kind of content file, with a worked example of each.
+Your editor can also check the files as you type: see "Editor help" below.
+
+## Adding a topic, step by step
+
+1. Start the file: `.venv/bin/python -m generator new condition leg-cramp` writes
+   `content/conditions/leg-cramp.yml` with every field, each with a comment that says what
+   goes there. Kinds: {kinds}.
+2. Replace every `TODO`. Delete an optional field you do not need.
+3. Check your work: `.venv/bin/python -m generator check` names each field still to write,
+   with its file, line and column, and warns about hard sentences and overdue reviews.
+4. Add the new condition to a comparison's `conditions` and to a flowchart outcome's
+   `conditions`, if it belongs there.
+5. Preview the site: `make serve`, then open <http://127.0.0.1:8000>. If the content has a
+   mistake, the preview shows it on the page.
+6. See which pages need a review soon: `.venv/bin/python -m generator review --within 30`.
+
+## Rules for every file
+
+- **One file per page.** The file's name is its id: `content/conditions/leg-cramp.yml` has
+  `id: leg-cramp`. Files end in `.yml`, in small letters.
+- **Ids** use small letters, digits and single hyphens, like `leg-cramp`.
+- **One line of plain text** (names, titles, questions) shows exactly as you type it.
+- **Text** may use a little Markdown: `*emphasis*`, `**strong**`, `[links](https://…)` and
+  lists. Links start with `https:`, `http:`, `mailto:` or `tel:`. In an `emergency` group,
+  links may only call a phone number (`tel:`).
+- **Put text in quotes** when it holds a colon followed by a space (`"Note: …"`), or starts
+  with a character YAML treats specially (`-`, `*`, `&`, `!`, `[`, `{{`, `>`, `|`, `#`, `"`).
+- **Dates** are written like `2026-11-26`, without quotes. `next_review_due` is after
+  `last_reviewed`. Leave out `reviewed_by` unless a real person reviewed the page.
+- **Reading level**: each page reads at grade {page_grade:.0f} or lower (Flesch-Kincaid), and
+  each sentence has {words} words or fewer and, from {min_words} words up, reads at grade
+  {sentence_grade:.0f} or lower. `check` warns about each one; `check --strict` (the tests)
+  fails on them.
+- **Review dates**: `check` warns about a page whose review is overdue; `check --strict`
+  fails on it.
+"""
+_EDITOR = """\
+## Editor help
+
+Each content file starts with a line that tells editors which JSON Schema to use:
+
+```yaml
+# yaml-language-server: $schema=../../generator/schemas/condition.json
+```
+
+VS Code with the YAML extension (`redhat.vscode-yaml`) reads it, and `.vscode/settings.json`
+maps the folders to the same schemas. The schemas are made from the same format as this guide
+(`.venv/bin/python -m generator schema --write`). The editor cannot see everything `check`
+does (ids that name other files, the flowchart's paths, the reading level), so run `check` too.
+"""
+
+
+def guide() -> str:
+    """Return the writer's guide as Markdown."""
+    kinds = ", ".join(f"`{name}`" for name in KINDS)
+    parts = [_INTRO.format(
+        kinds=kinds, page_grade=readability.PAGE_GRADE_LIMIT,
+        words=readability.SENTENCE_WORD_LIMIT, min_words=readability.SENTENCE_GRADE_MIN_WORDS,
+        sentence_grade=readability.SENTENCE_GRADE_LIMIT)]
+    for kind, model in SCHEMA_KINDS.items():
+        parts.append(_kind_section(kind, model))
+    parts.append(_EDITOR)
+    return "\n".join(parts)
+
+
+def _kind_section(kind: str, model: type[BaseModel]) -> str:
+    where = "content/site.yml" if kind == "site" else f"content/{KINDS[kind].folder}/<id>.yml"
+    rows = "\n".join(f"| `{path}` | {need} | {what} | {text} |"
+                     for path, need, what, text in _rows(model, ""))
+    example = _example_file(kind)
+    return (f"## {kind.capitalize()}: `{where}`\n\n{_doc(model)}\n\n"
+            "| Field | Needed | What it holds | What to write |\n|---|---|---|---|\n"
+            f"{rows}\n\n### Example\n\n`{example.relative_to(EXAMPLES.parent.parent).as_posix()}`:"
+            f"\n\n```yaml\n{example.read_text(encoding='utf-8')}```\n")
+
+
+def _example_file(kind: str) -> Path:
+    if kind == "site":
+        return EXAMPLES / "site.yml"
+    return next((EXAMPLES / KINDS[kind].folder).glob("*.yml"))
+
+
+def _doc(model: type[BaseModel]) -> str:
+    return " ".join((model.__doc__ or "").split())
+
+
+def _rows(model: type[BaseModel], prefix: str) -> Iterator[tuple[str, str, str, str]]:
+    for name, info in model.model_fields.items():
+        path = prefix + name
+        inner = _optional_inner(info.annotation)
+        item = _list_item(inner)
+        what = _what(inner, info, min_items(model, name) if info.is_required() else 0)
+        yield path, _need(info), what, _escape(info.description or "")
+        nested = item if item is not None else inner
+        if _is_model(nested):
+            yield from _rows(nested, f"{path}[]." if item is not None else f"{path}.")
+
+
+def _need(info: FieldInfo) -> str:
+    return "yes" if info.is_required() else "optional"
+
+
+def _what(annotation: Any, info: FieldInfo, fewest: int) -> str:
+    item = _list_item(annotation)
+    if item is not None:
+        least = f", at least {fewest}" if fewest > 1 else ""
+        return f"a list of {_plural(_kind_word(item, []))}{least}"
+    return _kind_word(annotation, info.metadata)
+
+
+# What each kind of value is, told by the validators pydantic keeps in a field's metadata.
+_BY_VALIDATOR = {"_web_address": "a web address", "_site_address": "a web address",
+                 "_one_line": "one line of plain text", "_markdown": "text"}
+
+
+def _kind_word(annotation: Any, metadata: list[Any]) -> str:
+    if typing.get_origin(annotation) is typing.Annotated:
+        base, *extra = typing.get_args(annotation)
+        return _kind_word(base, [*extra, *metadata])
+    names = {getattr(getattr(m, "func", None), "__name__", "") for m in metadata}
+    for validator, word in _BY_VALIDATOR.items():
+        if validator in names:
+            return word
+    if any(getattr(m, "pattern", None) == _SLUG_PATTERN for m in metadata):
+        return "an id"
+    if annotation is datetime.date:
+        return "a date"
+    if _is_model(annotation):
+        return "a block of fields"
+    choices = _literal(annotation)
+    if choices:
+        return "one of " + ", ".join(f"`{c}`" for c in choices)
+    return "text"
+
+
+_SLUG_PATTERN = typing.get_args(models.Slug)[1].pattern
+
+
+def _plural(word: str) -> str:
+    plurals = {"one line of plain text": "lines of plain text", "text": "texts",
+               "a web address": "web addresses", "an id": "ids", "a date": "dates",
+               "a block of fields": "blocks"}
+    return plurals.get(word, word)
+
+
+def _literal(annotation: Any) -> list[str]:
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(a) for a in typing.get_args(annotation)]
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _literal(typing.get_args(annotation)[0])
+    return []
+
+
+def _optional_inner(annotation: Any) -> Any:
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if type(None) in typing.get_args(annotation) and len(args) == 1:
+        return args[0]
+    return annotation
+
+
+def _list_item(annotation: Any) -> Any:
+    return typing.get_args(annotation)[0] if typing.get_origin(annotation) is list else None
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|")

@@ -1,0 +1,77 @@
+"""Review dates as a workflow: which pages are overdue for review, and which are due soon."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from generator.errors import ContentError
+from generator.load import Document
+
+DUE_FIELD = ("review", "next_review_due")
+
+
+@dataclass(frozen=True)
+class DueReview:
+    """One page's next review, and how many days are left before it (negative: overdue)."""
+
+    file: str
+    line: int
+    title: str
+    last_reviewed: datetime.date
+    next_review_due: datetime.date
+    days_left: int
+
+    @property
+    def overdue(self) -> bool:
+        """Return whether the review date has passed."""
+        return self.days_left < 0
+
+    def __str__(self) -> str:
+        if self.overdue:
+            when = f"overdue by {days(-self.days_left)}"
+        elif self.days_left == 0:
+            when = "due today"
+        else:
+            when = f"due in {days(self.days_left)}"
+        return (f"{self.file}:{self.line}: {self.title}: review {when} "
+                f"(due {self.next_review_due}, last reviewed {self.last_reviewed}).")
+
+
+def reviews(documents: tuple[Document, ...], today: datetime.date) -> list[DueReview]:
+    """Return every page's next review, the oldest due date first."""
+    found = []
+    for document in documents:
+        review = document.data["review"]
+        due: datetime.date = review["next_review_due"]
+        line, _ = document.position(list(DUE_FIELD))
+        title = str(document.data.get("name") or document.data.get("title") or document.name)
+        found.append(DueReview(document.name, line, title, review["last_reviewed"], due,
+                               (due - today).days))
+    return sorted(found, key=lambda r: (r.next_review_due, r.file))
+
+
+def due_within(documents: tuple[Document, ...], today: datetime.date,
+               days: int) -> list[DueReview]:
+    """Return the pages whose review is overdue or due within `days` days, oldest first."""
+    return [r for r in reviews(documents, today) if r.days_left <= days]
+
+
+def overdue_warnings(documents: tuple[Document, ...], today: datetime.date) -> list[ContentError]:
+    """Return a warning at the due date of every page whose review is overdue."""
+    warnings = []
+    for document in documents:
+        due: datetime.date = document.data["review"]["next_review_due"]
+        if due < today:
+            line, column = document.position(list(DUE_FIELD))
+            warnings.append(ContentError(
+                document.name, line, column, ".".join(DUE_FIELD),
+                f"this page was due for review on {due} ({days((today - due).days)} ago). "
+                "Check every fact against the sources, then set `last_reviewed` to the day you "
+                "did and `next_review_due` to the next one."))
+    return warnings
+
+
+def days(count: int) -> str:
+    """Return a number of days in words, like 1 day or 3 days."""
+    return f"{count} day{'s' if count != 1 else ''}"

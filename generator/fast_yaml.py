@@ -23,6 +23,8 @@ Position = tuple[int, int, int, int]
 """Where a value was written, 0-based: the key's line and column, then the value's."""
 Positions = dict[tuple[str | int, ...], Position]
 
+# PyYAML's wheels carry libyaml; without it, every file takes the ruamel.yaml path.
+_LIBYAML = getattr(yaml, "CSafeLoader", None)
 # ruamel.yaml's own YAML 1.2 rules decide what a plain value means, so both paths agree.
 _RESOLVER = VersionedResolver()
 # First characters after which a plain value may be something other than text.
@@ -54,6 +56,8 @@ class _Open:
 
 def compose(text: str, *, max_depth: int) -> tuple[dict[str, Any], Positions] | None:
     """Return the file's data and where each value was written, or None to read it closely."""
+    if _LIBYAML is None:
+        return None
     try:
         return _compose(text, max_depth)
     except (_PassOn, yaml.YAMLError):
@@ -65,7 +69,7 @@ def _compose(text: str, max_depth: int) -> tuple[dict[str, Any], Positions]:
     stack: list[_Open] = []
     root: dict[str, Any] | None = None
     documents = 0
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+    for event in yaml.parse(text, Loader=_LIBYAML):
         kind = type(event)
         if kind is yaml.ScalarEvent:
             value: Any = _scalar(event, text)

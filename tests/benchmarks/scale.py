@@ -12,13 +12,17 @@ For each size it makes a scratch project of made-up topics, then runs, interleav
   that `python -m generator export` wrote, with the same menu (website only).
 
 It prints the median wall times and their ratio, the content stage alone (load, check and
-render the Markdown, in-process), the peak memory of each build, and the size of the pages.
+render the Markdown, in-process), the peak memory of each build, the size of the pages (average
+and largest), the site and the zip, what Chromium downloads to show a condition page before the
+reader touches anything (gzipped; needs Chromium, see `first_view.py`), and what a first search
+downloads.
 Not a test: times vary by machine. `tests/benchmarks/test_scale.py` only checks that it runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import shutil
 import statistics
@@ -30,6 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable, as under pytest
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks import first_view
 
 ROOT = Path(__file__).resolve().parents[2]
 WORDS = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "heron", "iris", "juniper",
@@ -121,9 +129,38 @@ def content_stage(folder: Path) -> float:
     return float(out)
 
 
-def html_sizes(site: Path) -> list[int]:
-    """Return the size of every HTML page in a built site."""
-    return [p.stat().st_size for p in site.rglob("*.html")]
+def html_sizes(site: Path) -> dict[str, int]:
+    """Return the size of every HTML page in a built site, by path."""
+    return {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+
+
+def print_pages(site: Path, zip_bytes: int) -> None:
+    """Print the size of the pages, the site and the zip."""
+    pages = html_sizes(site)
+    largest = max(pages, key=pages.__getitem__)
+    site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    print(f"  HTML a page: average {statistics.mean(pages.values()) / 1024:.1f} KB, "
+          f"largest {pages[largest] / 1024:.1f} KB ({largest}); "
+          f"site {site_bytes / 2**20:.1f} MB, zip {zip_bytes / 2**20:.1f} MB")
+
+
+def print_first_view(site: Path) -> None:
+    """Print what a first view of a condition page and a first search download, gzipped."""
+    index = (site / "search/search_index.json").read_bytes()
+    if not first_view.available():
+        print(f"  first view of a condition page: not measured ({first_view.CHROMIUM} missing)")
+    else:
+        view = first_view.first_view(site, "conditions/muscle-twitch/")
+        rest = {kind: view.total(theme=False, kind=kind) / 1024
+                for kind in ("HTML", "CSS", "JS", "data")}
+        print(f"  first view of a condition page, gzipped: {view.total() / 1024:.1f} KB in "
+              f"{len(view.downloads)} files; the theme's CSS and JS "
+              f"{view.total(theme=True) / 1024:.1f} KB (cached across pages)")
+        print(f"    beyond the theme {view.total(theme=False) / 1024:.1f} KB: "
+              + ", ".join(f"{kind} {kb:.1f} KB" for kind, kb in rest.items())
+              + f"; search index {'LOADED' if view.loads_search_index else 'not loaded'}")
+    print(f"  first search downloads the index: {len(gzip.compress(index)) / 1024:.0f} KB "
+          f"gzipped ({len(index) / 2**20:.1f} MB)")
 
 
 def measure(topics: int, runs: int) -> None:
@@ -141,8 +178,6 @@ def measure(topics: int, runs: int) -> None:
         ours_s = statistics.median(r.seconds for r in ours)
         plain_s = statistics.median(r.seconds for r in plain)
         pages = html_sizes(folder / "site")
-        site_mb = sum(p.stat().st_size for p in (folder / "site").rglob("*") if p.is_file())
-        zip_mb = sum(z.stat().st_size for z in (folder / "dist").glob("*.zip"))
         print(f"{topics:5d} topics, {len(pages)} pages a build, median of {runs}:")
         print(f"  full build (website + offline zip) {ours_s:7.2f} s, "
               f"peak {max(r.peak_mb for r in ours):5.0f} MB")
@@ -150,9 +185,8 @@ def measure(topics: int, runs: int) -> None:
               f"peak {max(r.peak_mb for r in plain):5.0f} MB")
         print(f"  ratio full / plain                 {ours_s / plain_s:7.2f}")
         print(f"  content stage (load+check+render)  {statistics.median(stage):7.3f} s")
-        print(f"  HTML a page: average {statistics.mean(pages) / 1024:.1f} KB, "
-              f"largest {max(pages) / 1024:.1f} KB; site {site_mb / 2**20:.1f} MB, "
-              f"zip {zip_mb / 2**20:.1f} MB")
+        print_pages(folder / "site", sum(z.stat().st_size for z in (folder / "dist").glob("*.zip")))
+        print_first_view(folder / "site")
 
 
 def main(argv: list[str] | None = None) -> None:

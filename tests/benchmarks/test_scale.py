@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from benchmarks import scale
+from benchmarks import first_view, scale
 
 
 def test_the_benchmark_runs_at_a_tiny_size(capsys: pytest.CaptureFixture[str]) -> None:
@@ -16,6 +16,11 @@ def test_the_benchmark_runs_at_a_tiny_size(capsys: pytest.CaptureFixture[str]) -
     assert report.startswith("    2 topics, ")
     for figure in ("full build (website + offline zip)", "plain Material (website only)",
                    "ratio full / plain", "content stage (load+check+render)",
-                   "HTML a page: average"):
+                   "HTML a page: average", "site ", "zip ",
+                   "first search downloads the index"):
         assert figure in report
     assert re.search(r"ratio full / plain +\d+\.\d\d", report)
+    assert re.search(r"HTML a page: average \d+\.\d KB, largest \d+\.\d KB \(\S+\.html\)", report)
+    if first_view.available():
+        assert re.search(r"beyond the theme \d+\.\d KB: HTML \d+\.\d KB, CSS \d+\.\d KB, "
+                         r"JS \d+\.\d KB, data \d+\.\d KB; search index not loaded", report)

@@ -90,11 +90,6 @@ def script_hash(text: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def inline_scripts(html: str) -> list[str]:
-    """Return the text of every inline script on the page that a browser would run."""
-    return _scan(html).inline_scripts
-
-
 def iframe_worker_script(worker_url: str) -> str:
     """Return the inline script the iframe-worker shim writes for this search worker."""
     return IFRAME_WORKER_SCRIPT.replace("{url}", worker_url)

@@ -17,7 +17,7 @@ from generator.mkdocs_plugin.plugin import HealthContentPlugin
 
 from conftest import ROOT
 
-SITE = SimpleNamespace(site_url="https://example.org/muscle-guide/")
+SITE: Any = SimpleNamespace(site_url="https://example.org/muscle-guide/")
 UNSAFE = """<!doctype html>
 <html><head><meta charset="utf-8"><title>x</title></head>
 <body><a href="javascript:alert(1)">Read more</a>
@@ -27,7 +27,7 @@ UNSAFE = """<!doctype html>
 
 def post_page(html: str) -> str:
     page: Any = SimpleNamespace(file=SimpleNamespace(src_uri="conditions/muscle-twitch.md"))
-    return HealthContentPlugin().on_post_page(html, page=page, config=SITE)  # type: ignore[arg-type]
+    return HealthContentPlugin().on_post_page(html, page=page, config=SITE)
 
 
 def test_an_unsafe_page_stops_the_build_naming_the_page_and_each_element() -> None:
@@ -54,9 +54,9 @@ def test_the_404_page_is_secured_and_the_sitemap_left_alone() -> None:
     sitemap = '<?xml version="1.0"?><urlset></urlset>'
 
     with pytest.raises(PluginError, match=r"^404\.html: the built page is not safe"):
-        plugin.on_post_template(UNSAFE, template_name="404.html", config=SITE)  # type: ignore[arg-type]
+        plugin.on_post_template(UNSAFE, template_name="404.html", config=SITE)
     assert plugin.on_post_template(sitemap, template_name="sitemap.xml",
-                                   config=SITE) == sitemap  # type: ignore[arg-type]
+                                   config=SITE) == sitemap
 
 
 def test_a_theme_change_that_adds_a_tracking_pixel_stops_the_build(

@@ -156,13 +156,17 @@ def _questions(writer: _PageWriter, project: Project) -> None:
     with_faq = [c for c in project.conditions if c.faq]
     if not with_faq:
         return
-    writer.add("faq.md", "faq.md.j2",
-               title="Questions people ask", description=f"Common questions about {site.title}.",
-               review=views.earliest_review([c.review for c in with_faq]),
-               menu=writer.site_menu,
-               about=(structured_data.faq_page(with_faq),),
-               conditions=with_faq,
-               embeds={c.id: _embed_snippet(writer.env, site, c) for c in with_faq})
+    if views.is_large(project.conditions, writer.large_from):
+        _questions_by_letter(writer, with_faq)
+    else:
+        writer.add("faq.md", "faq.md.j2",
+                   title="Questions people ask",
+                   description=f"Common questions about {site.title}.",
+                   review=views.earliest_review([c.review for c in with_faq]),
+                   menu=writer.site_menu,
+                   about=(structured_data.faq_page(with_faq),),
+                   conditions=with_faq,
+                   embeds={c.id: _embed_snippet(writer.env, site, c) for c in with_faq})
     for condition in with_faq:
         writer.add(f"embed/{condition.id}.md", "embed.md.j2",
                    title=f"{condition.name}: questions people ask",
@@ -173,6 +177,26 @@ def _questions(writer: _PageWriter, project: Project) -> None:
                    # Discovery lives on the embed page only: Material's script fetches a
                    # sitemap for every <link rel="alternate"> on pages that load it.
                    oembed=views.oembed_links(site, [condition]))
+
+
+def _questions_by_letter(writer: _PageWriter, with_faq: list[Condition]) -> None:
+    """Write a large site's questions: a page of letters, and a page of questions a letter.
+
+    Each letter's page lists the questions and links to the topic's page, which holds the
+    answers, so no page grows with the number of topics.
+    """
+    site = writer.site
+    groups = views.letters(tuple(with_faq))
+    writer.add("faq.md", "faq_letters.md.j2",
+               title="Questions people ask", description=f"Common questions about {site.title}.",
+               review=views.earliest_review([c.review for c in with_faq]),
+               menu=writer.site_menu, letters=groups, count=len(with_faq))
+    for group in groups:
+        writer.add(f"faq/{group.slug}.md", "faq_letter.md.j2",
+                   title=f"Questions people ask: {group.letter}",
+                   description=f"Questions people ask about topics starting with {group.letter}.",
+                   review=views.earliest_review([c.review for c in group.conditions]),
+                   menu=writer.site_menu, letter=group.letter, conditions=group.conditions)
 
 
 def render_files(project: Project) -> Pages:

@@ -80,3 +80,17 @@ def test_every_topic_is_two_taps_from_any_page_of_a_large_site() -> None:
         assert "conditions/letters/a.md" in str(letters), path
     letter_a = pages["conditions/letters/a.md"]
     assert all(f"../{c.id}.md" in letter_a for c in project.conditions if c.name[0] == "A")
+
+
+def test_a_large_site_has_a_questions_page_a_letter_and_keeps_its_embeds() -> None:
+    project = many_topics(40)
+    pages = render_site(project, large_from=30)
+    question = project.condition("muscle-twitch").faq[0].question
+
+    assert "[A](faq/a.md): 14 topics" in pages["faq.md"]
+    assert question not in pages["faq.md"]
+    assert f"- {question}" in pages["faq/m.md"]
+    assert "[Read the answers: Muscle twitch](../conditions/muscle-twitch.md)" in pages["faq/m.md"]
+    assert "## Atopic 0 { #topic-0 }" in pages["faq/a.md"]
+    assert "topic-0" not in pages["faq/b.md"]
+    assert {f"embed/{c.id}.md" for c in project.conditions if c.faq} <= set(pages)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import HealthContentConfig
 from generator.pipeline import RenderedSite, render_content
 
+log = logging.getLogger("mkdocs.plugins.health_content")
+
 
 class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-untyped-call]
     """Hand the rendered content to MkDocs: its pages, settings and nothing else."""
@@ -26,6 +29,11 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         """Set by `python -m generator build`, which has loaded and rendered the content once.
         Left empty when MkDocs runs on its own (`mkdocs serve`, `mkdocs build`)."""
         self.rendered: RenderedSite | None = None
+        self.live_reload = False
+        self.last_good: RenderedSite | None = None
+        """The last content without mistakes, which the preview keeps showing."""
+        self.mistakes: ContentErrors | None = None
+        """The preview's current content mistakes, shown on every page until they are fixed."""
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """Return the content folder, relative to mkdocs.yml."""
@@ -33,7 +41,12 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Take the rendered content, loading it only when MkDocs runs on its own."""
-        self.rendered = self.prepared or _render(self.content_dir(config))
+        self.rendered = self.prepared or self._render(self.content_dir(config))
+        if self.rendered is None:
+            # A preview of content that never loaded: only the page listing the mistakes.
+            config.nav = []
+            config.extra["health"] = {"emergency_message": "", "emergency_number": ""}
+            return config
         project = self.rendered.project
         # MkDocs templates print these values without escaping them, so they go in as
         # already-escaped Markup: printed raw it is safe, and `| e` leaves it alone.
@@ -49,6 +62,22 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         }
         return config
 
+    def _render(self, content_dir: Path) -> RenderedSite | None:
+        """Render the content; in the preview, keep the last good site when it has mistakes.
+
+        A failed build would leave `mkdocs serve` waiting for a good one, with every page
+        request hanging, so the preview builds the last good site (or an error page) instead.
+        """
+        try:
+            self.last_good = render_content(content_dir)
+            self.mistakes = None
+        except ContentErrors as errors:
+            if not self.live_reload:
+                raise PluginError(errors.report()) from None
+            log.error(errors.report())
+            self.mistakes = errors
+        return self.last_good
+
     def on_page_markdown(self, markdown: str, *, page: Page, files: Files,
                          **kwargs: Any) -> str:
         """Escape the title and description the page's front matter gave MkDocs.
@@ -60,16 +89,18 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
                 page.meta[key] = escape(page.meta[key])
         if isinstance(page.meta.get("menu"), dict):
             page.meta["menu"] = _menu_links(page.meta["menu"], files)
+        if self.mistakes is not None:
+            return mistakes_notice(self.mistakes, shown_site=self.rendered is not None) + markdown
         return markdown
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Publish the generated pages and the npm assets, and nothing from the docs folder."""
-        assert self.rendered is not None  # set in on_config
         root = Path(config.config_file_path).parent
         for stray in [f for f in files if f.generated_by is None and _in(f, config.docs_dir)]:
             # docs_dir holds nothing publishable: whatever lands there is never copied.
             files.remove(stray)
-        rendered = {**self.rendered.pages, **self.rendered.files}
+        rendered = ({**self.rendered.pages, **self.rendered.files} if self.rendered
+                    else {"index.md": "# The content has mistakes\n"})
         generated = [File.generated(config, path, content=text) for path, text in rendered.items()]
         for target, source in self.config.npm_assets.items():
             if not (root / source).is_file():
@@ -84,14 +115,17 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """Date the page with the build's date (for the sitemap), not the clock's."""
-        assert self.rendered is not None
-        page.update_date = self.rendered.build_date
+        if self.rendered is not None:
+            page.update_date = self.rendered.build_date
         return page
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild the preview whenever content or a page template changes."""
         server.watch(str(self.content_dir(config)))
         server.watch(str(Path(generator.__file__).parent / "templates"))
+        if config.theme.custom_dir:
+            # MkDocs watches theme files only with --watch-theme; overrides are ours to edit.
+            server.watch(config.theme.custom_dir)
         return server
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -124,11 +158,15 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         return secured
 
 
-def _render(content_dir: Path) -> RenderedSite:
-    try:
-        return render_content(content_dir)
-    except ContentErrors as errors:
-        raise PluginError(errors.report()) from None
+def mistakes_notice(errors: ContentErrors, *, shown_site: bool) -> str:
+    """Return Markdown that lists the content's mistakes above a preview page."""
+    count = len(errors.errors)
+    title = f"The content has {count} mistake{'s' if count != 1 else ''}"
+    then = ("This preview shows the last version without mistakes."
+            if shown_site else "The preview will show the site once they are fixed.")
+    listing = "\n".join(f"        {line}" for line in errors.report().splitlines())
+    return (f'!!! failure "{title}"\n\n    Fix them and save the file: the page reloads by '
+            f"itself. {then}\n\n{listing}\n\n")
 
 
 def _in(file: File, folder: str) -> bool:

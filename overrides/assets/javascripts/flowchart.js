@@ -143,11 +143,29 @@
       var heading = document.getElementById(id + "--" + route.current + "-heading");
       var last = route.taken[route.taken.length - 1];
       document.title = last ? heading.textContent + " - " + pageTitle : pageTitle;
+      showIntro(!last);
       if (moveFocus && heading) {
-        // Focus reads the new heading; the status adds what was just chosen.
+        // Focus reads the new heading; the status adds what was just chosen. After an answer
+        // the step starts at the top of the screen, so a phone shows the question or the
+        // outcome first.
         status.textContent = last ? "You answered: " + last.answer.text + "." : "";
-        heading.focus();
+        heading.focus({ preventScroll: true });
+        if (last) root.scrollIntoView({ block: "start" });
+        else heading.scrollIntoView({ block: "nearest" });
       }
+    }
+
+    // The page's title and introduction belong to the first step only. The title stays for
+    // screen readers, so every step still has a page heading.
+    var intro = [];
+    for (var node = root.previousElementSibling; node; node = node.previousElementSibling) {
+      intro.push(node);
+    }
+    function showIntro(visible) {
+      intro.forEach(function (node) {
+        if (node.tagName === "H1") node.classList.toggle("md-visually-hidden", !visible);
+        else node.hidden = !visible;
+      });
     }
 
     // Handle our own links, so that Material's instant navigation does not reload the page.

@@ -1,0 +1,84 @@
+"""`new KIND ID`: a starter file, and `check` naming each field still to write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from generator.cli import main
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def test_new_writes_a_starter_whose_unwritten_fields_check_names(
+    scratch: Callable[..., Path],
+) -> None:
+    project = scratch()
+
+    made = run("new", "condition", "leg-cramp")
+    checked = run("check")
+
+    starter = (project / "content/conditions/leg-cramp.yml").read_text(encoding="utf-8")
+    assert made.exit_code == 0, made.output
+    assert made.output.startswith("Wrote content/conditions/leg-cramp.yml. Replace every TODO")
+    assert starter.startswith("# yaml-language-server: $schema=../../generator/schemas/"
+                              "condition.json\n# How to write this condition file: see "
+                              "content/GUIDE.md")
+    assert "# Name of the condition, as the page title.\nname: TODO\n" in starter
+    assert checked.exit_code == 1
+    lines = checked.output.splitlines()
+    assert ("content/conditions/leg-cramp.yml:6:7: name: write this field: it still says TODO. "
+            "It holds: Name of the condition, as the page title.") in lines
+    assert [line for line in lines if line.startswith(
+        "content/conditions/leg-cramp.yml:") and ": review.next_review_due: write this field: "
+        "it still says TODO. It holds: Date the next review is due." in line]
+    # One message per unwritten field: not also "should be a date" or "lowercase letters".
+    assert not [line for line in lines if "leg-cramp.yml" in line and "TODO" not in line]
+
+
+def test_every_kind_of_starter_names_only_unwritten_fields(
+    scratch: Callable[..., Path],
+) -> None:
+    scratch()
+    for kind in ("condition", "comparison", "flowchart"):
+        assert run("new", kind, f"new-{kind}").exit_code == 0
+
+    lines = run("check").output.splitlines()[:-1]
+
+    assert lines
+    assert all("write this field: it still says TODO." in line for line in lines), lines
+
+
+def test_new_refuses_a_bad_id_and_an_existing_file(scratch: Callable[..., Path]) -> None:
+    scratch()
+
+    bad = run("new", "condition", "Leg Cramp")
+    taken = run("new", "condition", "muscle-twitch")
+
+    assert bad.exit_code == taken.exit_code == 1
+    assert "`Leg Cramp` cannot be an id: use only small letters" in bad.output
+    assert "content/conditions/muscle-twitch.yml already exists." in taken.output
+
+
+def test_a_file_whose_name_is_not_its_id_is_refused(scratch: Callable[..., Path]) -> None:
+    project = scratch()
+    twitch = project / "content/conditions/muscle-twitch.yml"
+    twitch.rename(project / "content/conditions/twitch.yml")
+
+    result = run("check")
+
+    assert result.exit_code == 1
+    assert ("content/conditions/twitch.yml:3:5: id: the id `muscle-twitch` differs from the "
+            "file name `twitch`: the file name is the id. Change the id to `twitch`, or rename "
+            "the file to `muscle-twitch.yml`.") in result.output.splitlines()
+
+
+def test_version() -> None:
+    result = run("--version")
+
+    assert result.exit_code == 0
+    assert result.output == "generator, version 0.1.0\n"

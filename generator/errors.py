@@ -4,19 +4,52 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 
 Loc = Sequence[str | int]
 
 
-def field_path(loc: Loc) -> str:
-    """Return a location tuple as `causes.common[2]`."""
-    text = ""
+# The word for one item of a list, as a writer names it: "question 5, answer 3".
+_ITEM_WORDS = {"questions": "question", "answers": "answer", "outcomes": "outcome",
+               "items": "item", "sources": "source", "rows": "row", "sections": "section",
+               "conditions": "condition", "when_to_get_help": "when_to_get_help group",
+               "faq": "faq question"}
+
+
+def field_path(loc: Loc, data: Any = None) -> str:
+    """Return a location as a writer counts, from 1, with ids where the data has them.
+
+    `["questions", 4, "answers", 2, "next"]` reads
+    "question 5 (`spasm-how-long`), answer 3 (`longer`), next"; `["causes", "common", 2]`
+    reads "causes.common item 3".
+    """
+    segments: list[str] = []
+    names: list[str] = []
+    node = data
     for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
+        node = _child(node, part)
+        if isinstance(part, str):
+            names.append(part)
+            continue
+        name = names.pop() if names else ""
+        word = _ITEM_WORDS.get(name)
+        label = ".".join([*names, name]) + " item" if word is None else " ".join(
+            [".".join(names), word] if names else [word])
+        label = f"{label.strip()} {part + 1}"
+        ident = node.get("id") or node.get("value") if isinstance(node, dict) else None
+        segments.append(label + (f" (`{ident}`)" if isinstance(ident, str) else ""))
+        names = []
+    if names:
+        segments.append(".".join(names))
+    return ", ".join(segments)
+
+
+def _child(node: Any, part: str | int) -> Any:
+    if isinstance(node, dict) and isinstance(part, str):
+        return node.get(part)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return None
 
 
 @dataclass(frozen=True, order=True)
@@ -59,9 +92,10 @@ class ErrorCollector:
     def __init__(self) -> None:
         self.errors: list[ContentError] = []
 
-    def add(self, file: str, line: int, column: int, field: Loc | str, message: str) -> None:
-        """Record one error."""
-        name = field if isinstance(field, str) else field_path(field)
+    def add(self, file: str, line: int, column: int, field: Loc | str, message: str,
+            data: Any = None) -> None:
+        """Record one error; `data` is the file's data, which names the items in `field`."""
+        name = field if isinstance(field, str) else field_path(field, data)
         self.errors.append(ContentError(file, line, column, name, message))
 
     def raise_if_any(self) -> None:

@@ -25,7 +25,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from generator import fast_yaml
+from generator import fast_yaml, yaml_errors
 from generator.errors import ErrorCollector, Loc
 from generator.fast_yaml import Positions
 
@@ -118,7 +118,7 @@ def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | No
             return None
         tree = yaml.load(text)
     except MarkedYAMLError as error:
-        _add_yaml_error(error, name, errors)
+        _add_yaml_error(error, name, errors, text)
         return None
     except ReaderError as error:
         before = text[: error.position]
@@ -293,8 +293,14 @@ def _reject_odd_keys(tree: Any, name: str, errors: ErrorCollector) -> bool:
     return found
 
 
-def _add_yaml_error(error: MarkedYAMLError, name: str, errors: ErrorCollector) -> None:
+def _add_yaml_error(error: MarkedYAMLError, name: str, errors: ErrorCollector, text: str) -> None:
     """Record a YAML syntax problem in plain words."""
+    plain_words = yaml_errors.explain(
+        str(error.problem or ""), str(error.context or ""), _mark(error.problem_mark),
+        _mark(error.context_mark), text)
+    if plain_words is not None and not isinstance(error, DuplicateKeyError):
+        errors.add(name, plain_words.line, plain_words.column, "", plain_words.message)
+        return
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = str(error.problem or error.context or "this is not valid YAML")
@@ -306,3 +312,7 @@ def _add_yaml_error(error: MarkedYAMLError, name: str, errors: ErrorCollector) -
     else:
         message = f"this is not valid YAML ({problem}). Check the indentation and the colons."
     errors.add(name, line, column, "", message)
+
+
+def _mark(mark: Any) -> yaml_errors.Mark | None:
+    return yaml_errors.Mark(mark.line, mark.column) if mark is not None else None

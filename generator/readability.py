@@ -140,7 +140,7 @@ def _sentence_warning(document: Document, sentence: Sentence) -> ContentError:
         problems.append(f"reads at grade {sentence.grade:.0f} "
                         f"(the limit is {SENTENCE_GRADE_LIMIT:.0f})")
     return ContentError(
-        document.name, line, column, field_path(sentence.loc),
+        document.name, line, column, field_path(sentence.loc, document.data),
         f"this sentence {' and '.join(problems)}: “{_short(sentence.text)}”. "
         "Split it, or use shorter words.")
 

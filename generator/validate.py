@@ -33,7 +33,8 @@ def to_model(document: Document, model: type[M], errors: ErrorCollector) -> Sour
     unwritten = set(scaffold.placeholders(document.data))
     for loc in unwritten:
         line, column = document.position(loc)
-        errors.add(document.name, line, column, loc, scaffold.placeholder_message(model, loc))
+        errors.add(document.name, line, column, loc, scaffold.placeholder_message(model, loc),
+                   document.data)
     try:
         return Sourced(model.model_validate(document.data), document)
     except ValidationError as error:
@@ -48,8 +49,20 @@ def _add_schema_error(
 ) -> None:
     loc = _data_loc(document.data, detail["loc"])
     kind = detail["type"]
-    line, column = document.position(loc, at_key=kind == "extra_forbidden")
-    errors.add(document.name, line, column, loc, _plain_message(model, loc, detail))
+    if kind == "missing":
+        line, column = _parent_position(document, loc)
+    else:
+        line, column = document.position(loc, at_key=kind == "extra_forbidden")
+    errors.add(document.name, line, column, loc, _plain_message(model, loc, detail),
+               document.data)
+
+
+def _parent_position(document: Document, loc: list[str | int]) -> tuple[int, int]:
+    """Return where a missing field's parent starts: the block the field belongs in."""
+    if len(loc) > 1:
+        return document.position(loc[:-1], at_key=isinstance(loc[-2], str))
+    first = next(iter(document.data), None) if isinstance(document.data, dict) else None
+    return document.position([first], at_key=True) if first is not None else (1, 1)
 
 
 def _data_loc(data: Any, loc: tuple[str | int, ...]) -> list[str | int]:
@@ -191,7 +204,7 @@ def check_references(
             hint = difflib.get_close_matches(ref, sorted(known), n=1)
             errors.add(document.name, line, column, [field, index],
                        f"there is no condition with the id `{ref}`."
-                       + (f" Did you mean `{hint[0]}`?" if hint else ""))
+                       + (f" Did you mean `{hint[0]}`?" if hint else ""), document.data)
 
 
 def check_emergency_links(item: Sourced[Condition], errors: ErrorCollector) -> None:
@@ -206,7 +219,8 @@ def check_emergency_links(item: Sourced[Condition], errors: ErrorCollector) -> N
                     line, column = item.document.position(loc)
                     errors.add(item.document.name, line, column, loc,
                                f"this links to `{target}`. In an emergency callout, links may "
-                               "only call a phone number (tel:). Remove the link.")
+                               "only call a phone number (tel:). Remove the link.",
+                               item.document.data)
 
 
 def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],
@@ -214,4 +228,5 @@ def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],
     """Record every problem with a flowchart's graph, at the node or answer involved."""
     for problem in flowchart.problems(item.model, condition_ids):
         line, column = item.document.position(problem.loc)
-        errors.add(item.document.name, line, column, problem.loc, problem.message)
+        errors.add(item.document.name, line, column, problem.loc, problem.message,
+                   item.document.data)

@@ -82,3 +82,31 @@ def test_version() -> None:
 
     assert result.exit_code == 0
     assert result.output == "generator, version 0.1.0\n"
+
+
+def test_a_writer_adds_a_topic_end_to_end(scratch: Callable[..., Path]) -> None:
+    project = scratch()
+    content = project / "content"
+    assert run("new", "condition", "leg-cramp").exit_code == 0
+    starter = content / "conditions/leg-cramp.yml"
+    header = "".join(starter.read_text(encoding="utf-8").splitlines(keepends=True)[:2])
+    example = Path(__file__).parent.parent / "generator/examples/conditions/leg-cramp.yml"
+    starter.write_text(header + example.read_text(encoding="utf-8"), encoding="utf-8")
+    comparison = content / "comparisons/twitch-vs-spasm.yml"
+    comparison.write_text(comparison.read_text(encoding="utf-8").replace(
+        "  - muscle-spasm\n", "  - muscle-spasm\n  - leg-cramp\n", 1), encoding="utf-8")
+    flowchart = content / "flowcharts/twitch-or-spasm.yml"
+    text = flowchart.read_text(encoding="utf-8")
+    flowchart.write_text(text.replace("    conditions:\n      - muscle-spasm\n",
+                                      "    conditions:\n      - muscle-spasm\n      - leg-cramp\n",
+                                      1), encoding="utf-8")
+
+    checked = run("check")
+    exported = run("export", "out")
+
+    assert checked.exit_code == 0, checked.output
+    assert "leg-cramp" not in checked.output  # not even a warning
+    assert exported.exit_code == 0, exported.output
+    page = (project / "out/conditions/leg-cramp.md").read_text(encoding="utf-8")
+    assert "Charley horse" in page
+    assert "leg-cramp" in (project / "out/compare/twitch-vs-spasm.md").read_text(encoding="utf-8")

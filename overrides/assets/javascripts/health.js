@@ -33,14 +33,14 @@
     sync();
   }
 
-  // Once the banner's call button has scrolled under the sticky header, a compact copy shows
-  // in the header, so help stays one tap away without covering the page. Screen readers and
+  // Once the banner's call button has scrolled off the screen (the sticky header follows the
+  // banner, so it never covers it), a compact copy shows in the header: help stays one tap
+  // away without covering the page. Screen readers and
   // the Tab key already have the banner's button (the first stop on every page), so the copy
   // is hidden from them: it is announced once, and printed once, as part of the banner.
   function keepEmergencyCallInReach() {
     var call = document.querySelector(".emergency-banner__call");
-    var header = document.querySelector(".md-header");
-    var inner = header && header.querySelector(".md-header__inner");
+    var inner = document.querySelector(".md-header .md-header__inner");
     if (!call || !inner || !("IntersectionObserver" in window)) return;
     var compact = call.cloneNode(true);
     compact.className = "emergency-compact";
@@ -51,7 +51,7 @@
     inner.insertBefore(compact, title ? title.nextSibling : null);
     var observer = new IntersectionObserver(function (entries) {
       compact.hidden = entries[entries.length - 1].intersectionRatio > 0.99;
-    }, { rootMargin: "-" + header.offsetHeight + "px 0px 0px 0px", threshold: [0, 0.5, 1] });
+    }, { threshold: [0, 0.5, 1] });
     observer.observe(call);
   }
 

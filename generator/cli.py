@@ -106,8 +106,11 @@ def _epoch_or_exit(value: str | None) -> int | None:
 @click.option("--source-date-epoch", "epoch", envvar="SOURCE_DATE_EPOCH",
               help="The build's date in seconds since 1970 (default: the newest review date, "
                    "or SOURCE_DATE_EPOCH when set).")
+@click.option("--site-url", envvar="SITE_URL",
+              help="The address the site is published at (default: `url` in site.yml, or "
+                   "SITE_URL when set). The Pages workflow passes the real one.")
 def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
-          epoch: str | None) -> None:
+          epoch: str | None, site_url: str | None) -> None:
     """Check the content, then build the website into site/ and the offline bundle into dist/.
 
     The content is loaded and rendered once, and both MkDocs builds take that result. MkDocs
@@ -118,7 +121,7 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
 
     from generator.mkdocs_plugin.build import build_outputs
 
-    rendered = _render_or_exit(content_dir, _epoch_or_exit(epoch))
+    rendered = _render_or_exit(content_dir, _epoch_or_exit(epoch), site_url)
     try:
         bundle = build_outputs(rendered, config_file, site_dir, dist_dir)
     except MkDocsException as error:
@@ -223,11 +226,17 @@ def guide(output: Path) -> None:
     click.echo(f"Wrote {output.as_posix()}")
 
 
-def _render_or_exit(content_dir: Path, epoch: int | None = None) -> RenderedSite:
+def _render_or_exit(content_dir: Path, epoch: int | None = None,
+                    site_url: str | None = None) -> RenderedSite:
     try:
-        return render_content(content_dir, build_epoch=epoch)
+        return render_content(content_dir, build_epoch=epoch, site_url=site_url)
     except ContentErrors as errors:
         click.echo(errors.report(), err=True)
+        sys.exit(1)
+    except ValueError as error:
+        if not site_url:
+            raise  # a bug, not a mistake in the option: keep the traceback
+        click.echo(f"--site-url: {error}", err=True)
         sys.exit(1)
 
 

@@ -16,8 +16,8 @@ from generator.errors import ErrorCollector
 SITE_FILE = "site.yml"
 GUIDE_FILE = "GUIDE.md"
 EXTENSION = ".yml"
-FOLDERS = ("conditions", "comparisons", "flowcharts")
-_LAYOUT = "`site.yml`, and `.yml` files in conditions/, comparisons/ and flowcharts/"
+FOLDERS = ("conditions", "comparisons", "flowcharts", "pages")
+_LAYOUT = "`site.yml`, and `.yml` files in conditions/, comparisons/, flowcharts/ and pages/"
 
 
 @dataclass

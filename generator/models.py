@@ -16,6 +16,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    TypeAdapter,
+    ValidationError,
     ValidationInfo,
     field_validator,
 )
@@ -83,6 +85,22 @@ def _address_extras(url: str, parts: SplitResult) -> str:
     return " and ".join([", ".join(extras[:-1]), extras[-1]] if len(extras) > 2 else extras)
 
 
+_RESERVED_HOSTS = ("example.org", "example.com", "example.net", "localhost")
+_RESERVED_ENDINGS = (".example", ".test", ".invalid", ".localhost")
+
+
+def _published_address(url: str) -> str:
+    """Refuse an address kept for examples and tests: no reader could ever open it."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    if host in _RESERVED_HOSTS or host.endswith(_RESERVED_ENDINGS) or any(
+        host.endswith("." + reserved) for reserved in _RESERVED_HOSTS
+    ):
+        raise ValueError(f"`{host}` is kept for examples and tests, so no reader can open "
+                         "this address. Write the address where the site is published, or "
+                         "leave `url` out until you know it.")
+    return url
+
+
 Line = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line)
 ]
@@ -93,6 +111,8 @@ Text = Annotated[
 """Text that may use emphasis, links and lists."""
 Url = Annotated[Line, AfterValidator(_web_address)]
 """A full http or https web address."""
+SiteAddress = Annotated[Url, AfterValidator(_site_address), AfterValidator(_published_address)]
+"""The address where a site is published, in one spelling, never a reserved example address."""
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 ComparisonField = Literal[
     "summary",
@@ -102,6 +122,8 @@ ComparisonField = Literal[
     "symptoms.what_you_notice",
     "causes.common",
     "causes.less_common",
+    "causes.rare_but_serious",
+    "when_to_see_a_doctor",
     "treatment",
     "prevention",
 ]
@@ -116,7 +138,10 @@ class Model(BaseModel):
 class Review(Model):
     """When a page was last checked and when it must be checked again."""
 
-    last_reviewed: datetime.date = Field(description="Date of the last review, like 2026-11-26.")
+    last_reviewed: datetime.date = Field(
+        description="Date of the last review by `reviewed_by`, like 2026-11-26; if nobody has "
+        "reviewed the page yet, the date it was written."
+    )
     next_review_due: datetime.date = Field(description="Date the next review is due.")
     reviewed_by: Line | None = Field(
         default=None, description="Name of the person who reviewed it. Leave out if nobody did."
@@ -153,14 +178,28 @@ class Site(Model):
     locale: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}-[A-Z]{2}$")] = Field(
         description="Language and country, like en-US. Sets the date format and emergency number."
     )
-    url: Annotated[Url, AfterValidator(_site_address)] = Field(
-        description="Full web address where the site is published, like "
-        "https://example.org/guide/, with no user name, query or fragment."
+    url: SiteAddress | None = Field(
+        default=None,
+        description="Full web address where the site is published, starting with https://, "
+        "with no user name, query or fragment. Leave it out until you know it: the build then "
+        "leaves out what needs it (canonical links, sitemap, oEmbed files and embed code).",
     )
     publisher: Line = Field(description="Who publishes the site.")
     emergency: Emergency = Field(description="How to get emergency help.")
     intro: Text = Field(description="Opening paragraph of the home page.")
     review: Review = Field(description="Review dates for the home page and index pages.")
+
+    def published_at(self, url: str) -> Site:
+        """Return these settings with the site's address set, as a build option gives it.
+
+        Raises ValueError, in words for the person building, when the address is not usable.
+        """
+        try:
+            address = TypeAdapter(SiteAddress).validate_python(url)
+        except ValidationError as error:
+            message = error.errors(include_url=False)[0]["msg"]
+            raise ValueError(message.removeprefix("Value error, ")) from None
+        return self.model_copy(update={"url": address})
 
     @property
     def slug(self) -> str:
@@ -190,9 +229,16 @@ class Symptoms(Model):
 class Causes(Model):
     """What can bring the condition on."""
 
-    common: list[Text] = Field(min_length=1, description="Common, everyday causes.")
+    common: list[Text] = Field(
+        min_length=1,
+        description="The main causes. Say how common a cause is only when your sources do.",
+    )
     less_common: list[Text] = Field(
-        default_factory=list, description="Less common or serious causes."
+        default_factory=list, description="Other causes, shown as `Other causes`."
+    )
+    rare_but_serious: list[Text] = Field(
+        default_factory=list,
+        description="Causes your sources call rare but serious. Leave empty if they name none.",
     )
 
 
@@ -201,6 +247,10 @@ class CareAdvice(Model):
 
     care: HelpLevel = Field(description="How soon to get help: non-urgent, urgent or emergency.")
     items: list[Text] = Field(min_length=1, description="The signs that call for this care.")
+    note: Text | None = Field(
+        default=None,
+        description="A short note shown under the signs, such as why this care helps.",
+    )
 
 
 class FaqEntry(Model):
@@ -225,6 +275,12 @@ class Condition(Model):
     id: Slug = Field(description="Short name used in the page address, like muscle-twitch.")
     name: Line = Field(description="Name of the condition, as the page title.")
     other_names: list[Line] = Field(default_factory=list, description="Other names for it.")
+    search_terms: list[Line] = Field(
+        default_factory=list,
+        description="Everyday words readers search for when they mean this topic, like "
+        "`twitching`. Search finds the page by them, and the page shows them as `Also searched "
+        "for`. List only words your sources tie to this topic.",
+    )
     summary: Text = Field(description="One or two sentences that sum it up.")
     what_it_is: Text = Field(description="What the condition is.")
     symptoms: Symptoms = Field(description="How it looks and feels, and how long it lasts.")
@@ -234,6 +290,12 @@ class Condition(Model):
     when_to_get_help: list[CareAdvice] = Field(
         min_length=1,
         description="When to get help, grouped by care level. One group must be `emergency`.",
+    )
+    warning_signs: list[Text] = Field(
+        default_factory=list,
+        description="Signs that call for emergency help, exactly as your sources list them; "
+        "shown first in the emergency callout. Leave empty when the sources list none: never "
+        "guess.",
     )
     faq: list[FaqEntry] = Field(default_factory=list, description="Questions and answers.")
     sources: list[Source] = Field(min_length=1, description="Where the facts come from.")
@@ -292,6 +354,10 @@ class Outcome(Model):
         description="How soon to get help: self-care, non-urgent, urgent or emergency."
     )
     advice: list[Text] = Field(min_length=1, description="What to do, one point per item.")
+    note: Text | None = Field(
+        default=None,
+        description="A short note shown under the advice, such as what this guide cannot tell.",
+    )
     conditions: list[Slug] = Field(
         default_factory=list, description="Ids of condition pages to read next."
     )
@@ -306,4 +372,28 @@ class Flowchart(Model):
     start: Slug = Field(description="Id of the first question.")
     questions: list[Question] = Field(min_length=1, description="The questions.")
     outcomes: list[Outcome] = Field(min_length=1, description="The outcomes.")
+    review: Review = Field(description="Review dates.")
+
+
+class PageSection(Model):
+    """One part of a plain page: a heading and its text."""
+
+    heading: Line = Field(description="The section heading.")
+    body: Text = Field(description="The section's text.")
+
+
+class Page(Model):
+    """A plain page, such as About or Accessibility, in `content/pages/<id>.yml`."""
+
+    id: Slug = Field(description="Short name used in the page address, like `about`.")
+    title: Line = Field(description="Page title, shown as its heading and in the footer.")
+    summary: Text = Field(description="Opening text, also used in search results.")
+    sections: list[PageSection] = Field(
+        default_factory=list, description="The page's sections, top to bottom."
+    )
+    embed_codes: bool = Field(
+        default=False,
+        description="Show, after the sections, the code website owners copy to embed each "
+        "topic's questions. Needs the site's `url`.",
+    )
     review: Review = Field(description="Review dates.")

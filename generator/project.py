@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from generator.content_folder import display_name, find_content
 from generator.errors import ErrorCollector
 from generator.load import Document, read_document
-from generator.models import Comparison, Condition, Flowchart, Site
+from generator.models import Comparison, Condition, Flowchart, Page, Site
 from generator.validate import (
     Sourced,
     check_emergency_links,
@@ -33,6 +33,8 @@ class Project:
     conditions: tuple[Condition, ...]
     comparisons: tuple[Comparison, ...]
     flowcharts: tuple[Flowchart, ...]
+    pages: tuple[Page, ...] = ()
+    """Plain pages (about, accessibility, for website owners), linked from every footer."""
     documents: tuple[Document, ...] = field(default=(), compare=False, repr=False)
     """The files it was read from, for checks that report lines (reading level, reviews)."""
 
@@ -40,7 +42,8 @@ class Project:
     def latest_review_epoch(self) -> int:
         """Return the newest review date as a Unix time: a stable date for the build."""
         reviews = [self.site.review, *(c.review for c in self.conditions),
-                   *(c.review for c in self.comparisons), *(f.review for f in self.flowcharts)]
+                   *(c.review for c in self.comparisons), *(f.review for f in self.flowcharts),
+                   *(p.review for p in self.pages)]
         newest = max(r.last_reviewed for r in reviews)
         return calendar.timegm(newest.timetuple())
 
@@ -60,9 +63,11 @@ def load_project(content_dir: Path) -> Project:
     conditions = _load_all(files.by_folder["conditions"], Condition, errors)
     comparisons = _load_all(files.by_folder["comparisons"], Comparison, errors)
     flowcharts = _load_all(files.by_folder["flowcharts"], Flowchart, errors)
+    pages = _load_all(files.by_folder["pages"], Page, errors)
     check_unique_ids(conditions, "condition", errors)
     check_unique_ids(comparisons, "comparison", errors)
     check_unique_ids(flowcharts, "flowchart", errors)
+    check_unique_ids(pages, "page", errors)
     # A condition file with mistakes still counts (by its file name), so that its mistakes
     # are not reported again by every page that links to it.
     loaded = {Path(item.document.name).stem for item in conditions}
@@ -81,8 +86,10 @@ def load_project(content_dir: Path) -> Project:
         conditions=tuple(sorted((c.model for c in conditions), key=lambda c: c.name.casefold())),
         comparisons=tuple(sorted((c.model for c in comparisons), key=lambda c: c.id)),
         flowcharts=tuple(sorted((f.model for f in flowcharts), key=lambda f: f.id)),
+        pages=tuple(sorted((p.model for p in pages), key=lambda p: p.title.casefold())),
         documents=(site.document, *(c.document for c in conditions),
-                   *(c.document for c in comparisons), *(f.document for f in flowcharts)),
+                   *(c.document for c in comparisons), *(f.document for f in flowcharts),
+                   *(p.document for p in pages)),
     )
 
 

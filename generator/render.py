@@ -73,7 +73,8 @@ class _PageWriter:
         """Render one page into `pages`."""
         site = self.site
         web_page = structured_data.medical_web_page(site, path, title, description, review)
-        front_matter = {"hide_toc": False, "embed_page": False, "oembed": [],
+        front_matter = {"hide_toc": False, "embed_page": False, "oembed": [], "home": False,
+                        "search_boost": None,
                         "menu": menu.as_front_matter() if menu else None}
         self.pages[path] = self.env.get_template(template).render(
             site=site, emergency_number=site.emergency_number, title=title,
@@ -89,7 +90,8 @@ def render_site(project: Project, *, large_from: int = views.LARGE_SITE_FROM) ->
     From `large_from` topics on, lists of topics get a page per letter (`views.is_large`).
     """
     writer = _PageWriter(project, large_from)
-    for add_pages in (_home_and_topics, _conditions, _comparisons, _flowcharts, _questions):
+    for add_pages in (_home_and_topics, _conditions, _comparisons, _flowcharts, _questions,
+                      _plain_pages):
         add_pages(writer, project)
     return writer.pages
 
@@ -97,7 +99,7 @@ def render_site(project: Project, *, large_from: int = views.LARGE_SITE_FROM) ->
 def _home_and_topics(writer: _PageWriter, project: Project) -> None:
     site = project.site
     writer.add("index.md", "home.md.j2", title=site.title, description=site.description,
-               review=site.review, menu=writer.site_menu,
+               review=site.review, menu=writer.site_menu, home=True,
                topics=views.topic_index(project.conditions, root="conditions/",
                                         large_from=writer.large_from),
                comparisons=project.comparisons,
@@ -120,13 +122,17 @@ def _home_and_topics(writer: _PageWriter, project: Project) -> None:
 
 def _conditions(writer: _PageWriter, project: Project) -> None:
     for condition in project.conditions:
+        comparisons = views.comparisons_of(project.comparisons, condition)
         writer.add(f"conditions/{condition.id}.md", "condition.md.j2",
                    title=condition.name, description=condition.summary,
                    review=condition.review, about=_condition_data(condition),
                    menu=page_menu(project, large_from=writer.large_from, condition=condition),
-                   condition=condition,
-                   care_cards=views.care_cards(condition.when_to_get_help, project.site),
-                   comparisons=views.comparisons_of(project.comparisons, condition),
+                   condition=condition, search_boost=2,
+                   sections=views.on_this_page(views.condition_sections(
+                       condition, compared=bool(comparisons))),
+                   care_cards=views.care_cards(condition.when_to_get_help, project.site,
+                                               condition.warning_signs),
+                   comparisons=comparisons,
                    flowcharts=views.flowcharts_about(project.flowcharts, condition))
 
 
@@ -165,8 +171,7 @@ def _questions(writer: _PageWriter, project: Project) -> None:
                    review=views.earliest_review([c.review for c in with_faq]),
                    menu=writer.site_menu,
                    about=(structured_data.faq_page(with_faq),),
-                   conditions=with_faq,
-                   embeds={c.id: _embed_snippet(writer.env, site, c) for c in with_faq})
+                   conditions=with_faq)
     for condition in with_faq:
         writer.add(f"embed/{condition.id}.md", "embed.md.j2",
                    title=f"{condition.name}: questions people ask",
@@ -199,13 +204,27 @@ def _questions_by_letter(writer: _PageWriter, with_faq: list[Condition]) -> None
                    menu=writer.site_menu, letter=group.letter, conditions=group.conditions)
 
 
+def _plain_pages(writer: _PageWriter, project: Project) -> None:
+    with_faq = [c for c in project.conditions if c.faq]
+    for page in project.pages:
+        embeds = [views.EmbedCode(c, _embed_snippet(writer.env, project.site, c))
+                  for c in with_faq] if page.embed_codes else []
+        writer.add(views.plain_page_path(page), "page.md.j2", title=page.title,
+                   description=page.summary, review=page.review, menu=writer.site_menu,
+                   page=page, embeds=embeds, has_address=project.site.url is not None)
+
+
 def render_files(project: Project) -> Pages:
-    """Return the site's other generated files: robots.txt and one oEmbed file per embed."""
+    """Return the site's other generated files: robots.txt and one oEmbed file per embed.
+
+    Without a site address, robots.txt names no sitemap and there are no oEmbed files.
+    """
     site = project.site
     env = environment()
-    files: Pages = {"robots.txt": f"User-agent: *\nAllow: /\nSitemap: {site.url}sitemap.xml\n"}
+    sitemap = f"Sitemap: {site.url}sitemap.xml\n" if site.url else ""
+    files: Pages = {"robots.txt": f"User-agent: *\nAllow: /\n{sitemap}"}
     for condition in project.conditions:
-        if condition.faq:
+        if condition.faq and site.url:
             oembed = {
                 "version": "1.0",
                 "type": "rich",
@@ -221,8 +240,13 @@ def render_files(project: Project) -> Pages:
     return files
 
 
-def _embed_snippet(env: Environment, site: Site, condition: Condition) -> str:
-    """Return the HTML another site pastes to embed a condition's questions."""
+def _embed_snippet(env: Environment, site: Site, condition: Condition) -> str | None:
+    """Return the HTML another site pastes to embed a condition's questions.
+
+    None without a site address: the code must name where the questions live.
+    """
+    if site.url is None:
+        return None
     return env.get_template("embed_snippet.html.j2").render(
         src=views.embed_url(site, condition), title=views.embed_title(site, condition),
         origin=views.site_origin(site)).strip()

@@ -10,8 +10,13 @@ from generator.models import Condition, Review, Site
 JsonLd = dict[str, Any]
 
 
-def page_url(site: Site, path: str) -> str:
-    """Return a generated page's public address, like https://…/conditions/muscle-twitch/."""
+def page_url(site: Site, path: str) -> str | None:
+    """Return a generated page's public address, like https://…/conditions/muscle-twitch/.
+
+    None when the site has no address yet: a guessed one would mislead search engines.
+    """
+    if site.url is None:
+        return None
     route = path.removesuffix(".md")
     route = "" if route == "index" else route.removesuffix("/index") + "/"
     return site.url.rstrip("/") + "/" + route
@@ -20,17 +25,24 @@ def page_url(site: Site, path: str) -> str:
 def medical_web_page(site: Site, path: str, title: str, description: str,
                      review: Review) -> JsonLd:
     """Return the MedicalWebPage that every page is."""
+    publisher: JsonLd = {"@type": "Organization", "name": site.publisher}
     page: JsonLd = {
         "@type": "MedicalWebPage",
         "name": title,
         "description": plain_text(description),
-        "url": page_url(site, path),
         "inLanguage": site.locale,
-        "lastReviewed": review.last_reviewed.isoformat(),
-        "publisher": {"@type": "Organization", "name": site.publisher, "url": site.url},
+        "publisher": publisher,
     }
+    address = page_url(site, path)
+    if address:
+        page["url"] = address
+        publisher["url"] = site.url
+    # `lastReviewed` means an expert's check: without a named reviewer it is only a date.
     if review.reviewed_by:
+        page["lastReviewed"] = review.last_reviewed.isoformat()
         page["reviewedBy"] = {"@type": "Person", "name": review.reviewed_by}
+    else:
+        page["dateModified"] = review.last_reviewed.isoformat()
     return page
 
 
@@ -44,7 +56,8 @@ def medical_condition(condition: Condition) -> JsonLd:
         "signOrSymptom": [{"@type": "MedicalSignOrSymptom", "name": plain_text(s)}
                           for s in condition.symptoms.what_you_notice],
         "cause": [{"@type": "MedicalCause", "name": plain_text(c)}
-                  for c in [*condition.causes.common, *condition.causes.less_common]],
+                  for c in [*condition.causes.common, *condition.causes.less_common,
+                            *condition.causes.rare_but_serious]],
         "possibleTreatment": [{"@type": "MedicalTherapy", "name": plain_text(t)}
                               for t in condition.treatment],
     }

@@ -5,27 +5,75 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from babel.dates import format_date
 
 from generator.care import CareHeading, care_heading
 from generator.markdown_subset import plain_text
-from generator.models import CareAdvice, Comparison, Condition, Flowchart, Question, Review, Site
+from generator.models import (
+    CareAdvice,
+    Comparison,
+    Condition,
+    Flowchart,
+    Page,
+    Question,
+    Review,
+    Site,
+)
 from generator.structured_data import page_url
+
+if TYPE_CHECKING:
+    from generator.project import Project
 
 CARE_ORDER = ("emergency", "urgent", "non-urgent")
 
 
 @dataclass(frozen=True)
-class ReviewDates:
-    """Review dates as shown to a reader, with machine-readable twins."""
+class Day:
+    """A date as a reader reads it, with its machine-readable twin for `<time>`."""
 
-    last_reviewed: str
-    last_reviewed_iso: str
-    next_review_due: str
-    next_review_due_iso: str
+    text: str
+    iso: str
+
+
+@dataclass(frozen=True)
+class ReviewedBy:
+    """A named person checked the page: the only case that may say "last reviewed"."""
+
+    reviewer: str
+    day: Day
+
+    def __post_init__(self) -> None:
+        # NHS and MedlinePlus readers take "last reviewed" to mean a named expert's check.
+        if not self.reviewer.strip():
+            raise ValueError("a review needs the name of the person who did it")
+
+
+@dataclass(frozen=True)
+class NotYetReviewed:
+    """Nobody has reviewed the page yet: say when it was written, and that it awaits review."""
+
+    written: Day
+
+
+@dataclass(frozen=True)
+class ReviewDates:
+    """A page's review line as shown to a reader: who checked it and when, or that nobody has."""
+
+    check: ReviewedBy | NotYetReviewed
+    next_review_due: Day
+
+    @property
+    def reviewed(self) -> ReviewedBy | None:
+        """Return the named review, or None when the page has not been reviewed yet."""
+        return self.check if isinstance(self.check, ReviewedBy) else None
+
+    @property
+    def not_yet_reviewed(self) -> NotYetReviewed | None:
+        """Return when the page was written, when nobody has reviewed it yet."""
+        return self.check if isinstance(self.check, NotYetReviewed) else None
 
 
 @dataclass(frozen=True)
@@ -47,19 +95,22 @@ class Row:
 
 def review_dates(review: Review, locale: str) -> ReviewDates:
     """Return a page's review dates written out for its locale."""
-    return ReviewDates(
-        last_reviewed=_date(review.last_reviewed, locale),
-        last_reviewed_iso=review.last_reviewed.isoformat(),
-        next_review_due=_date(review.next_review_due, locale),
-        next_review_due_iso=review.next_review_due.isoformat(),
-    )
+    day = _day(review.last_reviewed, locale)
+    check = ReviewedBy(review.reviewed_by, day) if review.reviewed_by else NotYetReviewed(day)
+    return ReviewDates(check, _day(review.next_review_due, locale))
 
 
 def earliest_review(reviews: list[Review]) -> Review:
-    """Return the review of a page made of many parts: the oldest review, the soonest due."""
+    """Return the review of a page made of many parts: the oldest review, the soonest due.
+
+    It names reviewers only when every part was reviewed.
+    """
+    reviewers = sorted({r.reviewed_by for r in reviews if r.reviewed_by})
+    everyone = all(r.reviewed_by for r in reviews)
     return Review(
         last_reviewed=min(r.last_reviewed for r in reviews),
         next_review_due=min(r.next_review_due for r in reviews),
+        reviewed_by=" and ".join(reviewers) if everyone else None,
     )
 
 
@@ -136,6 +187,7 @@ class CareCard:
 
     heading: CareHeading
     items: tuple[str, ...]
+    note: str | None = None
 
 
 def comparisons_of(comparisons: tuple[Comparison, ...],
@@ -150,11 +202,18 @@ def flowcharts_about(flowcharts: tuple[Flowchart, ...],
     return [f for f in flowcharts if any(condition.id in o.conditions for o in f.outcomes)]
 
 
-def care_cards(advice: list[CareAdvice], site: Site) -> list[CareCard]:
-    """Return the care callouts with the most urgent first."""
+def care_cards(advice: list[CareAdvice], site: Site,
+               warning_signs: list[str] | None = None) -> list[CareCard]:
+    """Return the care callouts with the most urgent first; warning signs lead the emergency one.
+
+    Warning signs come only from the content: where the sources list none, the card keeps
+    the author's own words, which leave the judgement to the reader.
+    """
     ordered = sorted(advice, key=lambda group: CARE_ORDER.index(group.care))
+    signs = tuple(warning_signs or ())
     return [
-        CareCard(care_heading(g.care, site.locale, site.emergency_number), tuple(g.items))
+        CareCard(care_heading(g.care, site.locale, site.emergency_number),
+                 (*signs, *g.items) if g.care == "emergency" else tuple(g.items), g.note)
         for g in ordered
     ]
 
@@ -174,6 +233,11 @@ def page_description(text: str) -> str:
 
 
 def _field(condition: Condition, path: str) -> Any:
+    if path == "when_to_see_a_doctor":
+        # Every reason to get help short of an emergency, most urgent first.
+        return [item for card in sorted(condition.when_to_get_help,
+                                        key=lambda group: CARE_ORDER.index(group.care))
+                if card.care != "emergency" for item in card.items]
     value: Any = condition
     for part in path.split("."):
         value = getattr(value, part)
@@ -186,8 +250,9 @@ def _cell(condition: str, value: Any) -> Cell:
     return Cell(condition, value, ())
 
 
-def _date(value: datetime.date, locale: str) -> str:
-    return str(format_date(value, format="long", locale=locale.replace("-", "_")))
+def _day(value: datetime.date, locale: str) -> Day:
+    text = str(format_date(value, format="long", locale=locale.replace("-", "_")))
+    return Day(text, value.isoformat())
 
 
 @dataclass(frozen=True)
@@ -221,7 +286,8 @@ def flowchart_view(
     outcomes = tuple(
         OutcomeView(
             o.id, o.title,
-            CareCard(care_heading(o.care, site.locale, site.emergency_number), tuple(o.advice)),
+            CareCard(care_heading(o.care, site.locale, site.emergency_number), tuple(o.advice),
+                     o.note),
             tuple(conditions[c] for c in o.conditions),
         )
         for o in flow.outcomes
@@ -234,14 +300,16 @@ def flowchart_view(
                          tuple(flow.questions), outcomes, {"start": flow.start, "steps": steps})
 
 
-def site_origin(site: Site) -> str:
+def site_origin(site: Site) -> str | None:
     """Return the scheme and host of the site, as a browser reports `event.origin`."""
+    if site.url is None:
+        return None
     parts = urlsplit(site.url)
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def embed_url(site: Site, condition: Condition) -> str:
-    """Return the address of a condition's embeddable FAQ page."""
+def embed_url(site: Site, condition: Condition) -> str | None:
+    """Return the address of a condition's embeddable FAQ page (None without a site address)."""
     return page_url(site, f"embed/{condition.id}.md")
 
 
@@ -252,5 +320,67 @@ def embed_title(site: Site, condition: Condition) -> str:
 
 def oembed_links(site: Site, conditions: list[Condition]) -> list[dict[str, str]]:
     """Return the oEmbed discovery links for a page's FAQ sets."""
+    if site.url is None:
+        return []
     return [{"href": f"{site.url}oembed/{c.id}.json", "title": embed_title(site, c)}
             for c in conditions if c.faq]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One entry of a page's "On this page" list: a heading's anchor and its words."""
+
+    anchor: str
+    title: str
+
+
+ON_THIS_PAGE_FROM = 5
+"""Sections from which a page is long enough to list them after its summary."""
+
+
+def condition_sections(condition: Condition, *, compared: bool) -> list[Section]:
+    """Return a condition page's sections in reading order, as its template writes them.
+
+    The care callouts come first: a worried reader looks for what to do before what it is.
+    """
+    wanted = [
+        ("when-to-get-help", "When to get help", True),
+        ("what-it-is", "What it is", True),
+        ("symptoms", "Symptoms", True),
+        ("causes", "Causes", True),
+        ("treatment", "Treatment", True),
+        ("prevention", "Prevention", True),
+        ("compare", "Compare", compared),
+        ("questions", "Questions people ask", bool(condition.faq)),
+        ("sources", "Sources", True),
+    ]
+    return [Section(anchor, title) for anchor, title, present in wanted if present]
+
+
+def on_this_page(sections: list[Section]) -> list[Section]:
+    """Return the "On this page" list: empty on a short page, where it would only add noise."""
+    return sections if len(sections) >= ON_THIS_PAGE_FROM else []
+
+
+def plain_page_path(page: Page) -> str:
+    """Return the source path of a plain page, like `pages/about.md`."""
+    return f"pages/{page.id}.md"
+
+
+@dataclass(frozen=True)
+class EmbedCode:
+    """The code a website owner copies to embed one topic's questions (None without an address)."""
+
+    condition: Condition
+    code: str | None
+
+
+def plain_page_url(page: Page) -> str:
+    """Return a plain page's address from the site root, like `pages/about/`."""
+    return f"pages/{page.id}/"
+
+
+def search_help_links(project: Project) -> list[dict[str, str]]:
+    """Return where search sends a reader it found nothing for: each checker, then the A to Z."""
+    return [*({"title": f.title, "path": f"checker/{f.id}/"} for f in project.flowcharts),
+            {"title": "Topics A to Z", "path": "conditions/"}]

@@ -16,6 +16,8 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+PUBLISHED_AT = "https://health-guides.github.io/muscle-guide/"
+"""The address the test builds are published at, as the Pages workflow passes its own."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -73,7 +75,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--site-dir", str(out / "site"),
-         "--dist-dir", str(out / "dist")],
+         "--dist-dir", str(out / "dist"), "--site-url", PUBLISHED_AT],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr

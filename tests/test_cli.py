@@ -92,7 +92,9 @@ def test_export_writes_the_markdown_tree(scratch: Callable[..., Path]) -> None:
     assert written == ["checker/twitch-or-spasm.md", "compare/twitch-vs-spasm.md",
                        "conditions/index.md", "conditions/muscle-spasm.md",
                        "conditions/muscle-twitch.md",
-                       "embed/muscle-spasm.md", "embed/muscle-twitch.md", "faq.md", "index.md"]
+                       "embed/muscle-spasm.md", "embed/muscle-twitch.md", "faq.md", "index.md",
+                       "pages/about.md", "pages/accessibility.md",
+                       "pages/embed-our-questions.md"]
 
 
 def test_every_command_explains_itself() -> None:

@@ -14,7 +14,7 @@ SITE: dict[str, Any] = {
     "title": "Guide",
     "description": "About muscles.",
     "locale": "en-GB",
-    "url": "https://example.org/",
+    "url": "https://a-guide.org/",
     "publisher": "Guide team",
     "emergency": {"message": "Get help now."},
     "intro": "Hello.",
@@ -42,13 +42,13 @@ def test_text_is_trimmed_and_names_stay_on_one_line() -> None:
 
 
 @pytest.mark.parametrize(("url", "address"), [
-    ("https://example.org/guide/", "https://example.org/guide/"),
-    ("https://example.org/guide", "https://example.org/guide/"),
-    ("HTTPS://Example.ORG/Guide/", "https://example.org/Guide/"),
-    ("https://example.org:443/", "https://example.org/"),
-    ("http://example.org:80", "http://example.org/"),
-    ("https://example.org:8443/", "https://example.org:8443/"),
-    ("http://example.org:443/", "http://example.org:443/"),
+    ("https://a-guide.org/guide/", "https://a-guide.org/guide/"),
+    ("https://a-guide.org/guide", "https://a-guide.org/guide/"),
+    ("HTTPS://A-Guide.ORG/Guide/", "https://a-guide.org/Guide/"),
+    ("https://a-guide.org:443/", "https://a-guide.org/"),
+    ("http://a-guide.org:80", "http://a-guide.org/"),
+    ("https://a-guide.org:8443/", "https://a-guide.org:8443/"),
+    ("http://a-guide.org:443/", "http://a-guide.org:443/"),
     ("https://[2001:DB8::1]:443/", "https://[2001:db8::1]/"),
 ])
 def test_the_site_address_has_one_spelling(url: str, address: str) -> None:
@@ -56,16 +56,16 @@ def test_the_site_address_has_one_spelling(url: str, address: str) -> None:
 
 
 @pytest.mark.parametrize(("url", "message"), [
-    ("https://evil@example.org/", "the address `https://evil@example.org/` has a user name "
-     "(`evil@`), which a site address cannot have. Write it as `https://example.org/`."),
-    ("https://example.org/guide/?ref=1", "the address `https://example.org/guide/?ref=1` has a "
-     "query (`?ref=1`), which a site address cannot have. Write it as `https://example.org/guide/`."),
-    ("https://example.org/#top", "the address `https://example.org/#top` has a fragment "
-     "(`#top`), which a site address cannot have. Write it as `https://example.org/`."),
-    ("https://a:b@Example.org:443/?#", "the address `https://a:b@Example.org:443/?#` has a user "
+    ("https://evil@a-guide.org/", "the address `https://evil@a-guide.org/` has a user name "
+     "(`evil@`), which a site address cannot have. Write it as `https://a-guide.org/`."),
+    ("https://a-guide.org/guide/?ref=1", "the address `https://a-guide.org/guide/?ref=1` has a "
+     "query (`?ref=1`), which a site address cannot have. Write it as `https://a-guide.org/guide/`."),
+    ("https://a-guide.org/#top", "the address `https://a-guide.org/#top` has a fragment "
+     "(`#top`), which a site address cannot have. Write it as `https://a-guide.org/`."),
+    ("https://a:b@A-guide.org:443/?#", "the address `https://a:b@A-guide.org:443/?#` has a user "
      "name (`a:b@`), a query (`?`) and a fragment (`#`), which a site address cannot have. "
-     "Write it as `https://example.org/`."),
-    ("https://example.org:99999/", "the port in `https://example.org:99999/` is not a number "
+     "Write it as `https://a-guide.org/`."),
+    ("https://a-guide.org:99999/", "the port in `https://a-guide.org:99999/` is not a number "
      "from 1 to 65535. Correct it, or remove it."),
 ])
 def test_a_site_address_with_extra_parts_is_refused(url: str, message: str) -> None:
@@ -73,6 +73,28 @@ def test_a_site_address_with_extra_parts_is_refused(url: str, message: str) -> N
         Site.model_validate({**SITE, "url": url})
 
     assert raised.value.errors()[0]["ctx"]["error"].args[0] == message
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org/guide/", "https://www.example.com/", "http://example.net/",
+    "https://guide.example/", "https://muscles.test/", "https://site.invalid/",
+    "http://localhost:8000/", "https://EXAMPLE.ORG./",
+])
+def test_an_address_kept_for_examples_is_refused(url: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        Site.model_validate({**SITE, "url": url})
+
+    assert "is kept for examples and tests, so no reader can open this address" in str(
+        raised.value)
+
+
+def test_a_site_can_be_built_before_its_address_is_known() -> None:
+    site = Site.model_validate({k: v for k, v in SITE.items() if k != "url"})
+
+    assert site.url is None
+    assert site.published_at("https://A-guide.org/x").url == "https://a-guide.org/x/"
+    with pytest.raises(ValueError, match="kept for examples"):
+        site.published_at("https://example.org/")
 
 
 @pytest.mark.parametrize(("title", "slug"), [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import unescape as html_unescape
 from pathlib import Path
@@ -35,12 +36,23 @@ def test_rendering_twice_gives_identical_markdown() -> None:
 
 def test_condition_sections_come_in_the_order_a_reader_needs() -> None:
     page = PAGES["conditions/muscle-twitch.md"]
-    headings = [line for line in page.splitlines() if line.startswith("## ")]
+    headings = [line.split(" { #")[0] for line in page.splitlines() if line.startswith("## ")]
 
-    assert headings == ["## What it is", "## Symptoms", "## Causes", "## Treatment",
-                        "## Prevention", "## When to get help", "## Compare",
+    # What to do comes straight after the summary: a worried reader looks for that first.
+    assert headings == ["## When to get help", "## What it is", "## Symptoms", "## Causes",
+                        "## Treatment", "## Prevention", "## Compare",
                         "## Questions people ask", "## Sources"]
-    assert page.index("Page last reviewed:") > page.index("## Sources")
+    assert page.index("Page written:") > page.index("## Sources")
+
+
+def test_a_long_condition_page_lists_its_sections_after_the_summary() -> None:
+    page = PAGES["conditions/muscle-twitch.md"]
+    listed = re.findall(r"^- \[(.+)\]\(#([a-z-]+)\)$", page, flags=re.MULTILINE)
+    anchors = re.findall(r"^## .+ \{ #([a-z-]+) \}$", page, flags=re.MULTILINE)
+
+    assert page.index("On this page") < page.index("## When to get help")
+    assert [anchor for _, anchor in listed] == anchors
+    assert listed[0] == ("When to get help", "when-to-get-help")
 
 
 def test_text_from_content_cannot_add_html_or_break_front_matter(

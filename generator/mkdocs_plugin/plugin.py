@@ -17,6 +17,7 @@ import generator
 from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import HealthContentConfig
 from generator.pipeline import RenderedSite, render_content
+from generator.views import plain_page_url, search_help_links
 
 log = logging.getLogger("mkdocs.plugins.health_content")
 
@@ -59,7 +60,15 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         config.extra["health"] = {
             "emergency_message": escape(site.emergency.message),
             "emergency_number": escape(site.emergency_number),
+            "footer_links": [{"title": escape(p.title), "path": plain_page_url(p)}
+                             for p in project.pages],
+            "search_help": [{**link, "title": escape(link["title"])}
+                            for link in search_help_links(project)],
         }
+        offline = config.plugins.get("material/offline")
+        if not config.site_url and not (offline and offline.config.enabled):  # said once
+            log.info("No site address (`url` in site.yml, or --site-url): leaving out "
+                     "canonical links, the sitemap, oEmbed files and the embed code.")
         return config
 
     def _render(self, content_dir: Path) -> RenderedSite | None:
@@ -112,6 +121,12 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
                 files.remove(existing)
             files.append(file)
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Leave out the sitemap without a site address: it may only list full addresses."""
+        if not config.site_url:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (Path(config.site_dir) / name).unlink(missing_ok=True)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """Date the page with the build's date (for the sitemap), not the clock's."""

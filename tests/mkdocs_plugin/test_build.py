@@ -13,7 +13,7 @@ import pytest
 
 from generator.mkdocs_plugin.build import _replace_dir_on_success
 
-from conftest import ROOT
+from conftest import PUBLISHED_AT, ROOT
 
 
 @pytest.mark.parametrize("stop", [RuntimeError, KeyboardInterrupt],
@@ -49,7 +49,8 @@ def build(out: Path, **env: str) -> None:
     subprocess.run(
         [sys.executable, "-m", "generator", "build", "--site-dir", str(out / "site"),
          "--dist-dir", str(out / "dist")],
-        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, check=True,
+        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": PUBLISHED_AT,
+                       **env}, check=True,
         capture_output=True)
 
 

@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import html
+from conftest import PUBLISHED_AT, html
 
-SITE_URL = "https://example.org/muscle-guide/"
+SITE_URL = PUBLISHED_AT
 CONTENT_PAGES = {
     "index.html": {"MedicalWebPage"},
     "conditions/index.html": {"MedicalWebPage"},
@@ -22,6 +22,9 @@ CONTENT_PAGES = {
     "faq/index.html": {"MedicalWebPage", "FAQPage"},
     "embed/muscle-twitch/index.html": {"MedicalWebPage", "FAQPage"},
     "embed/muscle-spasm/index.html": {"MedicalWebPage", "FAQPage"},
+    "pages/about/index.html": {"MedicalWebPage"},
+    "pages/accessibility/index.html": {"MedicalWebPage"},
+    "pages/embed-our-questions/index.html": {"MedicalWebPage"},
 }
 
 
@@ -46,8 +49,10 @@ def test_every_page_carries_json_ld_of_the_expected_types(built_site: Path, path
     assert data["@context"] == "https://schema.org"
     assert {item["@type"] for item in data["@graph"]} == CONTENT_PAGES[path]
     page = data["@graph"][0]
-    assert page["lastReviewed"] == "2026-11-26"
-    assert "reviewedBy" not in page  # nobody is credited who did not review it
+    # Nobody has reviewed the shipped pages: no review is claimed, only when they were written.
+    assert page["dateModified"] == "2026-11-26"
+    assert "lastReviewed" not in page
+    assert "reviewedBy" not in page
 
 
 def test_a_condition_is_described_as_a_medical_condition(built_site: Path) -> None:
@@ -55,7 +60,7 @@ def test_a_condition_is_described_as_a_medical_condition(built_site: Path) -> No
     condition = next(item for item in graph if item["@type"] == "MedicalCondition")
 
     assert condition["name"] == "Muscle twitch"
-    assert condition["alternateName"] == ["Fasciculation"]
+    assert condition["alternateName"] == ["fasciculation"]
     assert {"@type": "MedicalCause", "name": "Stress or worry (anxiety)."} in condition["cause"]
     assert condition["signOrSymptom"][0]["@type"] == "MedicalSignOrSymptom"
     assert condition["possibleTreatment"][0]["@type"] == "MedicalTherapy"
@@ -113,7 +118,7 @@ def test_embed_pages_are_bare_noindex_and_open_links_in_the_top_window(built_sit
     credit = page.select_one(".embed-credit")
     assert credit.get_text(" ", strip=True).startswith("From Muscle Twitch and Spasm Guide")
     assert credit.a["href"] == "../../conditions/muscle-spasm/"
-    assert "Page last reviewed" in page.select_one(".review-dates").get_text()
+    assert "Next review due" in page.select_one(".review-dates").get_text()
 
 
 def test_embeds_are_left_out_of_search(built_site: Path) -> None:
@@ -134,13 +139,14 @@ def test_oembed_is_discoverable_and_describes_the_iframe(built_site: Path) -> No
     assert 'title="Muscle spasm: questions and answers from' in oembed["html"]
 
 
-def test_the_faq_page_offers_the_code_to_embed_each_set(built_site: Path) -> None:
-    page = html(built_site, "faq/index.html")
+def test_the_page_for_website_owners_offers_the_code_to_embed_each_set(built_site: Path) -> None:
+    page = html(built_site, "pages/embed-our-questions/index.html")
     codes = [c.get_text() for c in page.select("pre.embed-code code")]
 
     assert len(codes) == 2
+    assert not html(built_site, "faq/index.html").select(".embed-code, details.embed")
     assert all("<iframe" in code and " title=" in code for code in codes)
-    assert all('event.origin !== "https://example.org"' in code for code in codes)
+    assert all('event.origin !== "https://health-guides.github.io"' in code for code in codes)
     assert all("event.source !== frame.contentWindow" in code for code in codes)
 
 

@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 from ruamel.yaml import YAML
 
-from conftest import ROOT, html
+from conftest import PUBLISHED_AT, ROOT, html
 
 PAYLOAD = (' <script>alert(1)</script> --> <!-- "\'><img src=x onerror=alert(1)> '
            "</title></textarea> {{ site.title }} {% if x %} *a*{: onmouseover=alert(3) } "
@@ -28,7 +28,8 @@ PAYLOAD = (' <script>alert(1)</script> --> <!-- "\'><img src=x onerror=alert(1)>
 # Text fields refuse HTML and `{: }` (check says why), so they get what check lets through.
 TEXT_PAYLOAD = " --> \"'> {{ site.title }} {% if x %} *a* [call](tel:123) 2 < 3 & 4"
 TEXT = {"intro", "summary", "what_it_is", "what_you_notice", "painful", "how_long", "common",
-        "less_common", "treatment", "prevention", "items", "answer", "note", "hint", "advice"}
+        "less_common", "rare_but_serious", "treatment", "prevention", "items", "answer", "note",
+        "hint", "advice", "body", "warning_signs"}
 # Fields that hold ids, dates, addresses or fixed words rather than free text.
 NOT_TEXT = {"id", "start", "next", "value", "care", "field", "conditions", "locale", "url",
             "number", "last_reviewed", "next_review_due"}
@@ -61,7 +62,8 @@ def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             yaml.dump(data, out)
     result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project,
                             capture_output=True, text=True, check=False,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                                 "SITE_URL": PUBLISHED_AT})
     assert result.returncode == 0, result.stderr
     return project / "site"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import html
@@ -14,12 +15,19 @@ def test_the_site_has_every_page(built_site: Path) -> None:
         assert (built_site / path).is_file(), path
 
 
-def test_the_home_page_lists_topics_a_to_z(built_site: Path) -> None:
+def test_the_home_page_is_a_hub(built_site: Path) -> None:
     page = html(built_site, "index.html")
     content = page.select_one("article")
+    start = content.select_one("a.md-button--primary")
+    cards = {card.h3.get_text(strip=True): card.p.get_text(strip=True)
+             for card in content.select(".topic-card")}
+
+    assert page.title.get_text() == "Muscle Twitch and Spasm Guide"  # not said twice
+    assert start["href"] == "checker/twitch-or-spasm/"
+    assert cards["Muscle twitch"].startswith("A small, fast movement")
 
     assert content.h1.get_text(strip=True) == "Muscle Twitch and Spasm Guide"
-    links = {a.get_text(strip=True): a["href"] for a in content.select("ul a")}
+    links = {a.get_text(strip=True): a["href"] for a in content.select("article a")}
     assert links["Muscle spasm"] == "conditions/muscle-spasm/"
     assert links["Muscle twitch"] == "conditions/muscle-twitch/"
     assert links["Muscle twitch or muscle spasm?"] == "compare/twitch-vs-spasm/"
@@ -31,12 +39,18 @@ def test_a_condition_page_reads_top_to_bottom(built_site: Path) -> None:
     headings = [h.get_text(strip=True).rstrip("¶") for h in article.select("h2")]
 
     assert article.h1.get_text(strip=True) == "Muscle twitch"
-    assert "Also called: Fasciculation" in article.get_text()
-    assert headings == ["What it is", "Symptoms", "Causes", "Treatment", "Prevention",
-                        "When to get help", "Compare", "Questions people ask", "Sources"]
+    assert "Also called: fasciculation." in article.get_text()
+    assert "Also searched for: twitching, muscle twitching" in article.get_text()
+    assert headings == ["On this page", "When to get help", "What it is", "Symptoms", "Causes",
+                        "Treatment", "Prevention", "Compare", "Questions people ask", "Sources"]
+    contents = [a["href"] for a in article.select("nav.on-this-page a")]
+    assert contents == [f"#{h['id']}" for h in article.select("h2")[1:]]
     times = article.select(".review-dates time")
     assert [t["datetime"] for t in times] == ["2026-11-26", "2027-11-26"]
-    assert "Page last reviewed: November 26, 2026" in article.get_text()
+    # Nobody has reviewed it: the page must not say it was reviewed.
+    assert "last reviewed" not in article.get_text().lower()
+    assert ("Page written: November 26, 2026. It has not yet been reviewed by a health "
+            "professional.") in article.get_text()
 
 
 def test_the_comparison_table_has_every_row_and_both_columns(built_site: Path) -> None:
@@ -47,8 +61,11 @@ def test_the_comparison_table_has_every_row_and_both_columns(built_site: Path) -
             for tr in table.select("tbody tr")}
 
     assert columns == ["Muscle twitch", "Muscle spasm"]
-    assert list(rows) == ["Painful?", "How long it lasts", "What you may notice",
-                          "Common causes", "Treatment", "Prevention"]
+    assert list(rows) == ["Painful?", "How long it lasts", "What you may notice", "Causes",
+                          "Other causes", "Rare but serious causes", "Treatment", "Prevention",
+                          "When to see a doctor"]
+    assert rows["Rare but serious causes"] == [
+        "Lou Gehrig's disease (ALS). Muscular dystrophy.", "None listed."]
     assert rows["Painful?"] == ["No. A twitch does not hurt.",
                                 "Yes. A spasm is usually very painful."]
     assert all(len(cells) == 2 and all(cells) for cells in rows.values())
@@ -73,3 +90,26 @@ def test_the_flowchart_page_works_as_an_outline_without_javascript(built_site: P
 
     assert targets <= steps
     assert len(steps) == 11
+
+
+def test_the_checker_is_one_search_result_and_search_terms_are_indexed(built_site: Path) -> None:
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    checker = [d for d in index["docs"] if d["location"].startswith("checker/")]
+    twitch = next(d for d in index["docs"] if d["location"] == "conditions/muscle-twitch/")
+
+    assert [d["location"] for d in checker] == ["checker/twitch-or-spasm/"]
+    assert "muscle twitching" in twitch["text"]
+    assert twitch.get("boost") == 2
+
+
+def test_every_footer_links_the_plain_pages(built_site: Path) -> None:
+    for path in ("index.html", "conditions/muscle-spasm/index.html"):
+        links = {a.get_text(strip=True) for a in html(built_site, path).select(".footer-links a")}
+        assert links == {"About this guide", "Accessibility statement", "Embed our questions"}
+
+
+def test_search_that_finds_nothing_points_to_the_checker_and_the_a_to_z(built_site: Path) -> None:
+    links = html(built_site, "conditions/muscle-spasm/index.html").select(".search-help a")
+
+    assert [a["data-search-help"] for a in links] == ["checker/twitch-or-spasm/", "conditions/"]
+    assert [a["href"] for a in links] == ["../../checker/twitch-or-spasm/", "../"]

@@ -48,6 +48,7 @@ def requests(page: Page) -> list[str]:
 
 def search_for(page: Page, words: str, topic: str) -> None:
     """Type into the search field and open the result for a topic."""
+    page.wait_for_load_state("load")  # typed before Material's script runs, it goes unseen
     page.get_by_role("textbox", name="Search").fill(words)
     page.locator(".md-search-result__item > a").filter(
         has=page.get_by_role("heading", name=topic, exact=True)).first.click()

@@ -105,12 +105,16 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Publish the generated pages and the npm assets, and nothing from the docs folder."""
         root = Path(config.config_file_path).parent
+        if self.mistakes is not None or getattr(self, "showed_mistakes", False):
+            _forget_built_pages()  # every page gains, or loses, the list of mistakes
+        self.showed_mistakes = self.mistakes is not None
         for stray in [f for f in files if f.generated_by is None and _in(f, config.docs_dir)]:
             # docs_dir holds nothing publishable: whatever lands there is never copied.
             files.remove(stray)
         rendered = ({**self.rendered.pages, **self.rendered.files} if self.rendered
                     else {"index.md": "# The content has mistakes\n"})
-        generated = [File.generated(config, path, content=text) for path, text in rendered.items()]
+        generated: list[File] = [_changed_since_last_build(config, path, text)
+                                 for path, text in rendered.items()]
         for target, source in self.config.npm_assets.items():
             if not (root / source).is_file():
                 raise PluginError(f"{source} is missing: run `npm ci` (or `make site`) first.")
@@ -133,6 +137,10 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         if self.rendered is not None:
             page.update_date = self.rendered.build_date
         return page
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Build every page again next time: this build may have stopped half-way."""
+        _forget_built_pages()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild the preview whenever content or a page template changes."""
@@ -171,6 +179,37 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
             raise PluginError(f"{name}: the built page is not safe to publish:\n  "
                               + "\n  ".join(problems))
         return secured
+
+
+_BUILT: dict[tuple[str, str], int] = {}
+"""The hash of each page as last written in this process, by site folder and page path."""
+
+
+class _GeneratedFile(File):
+    """A generated page that knows whether it changed since this process last wrote it.
+
+    `mkdocs serve --dirty` (`make serve`) then rebuilds only the pages an edit changed.
+    """
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        """Return whether the page must be built again."""
+        return self.changed or not Path(self.abs_dest_path).is_file()
+
+
+def _changed_since_last_build(config: MkDocsConfig, path: str, text: str) -> File:
+    file = _GeneratedFile.generated(config, path, content=text)
+    assert isinstance(file, _GeneratedFile)
+    key, digest = (config.site_dir, path), hash(text)
+    file.changed = _BUILT.get(key) != digest
+    # Recorded now, and forgotten if the build fails, so a failed build never hides a page.
+    _BUILT[key] = digest
+    return file
+
+
+def _forget_built_pages() -> None:
+    _BUILT.clear()
 
 
 def mistakes_notice(errors: ContentErrors, *, shown_site: bool) -> str:

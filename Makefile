@@ -40,7 +40,7 @@ check: $(VENV)/.installed
 
 ## serve: preview the site at http://127.0.0.1:8000, reloading when content changes
 serve: $(VENV)/.installed node_modules/.installed
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 ## export: write the generated Markdown into build/markdown/
 export: $(VENV)/.installed

@@ -8,6 +8,7 @@ expression that re-reads Markdown would disagree with the renderer somewhere.
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -90,9 +91,17 @@ def _replace(text: Markup, marks: dict[int, str]) -> Markup:
     return Markup(str.translate(str(text), marks))
 
 
+# Control characters (Unicode category Cc) other than tab and newline, and the invisible ones.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(
+    re.escape(chr(code)) for code in sorted(_INVISIBLE)) + "]")
+
+
 def text_problem(text: str) -> str | None:
     """Return why text cannot be used, or None: invisible characters are hidden mistakes."""
-    for char in text:
+    found = _HIDDEN.search(text)
+    if found is None:
+        return None  # the common case, found in one pass of the regular expression
+    for char in text[found.start():]:
         if ord(char) in _INVISIBLE:
             return (f"this contains an invisible character (U+{ord(char):04X}) that can reorder "
                     "or hide text. Delete it.")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
 from generator.markdown_subset import (
+    _INVISIBLE,
     MARKDOWN_EXTENSIONS,
     link_targets,
     plain_text,
@@ -133,3 +135,13 @@ def test_text_is_checked_with_the_extensions_the_site_renders_with() -> None:
     names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
 
     assert tuple(names) == MARKDOWN_EXTENSIONS
+
+
+def test_every_control_and_invisible_character_is_refused_and_nothing_else() -> None:
+    hidden = {code for code in range(0x110000)
+              if (unicodedata.category(chr(code)) == "Cc" and chr(code) not in "\n\t")
+              or code in _INVISIBLE}
+
+    refused = {code for code in range(0x110000) if text_problem(f"a{chr(code)}b")}
+
+    assert refused == hidden

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -18,12 +20,22 @@ from generator.structured_data import JsonLd
 Pages = dict[str, str]
 
 
+TEMPLATES = Path(__file__).parent / "templates"
+
+
 def environment() -> Environment:
     """Return the Jinja2 environment, in which every printed value from content is escaped.
 
     Plain text shows exactly as typed, in Markdown and in HTML alike; Markdown-subset text
-    keeps its emphasis, links and lists, but never HTML or attribute lists.
+    keeps its emphasis, links and lists, but never HTML or attribute lists. The compiled
+    templates are kept until a template file changes (as in `mkdocs serve`).
     """
+    changed = max(path.stat().st_mtime_ns for path in TEMPLATES.iterdir())
+    return _environment(changed)
+
+
+@lru_cache(maxsize=1)
+def _environment(templates_changed: int) -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=True,
@@ -31,7 +43,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,  # one render never sees a template change; serve makes a new one
+        auto_reload=False,  # `environment()` notices template changes, once per call
         finalize=_escape_for_markdown,
     )
     env.filters["yaml_string"] = _yaml_string

@@ -93,9 +93,27 @@ def load_project(content_dir: Path) -> Project:
     )
 
 
+_VALIDATED: dict[tuple[type[BaseModel], str], tuple[object, BaseModel]] = {}
+"""The model last made from each file in this process, with the data it was made from.
+
+The loader returns the very same data object for a file whose text has not changed, so a
+`mkdocs serve` rebuild validates only the files that were edited.
+"""
+
+
 def _load(path: Path, model: type[M], errors: ErrorCollector) -> Sourced[M] | None:
     document = read_document(path, display_name(path), errors)
-    return to_model(document, model, errors) if document else None
+    if document is None:
+        return None
+    key = (model, document.name)
+    data, validated = _VALIDATED.get(key, (None, None))
+    if data is document.data and isinstance(validated, model):
+        return Sourced(validated, document)
+    mistakes = len(errors.errors)
+    sourced = to_model(document, model, errors)
+    if sourced is not None and len(errors.errors) == mistakes:
+        _VALIDATED[key] = (document.data, sourced.model)
+    return sourced
 
 
 def _load_all(paths: list[Path], model: type[M], errors: ErrorCollector) -> list[Sourced[M]]:

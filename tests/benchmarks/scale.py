@@ -15,7 +15,7 @@ It prints the median wall times and their ratio, the content stage alone (load, 
 render the Markdown, in-process), the peak memory of each build, the size of the pages (average
 and largest), the site and the zip, what Chromium downloads to show a condition page before the
 reader touches anything (gzipped; needs Chromium, see `first_view.py`), and what a first search
-downloads.
+downloads, and how soon `make serve`'s preview (`mkdocs serve --dirty`) shows an edited topic.
 Not a test: times vary by machine. `tests/benchmarks/test_scale.py` only checks that it runs.
 """
 
@@ -25,11 +25,13 @@ import argparse
 import gzip
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,6 +165,44 @@ def print_first_view(site: Path) -> None:
           f"gzipped ({len(index) / 2**20:.1f} MB)")
 
 
+def serve_edit(folder: Path) -> tuple[float, float]:
+    """Start `make serve`'s preview and edit one topic: return the first build's and edit's time."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    page = f"http://127.0.0.1:{port}/conditions/amber-example-0/"
+    start = time.perf_counter()
+    preview = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a",
+                                f"127.0.0.1:{port}"], cwd=folder, env=ENV,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(page, "Amber example 0")
+        first = time.perf_counter() - start
+        time.sleep(1)  # let the watcher settle
+        topic = folder / "content/conditions/amber-example-0.yml"
+        topic.write_text(topic.read_text(encoding="utf-8").replace(
+            "name: Amber example 0", "name: Amber edited 0"), encoding="utf-8")
+        start = time.perf_counter()
+        _wait_for(page, "Amber edited 0")
+        return first, time.perf_counter() - start
+    finally:
+        preview.terminate()
+        preview.wait()
+
+
+def _wait_for(address: str, text: str) -> None:
+    deadline = time.perf_counter() + 600
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(address, timeout=60) as response:
+                if text in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise SystemExit(f"{address} never showed {text!r}")
+
+
 def measure(topics: int, runs: int) -> None:
     """Build one size `runs` times each way, interleaved, and print the medians."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -187,6 +227,9 @@ def measure(topics: int, runs: int) -> None:
         print(f"  content stage (load+check+render)  {statistics.median(stage):7.3f} s")
         print_pages(folder / "site", sum(z.stat().st_size for z in (folder / "dist").glob("*.zip")))
         print_first_view(folder / "site")
+        first, edit = serve_edit(folder)
+        print(f"  serve --dirty: first build {first:.1f} s; one edited topic served in "
+              f"{edit:.2f} s")
 
 
 def main(argv: list[str] | None = None) -> None:

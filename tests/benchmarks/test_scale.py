@@ -24,3 +24,5 @@ def test_the_benchmark_runs_at_a_tiny_size(capsys: pytest.CaptureFixture[str]) -
     if first_view.available():
         assert re.search(r"beyond the theme \d+\.\d KB: HTML \d+\.\d KB, CSS \d+\.\d KB, "
                          r"JS \d+\.\d KB, data \d+\.\d KB; search index not loaded", report)
+    assert re.search(r"serve --dirty: first build \d+\.\d s; one edited topic served in "
+                     r"\d+\.\d\d s", report)

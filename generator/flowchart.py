@@ -121,10 +121,14 @@ def _emergency_links(flow: Flowchart) -> list[GraphProblem]:
             found.append(GraphProblem(("outcomes", index, "conditions"), f"emergency outcome "
                                       f"`{result.id}` links to other pages. Remove them, so "
                                       "that nothing leads readers away from calling for help."))
-        for item, text in enumerate(result.advice):
+        texts = [(("outcomes", index, "advice", item), text)
+                 for item, text in enumerate(result.advice)]
+        if result.note is not None:
+            texts.append((("outcomes", index, "note"), result.note))
+        for loc, text in texts:
             for target in markdown_subset.link_targets(text):
                 if not target.startswith("tel:"):
-                    found.append(GraphProblem(("outcomes", index, "advice", item),
+                    found.append(GraphProblem(loc,
                                               f"emergency outcome `{result.id}` links to "
                                               f"`{target}`. Links here may only call a phone "
                                               "number (tel:)."))

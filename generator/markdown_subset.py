@@ -67,6 +67,9 @@ _URL_BREAKERS = set(" \"'<>()\\`")
 # Marks that would make plain text (a name, a question) turn into Markdown.
 _PLAIN_MARKS = str.maketrans({"\\": "&#92;", "`": "&#96;", "*": "&#42;", "_": "&#95;",
                               "{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;"})
+# A `#` typed by the author (not one of an entity made above): a closing `#` would vanish
+# from a heading.
+_TYPED_HASH = re.compile(r"(?<!&)#")
 # Attribute lists (`{: onclick=...}`) are not part of the subset.
 _TEXT_MARKS = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
@@ -79,7 +82,7 @@ class MarkdownText(str):
 
 def escape_plain(text: str) -> Markup:
     """Return plain text safe in Markdown and in HTML: it shows exactly as typed."""
-    return _replace(escape(text), _PLAIN_MARKS)
+    return Markup(_TYPED_HASH.sub("&#35;", _replace(escape(text), _PLAIN_MARKS)))
 
 
 def escape_markdown(text: MarkdownText) -> Markup:

@@ -209,18 +209,24 @@ def check_references(
 
 def check_emergency_links(item: Sourced[Condition], errors: ErrorCollector) -> None:
     """Record links in emergency callouts: nothing may lead a reader away from calling."""
-    for group_index, group in enumerate(item.model.when_to_get_help):
+    condition = item.model
+    texts: list[tuple[list[str | int], str]] = [
+        (["warning_signs", index], text) for index, text in enumerate(condition.warning_signs)]
+    for group_index, group in enumerate(condition.when_to_get_help):
         if group.care != "emergency":
             continue
-        for index, text in enumerate(group.items):
-            for target in markdown_subset.link_targets(text):
-                if not target.startswith("tel:"):
-                    loc: list[str | int] = ["when_to_get_help", group_index, "items", index]
-                    line, column = item.document.position(loc)
-                    errors.add(item.document.name, line, column, loc,
-                               f"this links to `{target}`. In an emergency callout, links may "
-                               "only call a phone number (tel:). Remove the link.",
-                               item.document.data)
+        where: list[str | int] = ["when_to_get_help", group_index]
+        texts += [([*where, "items", index], text) for index, text in enumerate(group.items)]
+        if group.note is not None:
+            texts.append(([*where, "note"], group.note))
+    for loc, text in texts:
+        for target in markdown_subset.link_targets(text):
+            if not target.startswith("tel:"):
+                line, column = item.document.position(loc)
+                errors.add(item.document.name, line, column, loc,
+                           f"this links to `{target}`. In an emergency callout, links may "
+                           "only call a phone number (tel:). Remove the link.",
+                           item.document.data)
 
 
 def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],

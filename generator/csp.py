@@ -2,7 +2,9 @@
 
 The policy travels in a `<meta>` element, because the site is served as static files (GitHub
 Pages cannot send headers) and opened from `file://` in the offline bundle. Inline scripts are
-allowed by the SHA-256 hash of their text, computed from the finished page.
+allowed by the SHA-256 hash of their text, computed from the finished page as read by a
+conforming HTML5 parser (generator/built_page.py): the scripts it finds, and their text, are
+those a browser runs and hashes. The same single reading of the page serves the output guard.
 """
 
 from __future__ import annotations
@@ -10,7 +12,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from html.parser import HTMLParser
+import re
+from dataclasses import dataclass
+
+from generator.built_page import BuiltPage, read_page
+from generator.output_guard import page_problems
 
 # What readers' browsers send to the pages we link to. The site's own name says which health
 # worry a reader has, so not even our origin is sent.
@@ -46,24 +52,95 @@ IFRAME_WORKER_SCRIPT = (
 )
 
 
+# Where the policy goes: right after <meta charset> when it opens <head> (as in every page
+# Material writes), so the charset stays within the first 1024 bytes; otherwise at the start of
+# <head>. Found in the text, and then checked on the parsed page.
+_HEAD_START = re.compile(r"<head(?=[\s/>])[^>]*>", re.IGNORECASE)
+_CHARSET = re.compile(r"\s*<meta\s[^>]*\bcharset\s*=[^>]*>", re.IGNORECASE)
+# Stands in for the policy while the page is read, since the policy depends on what is read.
+_PENDING = "policy-pending"
+
+
+@dataclass(frozen=True)
+class SecuredPage:
+    """A page with its policy, and what the output guard finds unsafe in it."""
+
+    html: str
+    problems: list[str]
+
+
+def publishable_page(html: str, site_url: str | None, *,
+                     live_reload: bool = False) -> SecuredPage:
+    """Return the page with its policy and the guard's findings, reading the page once."""
+    secured, page = _secure(html, live_reload)
+    return SecuredPage(secured, page_problems(page, site_url))
+
+
 def secure_page(html: str, *, live_reload: bool = False) -> str:
     """Return the page with its Content-Security-Policy and referrer policy early in <head>.
 
     `live_reload` is for `mkdocs serve`, which adds an inline script to every page as it sends
     it, different each time: no hash can allow it, so the preview allows inline scripts.
     """
-    scan = _scan(html)
-    if scan.head_end is None:
+    return _secure(html, live_reload)[0]
+
+
+def _secure(html: str, live_reload: bool) -> tuple[str, BuiltPage]:
+    at = _policy_position(html)
+    # The page is read with the policy already in place, so the reading is of the final page:
+    # only the policy's text differs, and it holds no markup.
+    page = read_page(html[:at] + _policy_tags(_PENDING) + html[at:])
+    _check_policy_comes_first(page)
+    scripts = _inline_scripts(page)
+    return html[:at] + _policy_tags(policy(None if live_reload else scripts)) + html[at:], page
+
+
+def _policy_position(html: str) -> int:
+    head = _HEAD_START.search(html)
+    if head is None:
         raise ValueError("the page has no <head> to hold its Content-Security-Policy")
-    scripts = list(scan.inline_scripts)
-    if scan.loads_iframe_worker and scan.search_worker is not None:
-        scripts.append(iframe_worker_script(scan.search_worker))
-    content = policy(None if live_reload else scripts)
-    # On the same line, so line numbers in the page (and in the guard's messages) stay put.
-    tags = (f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+    charset = _CHARSET.match(html, head.end())
+    return charset.end() if charset else head.end()
+
+
+def _policy_tags(content: str) -> str:
+    # On the same line, so the page's other lines stay where they were.
+    return (f'<meta http-equiv="Content-Security-Policy" content="{content}">'
             f'<meta name="referrer" content="{REFERRER_POLICY}">')
-    at = scan.charset_end if scan.charset_end is not None else scan.head_end
-    return html[:at] + tags + html[at:]
+
+
+def _check_policy_comes_first(page: BuiltPage) -> None:
+    """Refuse a page whose policy a browser would not apply before the page's first script."""
+    for element in page.elements:
+        if element.tag == "script":
+            break
+        values = element.attributes
+        if (element.tag == "meta" and values.get("content") == _PENDING
+                and values.get("http-equiv") == "Content-Security-Policy"
+                and element.node.parent is not None and element.node.parent.tag == "head"):
+            return
+    raise ValueError("the Content-Security-Policy could not be placed in <head> before "
+                     "the page's first script")
+
+
+def _inline_scripts(page: BuiltPage) -> list[str]:
+    """Return the text of each script the page runs from its own markup, in page order."""
+    scripts: list[str] = []
+    loads_iframe_worker, search_worker = False, None
+    for element in page.elements:
+        if element.tag != "script":
+            continue
+        values = element.attributes
+        if "src" in values:
+            loads_iframe_worker |= values["src"].endswith(IFRAME_WORKER_SHIM)
+        elif values.get("type", "").strip().lower() in EXECUTABLE_TYPES:
+            # The parser has already turned CR LF into LF, as browsers do before hashing.
+            scripts.append(element.text())
+        elif values.get("id") == "__config":
+            search_worker = _search_worker(element.text())
+    if loads_iframe_worker and search_worker is not None:
+        scripts.append(iframe_worker_script(search_worker))
+    return scripts
 
 
 def policy(inline_scripts: list[str] | None) -> str:
@@ -93,86 +170,6 @@ def script_hash(text: str) -> str:
 def iframe_worker_script(worker_url: str) -> str:
     """Return the inline script the iframe-worker shim writes for this search worker."""
     return IFRAME_WORKER_SCRIPT.replace("{url}", worker_url)
-
-
-class _PageScan(HTMLParser):
-    """Find where <head> starts and which inline scripts the page runs."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self._line_starts = _line_starts(html)
-        self.head_end: int | None = None
-        self.charset_end: int | None = None
-        self.inline_scripts: list[str] = []
-        self.loads_iframe_worker = False
-        self.search_worker: str | None = None
-        self._first_in_head = False
-        self._script: tuple[str, list[str]] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        end = self._offset() + len(self.get_starttag_text() or "")
-        if tag == "head" and self.head_end is None:
-            self.head_end = end
-            self._first_in_head = True
-            return
-        # <meta charset> must stay within the first bytes, so the policy goes right after it.
-        if self._first_in_head and tag == "meta" and "charset" in values:
-            self.charset_end = end
-        self._first_in_head = False
-        if tag == "script":
-            self._start_script(values)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag == "script":
-            self.handle_endtag(tag)
-
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._script[1].append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag != "script" or self._script is None:
-            return
-        kind, parts = self._script
-        self._script = None
-        # Browsers turn CR LF into LF before they hash a script's text.
-        text = "".join(parts).replace("\r\n", "\n").replace("\r", "\n")
-        if kind == "inline":
-            self.inline_scripts.append(text)
-        elif kind == "config":
-            self.search_worker = _search_worker(text)
-
-    def _start_script(self, values: dict[str, str]) -> None:
-        kind = values.get("type", "").strip().lower()
-        if "src" in values:
-            self.loads_iframe_worker |= values["src"].endswith(IFRAME_WORKER_SHIM)
-            self._script = ("external", [])
-        elif kind in EXECUTABLE_TYPES:
-            self._script = ("inline", [])
-        elif values.get("id") == "__config":
-            self._script = ("config", [])
-        else:
-            self._script = ("data", [])
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
-
-def _scan(html: str) -> _PageScan:
-    scan = _PageScan(html)
-    scan.feed(html)
-    scan.close()
-    return scan
-
-
-def _line_starts(text: str) -> list[int]:
-    # html.parser counts lines at "\n" only, so offsets are found the same way.
-    starts = [0]
-    starts.extend(index + 1 for index, char in enumerate(text) if char == "\n")
-    return starts
 
 
 def _search_worker(config: str) -> str | None:

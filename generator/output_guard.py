@@ -1,14 +1,17 @@
 """Refuse a built page that could run script, link to an unsafe address or load from elsewhere.
 
 The content checks should stop all of this earlier; this guard looks at the HTML readers
-actually get, so it also catches what a future field, template or theme update forgets.
+actually get, so it also catches what a future field, template or theme update forgets. It reads
+the page with a conforming HTML5 parser (generator/built_page.py), so it sees the elements and
+attributes a browser builds, not those of a lenient parser that a crafted page could fool.
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
+
+from generator.built_page import BuiltPage, Element, read_page
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
@@ -57,10 +60,20 @@ Origin = tuple[str, str, int]
 
 def find_problems(html: str, site_url: str | None) -> list[str]:
     """Return one plain sentence for each unsafe element of a built page, in page order."""
-    guard = _Guard(_origin(site_url) if site_url else None)
-    guard.feed(html)
-    guard.close()
-    return guard.problems
+    return page_problems(read_page(html), site_url)
+
+
+def page_problems(page: BuiltPage, site_url: str | None) -> list[str]:
+    """Return one plain sentence for each unsafe element of a page already read."""
+    own_origin = _origin(site_url) if site_url else None
+    problems = [problem for element in page.elements
+                for problem in element_problems(element, own_origin)]
+    if page.scripting and page.has_noscript:
+        # Without scripts, <noscript> holds elements rather than text: check those readers' page.
+        for problem in page_problems(read_page(page.html, scripting=False), site_url):
+            if problem not in problems:
+                problems.append(problem)
+    return problems
 
 
 def normalise_address(value: str) -> str:
@@ -74,67 +87,67 @@ def address_scheme(value: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-class _Guard(HTMLParser):
-    def __init__(self, own_origin: Origin | None) -> None:
-        super().__init__(convert_charrefs=True)  # attribute values arrive unescaped
-        self.own_origin = own_origin
-        self.problems: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        for name, value in attrs:
-            if name.startswith("on"):
-                self._report(tag, name, value or "", "runs script from an event attribute")
-        for name in NAVIGATING_ATTRIBUTES.get(tag, ()):
+def element_problems(element: Element, own_origin: Origin | None) -> list[str]:
+    """Return what is unsafe about one element, each in a plain sentence."""
+    tag, values = element.tag, element.attributes
+    problems = [_problem(element, name, value, "runs script from an event attribute")
+                for name, value in values.items() if name.startswith("on")]
+    for name in NAVIGATING_ATTRIBUTES.get(tag, ()):
+        if name in values:
+            problems += _link_problems(element, name, values[name])
+    if _loads(tag, values):
+        for name in LOADING_ATTRIBUTES[tag]:
             if name in values:
-                self._check_link(tag, name, values[name])
-        if _loads(tag, values):
-            for name in LOADING_ATTRIBUTES[tag]:
-                if name in values:
-                    self._check_load(tag, name, values[name])
-        if tag == "base" and "href" in values:
-            self._report(tag, "href", values["href"],
-                         "changes where every relative address on the page points")
-        if tag in ("animate", "set") and values.get("attributename") in ("href", "xlink:href"):
-            self._report(tag, "attributename", values["attributename"],
-                         "rewrites a link's address after the page has loaded")
+                problems += _load_problems(element, name, values[name], own_origin)
+    if tag == "base" and "href" in values:
+        problems.append(_problem(element, "href", values["href"],
+                                 "changes where every relative address on the page points"))
+    if tag in ("animate", "set") and values.get("attributename") in ("href", "xlink:href"):
+        problems.append(_problem(element, "attributename", values["attributename"],
+                                 "rewrites a link's address after the page has loaded"))
+    return problems
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
 
-    def _check_link(self, tag: str, name: str, value: str) -> None:
-        scheme = address_scheme(value)
-        if scheme is not None and scheme not in LINK_SCHEMES:
-            self._report(tag, name, value, f"uses the `{scheme}:` scheme; links may only use "
-                         "http:, https:, mailto:, tel: or a relative address")
+def _link_problems(element: Element, name: str, value: str) -> list[str]:
+    scheme = address_scheme(value)
+    if scheme is None or scheme in LINK_SCHEMES:
+        return []
+    return [_problem(element, name, value, f"uses the `{scheme}:` scheme; links may only use "
+                     "http:, https:, mailto:, tel: or a relative address")]
 
-    def _check_load(self, tag: str, name: str, value: str) -> None:
-        addresses = _srcset_addresses(value) if name.endswith("srcset") else [value]
-        for address in addresses:
-            reason = self._foreign_load(address)
-            if reason:
-                self._report(tag, name, value, reason)
-                return
 
-    def _foreign_load(self, address: str) -> str | None:
-        """Say why loading this address leaves the site, or return None if it does not."""
-        address = normalise_address(address)
-        scheme = address_scheme(address)
-        # Browsers read "\" as "/" in web addresses, so "/\host" is "//host".
-        rest = (address[len(scheme) + 1:] if scheme else address).replace("\\", "/")
-        if scheme is None and not rest.startswith("//"):
-            return None
-        if scheme not in (None, "http", "https"):
-            return f"loads a `{scheme}:` address; pages may only load files from this site"
-        authority = re.split(r"[/?#]", rest.lstrip("/"), maxsplit=1)[0]
-        if self.own_origin is not None and _same_origin(scheme, authority, self.own_origin):
-            return None
-        host = urlsplit("//" + authority).hostname or authority
-        return f"loads from another host ({host}); pages may only load files from this site"
+def _load_problems(element: Element, name: str, value: str,
+                   own_origin: Origin | None) -> list[str]:
+    addresses = _srcset_addresses(value) if name.endswith("srcset") else [value]
+    for address in addresses:
+        reason = _foreign_load(address, own_origin)
+        if reason:
+            return [_problem(element, name, value, reason)]
+    return []
 
-    def _report(self, tag: str, name: str, value: str, reason: str) -> None:
-        line = self.getpos()[0]
-        self.problems.append(f"line {line}: <{tag} {name}=\"{_shorten(value)}\"> {reason}")
+
+def _foreign_load(address: str, own_origin: Origin | None) -> str | None:
+    """Say why loading this address leaves the site, or return None if it does not."""
+    address = normalise_address(address)
+    scheme = address_scheme(address)
+    # Browsers read "\" as "/" in web addresses, so "/\host" is "//host".
+    rest = (address[len(scheme) + 1:] if scheme else address).replace("\\", "/")
+    if scheme is None and not rest.startswith("//"):
+        return None
+    if scheme not in (None, "http", "https"):
+        return f"loads a `{scheme}:` address; pages may only load files from this site"
+    authority = re.split(r"[/?#]", rest.lstrip("/"), maxsplit=1)[0]
+    if own_origin is not None and _same_origin(scheme, authority, own_origin):
+        return None
+    host = urlsplit("//" + authority).hostname or authority
+    return f"loads from another host ({host}); pages may only load files from this site"
+
+
+def _problem(element: Element, name: str, value: str, reason: str) -> str:
+    # The parser keeps no line numbers, so an element's id, when it has one, helps find it.
+    element_id = element.attributes.get("id", "") if name != "id" else ""
+    named = f' id="{_shorten(element_id)}"' if element_id else ""
+    return f'<{element.tag}{named} {name}="{_shorten(value)}"> {reason}'
 
 
 def _loads(tag: str, values: dict[str, str]) -> bool:

@@ -100,6 +100,25 @@ def test_the_hash_is_of_the_text_the_browser_sees() -> None:
     assert hashes_of(crlf) == hashes_of(lf)
 
 
+
+def test_a_script_is_hashed_up_to_where_a_browser_ends_it() -> None:
+    # After "<!--<script>" inside a script, a browser ends it at the second </script>.
+    html = secure_page(page('<script>a="<!--<script>"</script>x</script>'))
+
+    assert hashes_of(html) == {_hash('a="<!--<script>"</script>x')}
+
+
+def test_an_svg_script_is_hashed_by_its_text() -> None:
+    html = secure_page(page(body="<svg><script>alert&#40;1)</script></svg>"))
+
+    assert hashes_of(html) == {ALERT_HASH}
+
+
+def test_a_page_whose_head_cannot_be_found_in_its_text_is_refused() -> None:
+    with pytest.raises(ValueError, match="could not be placed in <head> before the page's "
+                                         "first script"):
+        secure_page("<!-- <head> --><html><head><script>alert(1)</script></head></html>")
+
 def test_the_preview_allows_live_reloads_inline_script() -> None:
     html = secure_page(page("<script>alert(1)</script>"), live_reload=True)
 

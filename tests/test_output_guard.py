@@ -37,7 +37,7 @@ ELSEWHERE = "pages may only load files from this site"
 ])
 def test_a_link_with_a_scheme_outside_the_allow_list_is_named(html: str, problem: str) -> None:
     assert len(find_problems(html, SITE)) == 1
-    assert find_problems(html, SITE)[0].startswith(f"line 1: {problem}")
+    assert find_problems(html, SITE)[0].startswith(problem)
 
 
 @pytest.mark.parametrize(("html", "problem"), [
@@ -94,7 +94,7 @@ def test_a_link_with_a_scheme_outside_the_allow_list_is_named(html: str, problem
 ])
 def test_an_element_that_loads_from_another_host_is_named(html: str, problem: str) -> None:
     assert len(find_problems(html, SITE)) == 1
-    assert find_problems(html, SITE)[0].startswith(f"line 1: {problem}")
+    assert find_problems(html, SITE)[0].startswith(problem)
 
 
 @pytest.mark.parametrize(("html", "problem"), [
@@ -108,8 +108,30 @@ def test_an_element_that_loads_from_another_host_is_named(html: str, problem: st
 ])
 def test_an_element_that_runs_script_is_named(html: str, problem: str) -> None:
     assert len(find_problems(html, SITE)) == 1
-    assert find_problems(html, SITE)[0].startswith(f"line 1: {problem}")
+    assert find_problems(html, SITE)[0].startswith(problem)
 
+
+
+@pytest.mark.parametrize("html", [
+    # A browser running scripts reads <noscript> as text up to "</noscript>", closing it inside
+    # what a lenient parser takes for an attribute value.
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+    # Inside <svg>, <style> holds elements, and <img> leaves the SVG.
+    "<svg><style><img src=x onerror=alert(1)></style></svg>",
+])
+def test_markup_is_read_the_way_a_browser_reads_it(html: str) -> None:
+    assert find_problems(html, SITE) == [
+        '<img onerror="alert(1)"> runs script from an event attribute']
+
+
+@pytest.mark.parametrize("html", [
+    '<noscript><img src="https://tracker.example/p.gif" alt=""></noscript>',
+    '<template><img src="https://tracker.example/p.gif" alt=""></template>',
+])
+def test_what_only_some_readers_get_is_checked_too(html: str) -> None:
+    assert find_problems(html, SITE) == [
+        f'<img src="https://tracker.example/p.gif"> loads from another host (tracker.example); '
+        f"{ELSEWHERE}"]
 
 SAFE_PAGE = """<!doctype html>
 <html lang="en"><head>
@@ -152,17 +174,18 @@ def test_without_a_site_address_every_absolute_load_is_from_another_host() -> No
 
     assert find_problems(html, SITE) == []
     assert find_problems(html, None) == [
-        'line 1: <img src="https://example.org/muscle-guide/a.png"> loads from another host '
+        '<img src="https://example.org/muscle-guide/a.png"> loads from another host '
         f'(example.org); {ELSEWHERE}']
 
 
-def test_every_problem_is_named_with_its_line() -> None:
-    html = '<p>\n<a href="javascript:x">a</a>\n\n<img src="//t.example/p" onerror="x" alt="">'
+def test_every_problem_is_named_in_page_order_with_the_elements_id() -> None:
+    html = ('<p>\n<a href="javascript:x">a</a>\n\n'
+            '<img id="pixel" src="//t.example/p" onerror="x" alt="">')
 
     assert find_problems(html, SITE) == [
-        f'line 2: <a href="javascript:x"> uses the `javascript:` scheme; {SCHEME}',
-        'line 4: <img onerror="x"> runs script from an event attribute',
-        f'line 4: <img src="//t.example/p"> loads from another host (t.example); {ELSEWHERE}',
+        f'<a href="javascript:x"> uses the `javascript:` scheme; {SCHEME}',
+        '<img id="pixel" onerror="x"> runs script from an event attribute',
+        f'<img id="pixel" src="//t.example/p"> loads from another host (t.example); {ELSEWHERE}',
     ]
 
 

@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import generator
+from generator.csp import publishable_page
 from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import HealthContentConfig
 from generator.pipeline import RenderedSite, render_content
@@ -167,18 +168,15 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         return self._publishable(output_content, template_name, config)
 
     def _publishable(self, html: str, name: str, config: MkDocsConfig) -> str:
-        from generator.csp import secure_page
-        from generator.output_guard import find_problems
-
         try:
-            secured = secure_page(html, live_reload=getattr(self, "live_reload", False))
+            page = publishable_page(html, config.site_url,
+                                    live_reload=getattr(self, "live_reload", False))
         except ValueError as error:
             raise PluginError(f"{name}: {error}.") from None
-        problems = find_problems(secured, config.site_url)
-        if problems:
+        if page.problems:
             raise PluginError(f"{name}: the built page is not safe to publish:\n  "
-                              + "\n  ".join(problems))
-        return secured
+                              + "\n  ".join(page.problems))
+        return page.html
 
 
 _BUILT: dict[tuple[str, str], int] = {}

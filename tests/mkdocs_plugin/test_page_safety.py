@@ -36,9 +36,9 @@ def test_an_unsafe_page_stops_the_build_naming_the_page_and_each_element() -> No
 
     assert str(stopped.value) == (
         "conditions/muscle-twitch.md: the built page is not safe to publish:\n"
-        '  line 3: <a href="javascript:alert(1)"> uses the `javascript:` scheme; links may only '
+        '  <a href="javascript:alert(1)"> uses the `javascript:` scheme; links may only '
         "use http:, https:, mailto:, tel: or a relative address\n"
-        '  line 4: <img src="https://tracker.example/pixel.gif"> loads from another host '
+        '  <img src="https://tracker.example/pixel.gif"> loads from another host '
         "(tracker.example); pages may only load files from this site")
 
 

@@ -9,7 +9,7 @@ from any page: its letter in the menu, then its name on that letter's page.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from generator import views
@@ -39,7 +39,11 @@ class PageMenu:
 
     def as_front_matter(self) -> dict[str, Any]:
         """Return the menu as plain data for the page's front matter."""
-        return asdict(self)
+        def plain(link: MenuLink) -> dict[str, str]:
+            return {"title": link.title, "path": link.path}
+        return {"section": plain(self.section) if self.section else None,
+                "letters": [plain(link) for link in self.letters],
+                "related": [plain(link) for link in self.related]}
 
 
 def site_nav(project: Project, *, large_from: int = views.LARGE_SITE_FROM) -> list[NavEntry]:

@@ -121,8 +121,8 @@ def _emergency_links(flow: Flowchart) -> list[GraphProblem]:
             found.append(GraphProblem(("outcomes", index, "conditions"), f"emergency outcome "
                                       f"`{result.id}` links to other pages. Remove them, so "
                                       "that nothing leads readers away from calling for help."))
-        texts = [(("outcomes", index, "advice", item), text)
-                 for item, text in enumerate(result.advice)]
+        texts: list[tuple[Loc, str]] = [(("outcomes", index, "advice", item), text)
+                                         for item, text in enumerate(result.advice)]
         if result.note is not None:
             texts.append((("outcomes", index, "note"), result.note))
         for loc, text in texts:

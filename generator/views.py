@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -258,6 +259,7 @@ def _cell(condition: str, value: Any) -> Cell:
     return Cell(condition, value, ())
 
 
+@lru_cache(maxsize=4096)  # pages share a few dates; Babel is slow to format them
 def _day(value: datetime.date, locale: str) -> Day:
     text = str(format_date(value, format="long", locale=locale.replace("-", "_")))
     return Day(text, value.isoformat())

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: that makes each of a page's hundreds of elements slower
 class Element:
     """One element of a built page, with lower-case tag and attribute names."""
 
@@ -51,12 +51,12 @@ def read_page(html: str, *, scripting: bool = True) -> BuiltPage:
 
 def _elements(top: LexborNode) -> Iterator[Element]:
     for node in top.traverse():
-        attributes = node.attributes
+        tag, attributes = node.tag or "", node.attributes
         # SVG keeps camelCase names (attributeName, foreignObject); HTML ones are lower already.
-        yield Element((node.tag or "").lower(),
+        yield Element(tag.lower(),
                       {name.lower(): value or "" for name, value in attributes.items()}
                       if attributes else {}, node)
-        if node.tag == "template":
+        if tag == "template":
             # A template's content lives outside the tree, but script can clone it into the page.
             for fragment in node.template_fragments():
                 yield from _elements(fragment)

@@ -49,6 +49,9 @@ NAVIGATING_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "input": ("formaction",),
 }
 
+# The elements that take an address, or change one.
+_ADDRESS_TAGS = frozenset({*LOADING_ATTRIBUTES, *NAVIGATING_ATTRIBUTES, "base", "animate", "set"})
+
 # The URL standard drops these anywhere in an address, and these around it, before parsing.
 _TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 _C0_OR_SPACE = "".join(chr(code) for code in range(0x21))
@@ -66,7 +69,7 @@ def find_problems(html: str, site_url: str | None) -> list[str]:
 def page_problems(page: BuiltPage, site_url: str | None) -> list[str]:
     """Return one plain sentence for each unsafe element of a page already read."""
     own_origin = _origin(site_url) if site_url else None
-    problems = [problem for element in page.elements
+    problems = [problem for element in page.elements if element.attributes
                 for problem in element_problems(element, own_origin)]
     if page.scripting and page.has_noscript:
         # Without scripts, <noscript> holds elements rather than text: check those readers' page.
@@ -92,6 +95,8 @@ def element_problems(element: Element, own_origin: Origin | None) -> list[str]:
     tag, values = element.tag, element.attributes
     problems = [_problem(element, name, value, "runs script from an event attribute")
                 for name, value in values.items() if name.startswith("on")]
+    if tag not in _ADDRESS_TAGS:  # most elements: checked quickly, as every page has hundreds
+        return problems
     for name in NAVIGATING_ATTRIBUTES.get(tag, ()):
         if name in values:
             problems += _link_problems(element, name, values[name])

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from generator.project import load_project
+
 from browser.conftest import axe_violations
+from conftest import CONTENT
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +36,7 @@ def test_the_banner_is_in_view_with_a_working_call_link(
     expect(banner).to_be_in_viewport()
     expect(call).to_be_in_viewport()
     expect(call).to_have_attribute("href", "tel:911")
-    expect(banner).to_contain_text("If you have serious medical symptoms, get emergency help now.")
+    expect(banner).to_contain_text(load_project(CONTENT).site.emergency.message)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.close()
 

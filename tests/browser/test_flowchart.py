@@ -54,7 +54,7 @@ def test_a_reader_reaches_each_outcome_by_mouse_from_the_home_page(
     page: Page, site_url: str, outcome: str
 ) -> None:
     page.goto(site_url)
-    page.get_by_role("link", name=FLOW.title).first.click()
+    page.locator(".md-content").get_by_role("link", name=FLOW.title).first.click()
     expect(current_heading(page)).to_have_text(FLOW.questions[0].text)
 
     for text in ROUTES[outcome]:

@@ -51,7 +51,7 @@ def test_the_offline_bundle_works_from_file_with_no_network(
     page.goto(offline_index.as_uri())
     expect(page.get_by_role("region", name="Emergency help")).to_contain_text("Call 911")
 
-    page.get_by_role("link", name="Muscle twitch", exact=True).first.click()
+    page.locator(".md-content").get_by_role("link", name="Muscle twitch", exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Muscle twitch")
 
     page.get_by_role("textbox", name="Search").fill("dehydration")

@@ -17,7 +17,8 @@ def test_a_reader_goes_from_home_to_a_condition_with_no_axe_violations(
     expect(page.get_by_role("heading", level=1)).to_have_text("Muscle Twitch and Spasm Guide")
     assert axe_violations(page) == []
 
-    page.get_by_role("link", name="Muscle twitch", exact=True).click()
+    page.locator(".md-content").get_by_role("link", name="Muscle twitch",
+                                            exact=True).first.click()
 
     expect(page).to_have_url(f"{site_url}conditions/muscle-twitch/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Muscle twitch")

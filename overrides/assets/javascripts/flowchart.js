@@ -155,11 +155,14 @@
       }
     }
 
-    // The page's title and introduction belong to the first step only. The title stays for
-    // screen readers, so every step still has a page heading.
+    // On a checker's own page, the page's title and introduction belong to the first step
+    // only. The title stays for screen readers, so every step still has a page heading. A page
+    // with several flowcharts keeps its text.
     var intro = [];
-    for (var node = root.previousElementSibling; node; node = node.previousElementSibling) {
-      intro.push(node);
+    if (root.parentNode.querySelectorAll(".flowchart").length === 1) {
+      for (var node = root.previousElementSibling; node; node = node.previousElementSibling) {
+        intro.push(node);
+      }
     }
     function showIntro(visible) {
       intro.forEach(function (node) {

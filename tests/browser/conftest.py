@@ -36,13 +36,13 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a folder on a free localhost port and yield its base URL.
+def serve(directory: Path, port: int = 0) -> Iterator[str]:
+    """Serve a folder on localhost (on a free port unless given one) and yield its base URL.
 
     A missing address gets the folder's 404.html, if it has one, as GitHub Pages does.
     """
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -81,7 +81,7 @@ def test_every_page_has_no_axe_violations_on_a_phone_and_a_desktop_in_both_palet
     for viewport in (PHONE, DESKTOP):
         page = tab(browser, viewport)
         for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+            page.emulate_media(color_scheme=scheme)
             for name, url in every_page.items():
                 page.goto(url)
                 problems += [f"{name} at {viewport['width']} px, {scheme}: "

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,8 +17,6 @@ from browser.conftest import axe_violations, serve
 from conftest import html
 
 pytestmark = pytest.mark.browser
-
-PUBLIC_URL = "https://example.org/muscle-guide/"
 
 
 @pytest.fixture(scope="module")
@@ -82,13 +84,35 @@ def test_offline_pages_have_no_axe_violations(
     assert axe_violations(page) == []
 
 
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """Build the site for a public address on localhost, where the embed code points, and serve it.
+
+    The shipped content names no address, so it has no embed code; `--site-url` gives one.
+    """
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    out = tmp_path_factory.mktemp("published")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site-url", url,
+         "--site-dir", str(out / "site"), "--dist-dir", str(out / "dist")],
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
+        check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield from ((out / "site", served) for served in serve(out / "site", port))
+
+
 @pytest.fixture
-def host_page(built_site: Path, site_url: str, tmp_path: Path) -> Iterator[str]:
+def host_page(published: tuple[Path, str], tmp_path: Path) -> Iterator[str]:
     """Another site, on another localhost port, that pasted our embed code into its page."""
-    snippet = html(built_site, "faq/index.html").select_one("pre.embed-code code").get_text()
-    origin = site_url.split("/muscle-guide/")[0]
-    snippet = snippet.replace(PUBLIC_URL, site_url).replace('"https://example.org"',
-                                                            f'"{origin}"')
+    site, _ = published
+    owners = next(path for path in site.rglob("index.html")
+                  if "embed-code" in path.read_text(encoding="utf-8"))
+    code = html(site, owners.relative_to(site).as_posix()).select_one("pre.embed-code code")
+    assert code is not None
+    snippet = code.get_text()
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="en"><head><title>A pharmacy</title></head>'
         f"<body><main><h1>Our pharmacy</h1>{snippet}<p id='after'>The end</p></main>"
@@ -120,14 +144,15 @@ def test_an_embedded_faq_fits_its_content_and_grows_when_opened(
     assert abs(opened - inner) <= 2
 
 
-def test_links_in_an_embedded_faq_open_in_the_top_window(page: Page, host_page: str,
-                                                         site_url: str) -> None:
+def test_links_in_an_embedded_faq_open_in_the_top_window(
+    page: Page, host_page: str, published: tuple[Path, str]
+) -> None:
     page.goto(host_page)
     frame = page.frame_locator("iframe")
 
     frame.get_by_role("link", name="read the full page: Muscle spasm").click()
 
-    expect(page).to_have_url(f"{site_url}conditions/muscle-spasm/")
+    expect(page).to_have_url(f"{published[1]}conditions/muscle-spasm/")
 
 
 def test_the_parent_ignores_height_messages_from_other_windows(

@@ -13,13 +13,13 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 
 from generator.mkdocs_plugin.plugin import HealthContentPlugin
 from generator.pipeline import RenderedSite
@@ -44,23 +44,46 @@ def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
 
 def _build_both(rendered: RenderedSite, config_file: Path, site_dir: Path,
                 offline_dir: Path) -> None:
-    """Run the website and offline builds at the same time, in two processes.
+    """Build the website here and the offline bundle in a forked process, at the same time.
 
-    Both take the same rendered content, handed over as a value: neither loads it again.
-    Each writes only to its own folder.
+    The forked process inherits the rendered content as it is in memory: nothing is loaded,
+    rendered or even copied again. Each build writes only to its own folder.
     """
     fork = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=2, mp_context=fork) as pool:
-        builds = [pool.submit(_build, rendered, config_file, site_dir, offline=False),
-                  pool.submit(_build, rendered, config_file, offline_dir, offline=True)]
-        for finished in builds:
-            finished.result()
+    receive, send = fork.Pipe(duplex=False)
+    offline = fork.Process(target=_build_offline, args=(send, rendered, config_file, offline_dir),
+                           name="offline build")
+    offline.start()
+    send.close()
+    try:
+        _build(rendered, config_file, site_dir, offline=False)
+        try:
+            failure = receive.recv()
+        except EOFError:  # the process died; it printed its traceback
+            failure = RuntimeError("the offline build stopped unexpectedly")
+    finally:
+        offline.join(timeout=1)
+        if offline.is_alive():  # the website build failed or was interrupted first
+            offline.terminate()
+            offline.join()
+    if failure is not None:
+        raise failure
+
+
+def _build_offline(send: Connection, rendered: RenderedSite, config_file: Path,
+                   site_dir: Path) -> None:
+    try:
+        _build(rendered, config_file, site_dir, offline=True)
+    except MkDocsException as error:
+        send.send(error)  # the parent reports it like its own
+        return
+    send.send(None)
 
 
 def write_zip(folder: Path, target: Path, epoch: int) -> None:
     """Zip a folder reproducibly: sorted entries, fixed times and permissions."""
     stamp = _zip_time(epoch)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             entry = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED

@@ -7,11 +7,15 @@ import os
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
+from generator.mkdocs_plugin import build as build_module
 from generator.mkdocs_plugin.build import _replace_dir_on_success
+from generator.pipeline import RenderedSite, render_content
 
 from conftest import PUBLISHED_AT, ROOT
 
@@ -79,3 +83,26 @@ def test_source_date_epoch_sets_the_dates_in_the_zip(tmp_path: Path) -> None:
 
     assert stamps == {(2023, 11, 14, 22, 13, 20)}
     assert "<lastmod>2023-11-14</lastmod>" in sitemap
+
+
+def test_a_failed_offline_build_fails_the_whole_build_and_keeps_the_old_site(
+    scratch: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = scratch()
+    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    (project / "site").mkdir()
+    (project / "site/index.html").write_text("old", encoding="utf-8")
+    build_one = build_module._build
+
+    def offline_fails(rendered: RenderedSite, config: Path, site: Path, *, offline: bool) -> None:
+        if offline:
+            raise PluginError("the offline bundle could not be made")
+        build_one(rendered, config, site, offline=offline)
+
+    monkeypatch.setattr(build_module, "_build", offline_fails)  # the forked build inherits it
+
+    with pytest.raises(PluginError, match="the offline bundle could not be made"):
+        build_module.build_outputs(render_content(Path("content")), project / "mkdocs.yml",
+                                   project / "site", project / "dist")
+
+    assert (project / "site/index.html").read_text(encoding="utf-8") == "old"

@@ -251,7 +251,8 @@ def _load_or_exit(content_dir: Path) -> Project:
 def _summary(project: Project) -> str:
     return (f"{_count(len(project.conditions), 'condition')}, "
             f"{_count(len(project.comparisons), 'comparison')}, "
-            f"{_count(len(project.flowcharts), 'flowchart')}")
+            f"{_count(len(project.flowcharts), 'flowchart')}, "
+            f"{_count(len(project.pages), 'page')}")
 
 
 def _count(number: int, noun: str) -> str:

@@ -17,7 +17,7 @@ from pydantic.fields import FieldInfo
 
 from generator.editor_schema import PROPERTY_RULES
 from generator.errors import Loc
-from generator.models import Comparison, Condition, Flowchart, Site
+from generator.models import Comparison, Condition, Flowchart, Page, Site
 
 PLACEHOLDER = "TODO"
 GUIDE = "content/GUIDE.md"
@@ -35,6 +35,7 @@ KINDS: dict[str, Kind] = {
     "condition": Kind(Condition, "conditions"),
     "comparison": Kind(Comparison, "comparisons"),
     "flowchart": Kind(Flowchart, "flowcharts"),
+    "page": Kind(Page, "pages"),
 }
 """The kinds of file `new` can start, by the name a writer types."""
 SCHEMA_KINDS: dict[str, type[BaseModel]] = {"site": Site, **{k: v.model for k, v in KINDS.items()}}

@@ -109,6 +109,8 @@ def _plain_message(model: type[BaseModel], loc: list[str | int], detail: ErrorDe
         return "this must not be empty."
     if kind == "string_type":
         return f"this should be text, not {_describe(detail['input'])}."
+    if kind == "bool_type":
+        return f"this should be `true` or `false`, not {_describe(detail['input'])}."
     if kind in ("list_type", "tuple_type"):
         found = _describe(detail["input"])
         return f"this should be a list (lines starting with `- `), not {found}."

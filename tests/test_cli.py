@@ -62,7 +62,7 @@ def test_check_passes_the_shipped_content(scratch: Callable[..., Path]) -> None:
     result = run("check")
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "Content is fine: 2 conditions, 1 comparison, 1 flowchart.\n"
+    assert result.stdout == "Content is fine: 2 conditions, 1 comparison, 1 flowchart, 3 pages.\n"
 
 
 def test_a_failed_build_leaves_the_old_site_alone(scratch: Callable[..., Path]) -> None:

@@ -11,6 +11,13 @@
  *   the index before it runs a query, so search works as before.
  * - the sitemap until the reader first points at, touches or types on the page. A link
  *   followed before it arrives simply loads the next page the ordinary way.
+ *
+ * Material reads the search field on three occasions only: a keyup in it, a change of focus, and
+ * once when its search worker reports ready. Held back, the index now arrives just after the
+ * reader focuses the field, so the worker is often ready before their words are in it; words that
+ * come with no keyup of their own (pasted, dictated, or chosen from a phone keyboard's
+ * suggestions) were then never searched, and the reader saw "Type to start searching". So every
+ * change of the field's text is passed on to Material as a keyup.
  */
 (function () {
   "use strict";
@@ -77,6 +84,14 @@
       if (wantsSearch(event)) release("search");
     }, true);
   });
+  // Not bubbling, so only the field's own listener (Material's) hears it; Material skips a
+  // value it has already searched, so the real keyup that often follows costs nothing.
+  document.addEventListener("input", function (event) {
+    var target = event.target;
+    if (target instanceof HTMLInputElement && target.matches("[data-md-component=search-query]")) {
+      target.dispatchEvent(new KeyboardEvent("keyup"));
+    }
+  }, true);
   ["pointerover", "pointerdown", "touchstart", "keydown", "focusin"].forEach(function (type) {
     document.addEventListener(type, function () { release("interaction"); },
                               { capture: true, once: true, passive: true });

@@ -1,0 +1,81 @@
+"""A reader who searches the moment a page opens finds the topic, however the words go in.
+
+The index is held back until the reader focuses the search field, so its search worker gets ready
+while they type: words typed key by key, or pasted at once (no key pressed), must both be searched.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+pytestmark = pytest.mark.browser
+
+TOPICS = ["Muscle spasm", "Muscle twitch"]
+
+
+@pytest.fixture(scope="module")
+def offline_index(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Unpack the offline bundle and return its home page."""
+    folder = tmp_path_factory.mktemp("offline-search")
+    zipfile.ZipFile(offline_zip).extractall(folder)
+    return folder / "muscle-twitch-and-spasm-guide" / "index.html"
+
+
+@pytest.fixture
+def offline_page(browser: Browser) -> Iterator[Page]:
+    """Open a tab with the network switched off."""
+    context = browser.new_context(offline=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(params=["website", "offline bundle"])
+def opened(request: pytest.FixtureRequest) -> tuple[Page, str]:
+    """Return a tab and the address of a condition page, on the website or from file://."""
+    if request.param == "website":
+        page: Page = request.getfixturevalue("page")
+        return page, request.getfixturevalue("site_url") + "conditions/muscle-twitch/"
+    index: Path = request.getfixturevalue("offline_index")
+    return request.getfixturevalue("offline_page"), (
+        index.parent / "conditions" / "muscle-twitch.html").as_uri()
+
+
+def typed(page: Page, words: str) -> None:
+    page.keyboard.type(words)
+
+
+def pasted(page: Page, words: str) -> None:
+    page.keyboard.insert_text(words)  # one input event, no key pressed: a paste or dictation
+
+
+def first_result(page: Page) -> Locator:
+    """Return the heading of the first search result."""
+    return page.locator(".md-search-result__item").first.get_by_role("heading").first
+
+
+@pytest.mark.parametrize("enter", [typed, pasted])
+@pytest.mark.parametrize("topic", TOPICS)
+def test_a_topic_typed_as_soon_as_the_page_opens_is_the_first_result(
+    opened: tuple[Page, str], enter: Callable[[Page, str], None], topic: str
+) -> None:
+    page, url = opened
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_role("textbox", name="Search").focus()
+    enter(page, topic)
+
+    expect(first_result(page)).to_have_text(topic)
+
+
+def test_words_pasted_after_the_search_is_ready_are_searched(opened: tuple[Page, str]) -> None:
+    page, url = opened
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_role("textbox", name="Search").focus()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    pasted(page, "Muscle spasm")
+
+    expect(first_result(page)).to_have_text("Muscle spasm")

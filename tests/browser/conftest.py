@@ -5,6 +5,9 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +18,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from conftest import PUBLISHED_AT
+from conftest import PUBLISHED_AT, html
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
@@ -110,3 +113,39 @@ def axe_violations(page: Page) -> list[str]:
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: "
             f"{[n['target'] for n in v['nodes']][:3]})"
             for v in results.response["violations"]]
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """Build the site for a public address on localhost, where the embed code points, and serve it.
+
+    The shipped content names no address, so it has no embed code; `--site-url` gives one.
+    """
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    out = tmp_path_factory.mktemp("published")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site-url", url,
+         "--site-dir", str(out / "site"), "--dist-dir", str(out / "dist")],
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
+        check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield from ((out / "site", served) for served in serve(out / "site", port))
+
+
+@pytest.fixture
+def host_page(published: tuple[Path, str], tmp_path: Path) -> Iterator[str]:
+    """Another site, on another localhost port, that pasted our embed code into its page."""
+    site, _ = published
+    owners = next(path for path in site.rglob("index.html")
+                  if "embed-code" in path.read_text(encoding="utf-8"))
+    code = html(site, owners.relative_to(site).as_posix()).select_one("pre.embed-code code")
+    assert code is not None
+    snippet = code.get_text()
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>A pharmacy</title></head>'
+        f"<body><main><h1>Our pharmacy</h1>{snippet}<p id='after'>The end</p></main>"
+        "</body></html>", encoding="utf-8")
+    yield from serve(tmp_path)

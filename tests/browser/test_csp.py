@@ -12,8 +12,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from browser.test_outputs import host_page  # noqa: F401  (a fixture: another site's page)
-
 pytestmark = pytest.mark.browser
 
 # Runs in every frame before the page's own scripts, and tells the test about each refusal.
@@ -157,7 +155,7 @@ def test_the_offline_bundle_from_file_is_refused_nothing(
     assert refused == []
 
 
-def test_an_embedded_faq_is_refused_nothing(browser: Browser, host_page: str) -> None:  # noqa: F811
+def test_an_embedded_faq_is_refused_nothing(browser: Browser, host_page: str) -> None:
     with watched(browser) as (context, refused):
         page = context.new_page()
         page.goto(host_page)

@@ -13,6 +13,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from generator.project import load_project
+
+from conftest import CONTENT
+
 pytestmark = pytest.mark.browser
 
 TOPICS = ["Muscle spasm", "Muscle twitch"]
@@ -79,3 +83,19 @@ def test_words_pasted_after_the_search_is_ready_are_searched(opened: tuple[Page,
     pasted(page, "Muscle spasm")
 
     expect(first_result(page)).to_have_text("Muscle spasm")
+
+
+SEARCH_TERMS = [(term, condition.name) for condition in load_project(CONTENT).conditions
+                for term in condition.search_terms]
+
+
+@pytest.mark.parametrize(("term", "topic"), SEARCH_TERMS, ids=[t for t, _ in SEARCH_TERMS])
+def test_each_shipped_search_term_finds_its_topic_first(
+    opened: tuple[Page, str], term: str, topic: str
+) -> None:
+    page, url = opened
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_role("textbox", name="Search").focus()
+    typed(page, term)
+
+    expect(first_result(page)).to_have_text(topic)

@@ -9,6 +9,8 @@ from click.testing import CliRunner, Result
 
 from generator.cli import main
 
+from conftest import ROOT, html
+
 
 def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
@@ -101,12 +103,16 @@ def test_a_writer_adds_a_topic_end_to_end(scratch: Callable[..., Path]) -> None:
                                       "    conditions:\n      - muscle-spasm\n      - leg-cramp\n",
                                       1), encoding="utf-8")
 
+    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+
     checked = run("check")
-    exported = run("export", "out")
+    built = run("build")
 
     assert checked.exit_code == 0, checked.output
     assert "leg-cramp" not in checked.output  # not even a warning
-    assert exported.exit_code == 0, exported.output
-    page = (project / "out/conditions/leg-cramp.md").read_text(encoding="utf-8")
-    assert "Charley horse" in page
-    assert "leg-cramp" in (project / "out/compare/twitch-vs-spasm.md").read_text(encoding="utf-8")
+    assert built.exit_code == 0, built.output
+    page = html(project / "site", "conditions/leg-cramp/index.html")
+    assert page.select_one("article h1").get_text(strip=True) == "Leg cramp"
+    assert "Charley horse" in page.select_one("article").get_text()
+    compared = html(project / "site", "compare/twitch-vs-spasm/index.html")
+    assert "Leg cramp" in compared.select_one("article").get_text()

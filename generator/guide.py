@@ -158,6 +158,8 @@ def _kind_word(annotation: Any, metadata: list[Any]) -> str:
         return "an id"
     if annotation is datetime.date:
         return "a date"
+    if annotation is bool:
+        return "`true` or `false`"
     if _is_model(annotation):
         return "a block of fields"
     choices = _literal(annotation)

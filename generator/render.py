@@ -140,8 +140,7 @@ def _conditions(writer: _PageWriter, project: Project) -> None:
                    review=condition.review, about=_condition_data(condition),
                    menu=page_menu(project, large_from=writer.large_from, condition=condition),
                    condition=condition, search_boost=2,
-                   sections=views.on_this_page(views.condition_sections(
-                       condition, compared=bool(comparisons))),
+                   sections=views.condition_sections(condition, compared=bool(comparisons)),
                    care_cards=views.care_cards(condition.when_to_get_help, project.site,
                                                condition.warning_signs),
                    comparisons=comparisons,

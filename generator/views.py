@@ -344,10 +344,6 @@ class Section:
     title: str
 
 
-ON_THIS_PAGE_FROM = 5
-"""Sections from which a page is long enough to list them after its summary."""
-
-
 def condition_sections(condition: Condition, *, compared: bool) -> list[Section]:
     """Return a condition page's sections in reading order, as its template writes them.
 
@@ -365,11 +361,6 @@ def condition_sections(condition: Condition, *, compared: bool) -> list[Section]
         ("sources", "Sources", True),
     ]
     return [Section(anchor, title) for anchor, title, present in wanted if present]
-
-
-def on_this_page(sections: list[Section]) -> list[Section]:
-    """Return the "On this page" list: empty on a short page, where it would only add noise."""
-    return sections if len(sections) >= ON_THIS_PAGE_FROM else []
 
 
 def plain_page_path(page: Page) -> str:

@@ -65,7 +65,7 @@ def test_the_comparison_table_has_every_row_and_both_columns(built_site: Path) -
                           "Other causes", "Rare but serious causes", "Treatment", "Prevention",
                           "When to see a doctor"]
     assert rows["Rare but serious causes"] == [
-        "Lou Gehrig's disease (ALS). Muscular dystrophy.", "None listed."]
+        "Lou Gehrig's disease. Muscular dystrophy.", "None listed."]
     assert rows["Painful?"] == ["No. A twitch does not hurt.",
                                 "Yes. A spasm is usually very painful."]
     assert all(len(cells) == 2 and all(cells) for cells in rows.values())

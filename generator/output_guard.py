@@ -50,7 +50,8 @@ NAVIGATING_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 }
 
 # The elements that take an address, or change one.
-_ADDRESS_TAGS = frozenset({*LOADING_ATTRIBUTES, *NAVIGATING_ATTRIBUTES, "base", "animate", "set"})
+_ADDRESS_TAGS = frozenset({*LOADING_ATTRIBUTES, *NAVIGATING_ATTRIBUTES, "base", "animate", "set",
+                           "meta", "iframe"})
 
 # The URL standard drops these anywhere in an address, and these around it, before parsing.
 _TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
@@ -71,6 +72,7 @@ def page_problems(page: BuiltPage, site_url: str | None) -> list[str]:
     own_origin = _origin(site_url) if site_url else None
     problems = [problem for element in page.elements if element.attributes
                 for problem in element_problems(element, own_origin)]
+    problems += _scripts_in_content(page)
     if page.scripting and page.has_noscript:
         # Without scripts, <noscript> holds elements rather than text: check those readers' page.
         for problem in page_problems(read_page(page.html, scripting=False), site_url):
@@ -110,7 +112,37 @@ def element_problems(element: Element, own_origin: Origin | None) -> list[str]:
     if tag in ("animate", "set") and values.get("attributename") in ("href", "xlink:href"):
         problems.append(_problem(element, "attributename", values["attributename"],
                                  "rewrites a link's address after the page has loaded"))
+    if tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
+        problems.append(_problem(element, "http-equiv", values["http-equiv"],
+                                 "sends the reader to another address by itself"))
+    if tag == "iframe" and "srcdoc" in values:
+        problems.append(_problem(element, "srcdoc", values["srcdoc"],
+                                 "holds a whole page of its own, which is not checked"))
     return problems
+
+
+def _scripts_in_content(page: BuiltPage) -> list[str]:
+    """Return a problem for each script inside the page's content, where no template puts one.
+
+    The policy allows the page's own inline scripts by hash, so a script that a template or a
+    field let into the content would be allowed too: the guard refuses it instead.
+    """
+    found = []
+    for element in page.elements:
+        if element.tag == "script" and _inside_content(element):
+            text = " ".join(element.text().split())
+            found.append(f"<script> inside the page's content ({_shorten(text) or 'no text'}) "
+                         "would run: content never holds scripts")
+    return found
+
+
+def _inside_content(element: Element) -> bool:
+    node = element.node.parent
+    while node is not None:
+        if node.tag == "article" or "md-content" in (node.attributes.get("class") or "").split():
+            return True
+        node = node.parent
+    return False
 
 
 def _link_problems(element: Element, name: str, value: str) -> list[str]:

@@ -210,3 +210,25 @@ def test_a_long_address_is_shortened_in_the_message() -> None:
 ])
 def test_the_scheme_is_read_the_way_a_browser_reads_it(address: str, scheme: str | None) -> None:
     assert address_scheme(address) == scheme
+
+
+@pytest.mark.parametrize(("html", "problem"), [
+    ('<meta http-equiv="Refresh" content="0; url=https://evil.example/">',
+     '<meta http-equiv="Refresh"> sends the reader to another address by itself'),
+    ('<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+     '<iframe srcdoc="<script>alert(1)</script>"> holds a whole page of its own'),
+    ('<main><article><p>Hi</p><script>alert(document.cookie)</script></article></main>',
+     "<script> inside the page's content (alert(document.cookie)) would run"),
+    ('<div class="md-content"><script src="/assets/x.js"></script></div>',
+     "<script> inside the page's content (no text) would run"),
+])
+def test_what_would_redirect_or_run_inside_the_content_is_named(html: str, problem: str) -> None:
+    assert len(find_problems(html, SITE)) == 1
+    assert find_problems(html, SITE)[0].startswith(problem)
+
+
+def test_the_themes_own_scripts_outside_the_content_are_allowed() -> None:
+    page = ('<head><script>var theme = 1</script></head><body><header></header>'
+            '<article><p>Text</p></article><script>var palette = 2</script></body>')
+
+    assert find_problems(page, SITE) == []

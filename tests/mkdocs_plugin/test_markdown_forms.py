@@ -35,6 +35,7 @@ FORMS = {
     "empty reference": "[][]\n\n[]: javascript:alert(1)",
     "autolink": "<javascript:alert(1)>",
     "raw HTML": "Hello <b onclick='x'>there</b>",
+    "script element": "Hi <script>alert(document.cookie)</script>",
     "inline image": "![p](https://tracker.example/pixel.gif)",
     "reference image": "![p][px]\n\n[px]: https://tracker.example/pixel.gif",
     "attr_list": "[x](https://example.org/){: onclick=alert(1) }",

@@ -117,7 +117,7 @@ def text_problem(text: str) -> str | None:
 def web_address_problem(url: str) -> str | None:
     """Return why a web address (not a mail or phone link) cannot be used, or None."""
     problem = url_problem(url)
-    if problem:
+    if problem and _scheme(link_target(url)) is not None:
         return problem
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -154,9 +154,11 @@ def url_problem(url: str) -> str | None:
     if any(char in _URL_BREAKERS or char.isspace() for char in url):
         return (f"the link `{url}` contains a space or one of the characters \" ' < > ( ) \\ `. "
                 "Remove them, or write them with % codes.")
-    if scheme is None and not (target.startswith(("/", "#", "./", "../"))
-                               or target.endswith(".md") or "." not in target):
-        return f"the link `{url}` has no scheme. Start it with https://."
+    if scheme is None:
+        # An address relative to the page would point somewhere else on each page that shows
+        # the text (a topic, the comparison, the questions, an embed): only full ones work.
+        return (f"the link `{url}` has no scheme. Links must be full addresses that start "
+                "with https:, http:, mailto: or tel:.")
     return None
 
 

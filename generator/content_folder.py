@@ -35,7 +35,7 @@ def find_content(content_dir: Path, errors: ErrorCollector) -> ContentFiles:
         _refuse(errors, content_dir, "this content folder does not exist. "
                 "Check the name, or create it with a site.yml inside.")
         return found
-    for entry in _entries(content_dir):
+    for entry in _entries(content_dir, errors):
         path = Path(entry.path)
         if _is_link(entry, path, errors):
             continue
@@ -59,7 +59,7 @@ def display_name(path: Path) -> str:
 
 def _folder_files(folder: Path, errors: ErrorCollector) -> list[Path]:
     files = []
-    for entry in _entries(folder):
+    for entry in _entries(folder, errors):
         path = Path(entry.path)
         if _is_link(entry, path, errors) or not _is_file(entry, path, errors):
             continue
@@ -75,10 +75,16 @@ def _folder_files(folder: Path, errors: ErrorCollector) -> list[Path]:
     return sorted(files)
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
-    # Hidden files (editor swap files, .DS_Store) are never read or published.
+def _entries(folder: Path, errors: ErrorCollector) -> list[os.DirEntry[str]]:
+    # Hidden files (editor swap files, .DS_Store) are never read or published; but a content
+    # file hidden by a dot would be lost without a word, so it is named.
     with os.scandir(folder) as entries:
-        return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
+        found = sorted(entries, key=lambda e: e.name)
+    for entry in found:
+        if entry.name.startswith(".") and entry.name.lower().endswith((".yml", ".yaml")):
+            _refuse(errors, Path(entry.path), "this file's name starts with a dot, so it is "
+                    "hidden and never read. Remove the dot to use it, or delete the file.")
+    return [entry for entry in found if not entry.name.startswith(".")]
 
 
 def _is_file(entry: os.DirEntry[str], path: Path, errors: ErrorCollector) -> bool:

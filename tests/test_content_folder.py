@@ -92,3 +92,11 @@ def test_a_missing_content_folder_is_named(scratch: Callable[..., Path]) -> None
     assert errors_for(Path("elsewhere")) == [
         "elsewhere:1:1: this content folder does not exist. Check the name, or create it with "
         "a site.yml inside."]
+
+
+def test_a_content_file_hidden_by_a_dot_is_named(scratch: Callable[..., Path]) -> None:
+    scratch({"content/conditions/.leg-cramp.yml": "id: leg-cramp\n"})
+
+    assert errors_for(Path("content")) == [
+        "content/conditions/.leg-cramp.yml:1:1: this file's name starts with a dot, so it is "
+        "hidden and never read. Remove the dot to use it, or delete the file."]

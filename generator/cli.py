@@ -54,7 +54,8 @@ def check(content_dir: Path, output: str, strict: bool, today: datetime.datetime
         project = load_project(content_dir)
     except ContentErrors as errors:
         if output == "json":
-            click.echo(json.dumps([e.as_dict() for e in errors.errors], indent=2))
+            click.echo(json.dumps([{**e.as_dict(), "severity": "error"} for e in errors.errors],
+                                  indent=2))
         else:
             click.echo(errors.report(), err=True)
         sys.exit(1)

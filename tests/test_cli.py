@@ -53,7 +53,7 @@ def test_check_can_speak_json_for_editors(scratch: Callable[..., Path]) -> None:
     errors = json.loads(result.stdout)
     assert {"file": "content/conditions/muscle-spasm.yml", "line": 2, "column": 1,
             "field": "colour", "message": "this field is not part of the format. "
-            "Remove it or check its spelling."} in errors
+            "Remove it or check its spelling.", "severity": "error"} in errors
 
 
 def test_check_passes_the_shipped_content(scratch: Callable[..., Path]) -> None:

@@ -125,13 +125,10 @@ def _emergency_links(flow: Flowchart) -> list[GraphProblem]:
                                          for item, text in enumerate(result.advice)]
         if result.note is not None:
             texts.append((("outcomes", index, "note"), result.note))
-        for loc, text in texts:
-            for target in markdown_subset.link_targets(text):
-                if not target.startswith("tel:"):
-                    found.append(GraphProblem(loc,
-                                              f"emergency outcome `{result.id}` links to "
-                                              f"`{target}`. Links here may only call a phone "
-                                              "number (tel:)."))
+        found += [GraphProblem(loc, f"emergency outcome `{result.id}` links to `{target}`. "
+                               "Links here may only call a phone number (tel:).")
+                  for loc, text in texts
+                  for target in markdown_subset.links_away_from_calling(text)]
     return found
 
 

@@ -253,6 +253,14 @@ def link_targets(text: str) -> list[str]:
     return list(dict.fromkeys(targets))
 
 
+def links_away_from_calling(text: str) -> list[str]:
+    """Return every link target in the text that does not call a phone number (`tel:`).
+
+    Emergency text may only link to a phone call: anything else leads a reader away.
+    """
+    return [target for target in link_targets(text) if not target.startswith("tel:")]
+
+
 def plain_text(text: str) -> str:
     """Return the text without Markdown marks, on one line: for metadata such as JSON-LD."""
     parsed = _parse(text)

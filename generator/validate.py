@@ -222,13 +222,11 @@ def check_emergency_links(item: Sourced[Condition], errors: ErrorCollector) -> N
         if group.note is not None:
             texts.append(([*where, "note"], group.note))
     for loc, text in texts:
-        for target in markdown_subset.link_targets(text):
-            if not target.startswith("tel:"):
-                line, column = item.document.position(loc)
-                errors.add(item.document.name, line, column, loc,
-                           f"this links to `{target}`. In an emergency callout, links may "
-                           "only call a phone number (tel:). Remove the link.",
-                           item.document.data)
+        for target in markdown_subset.links_away_from_calling(text):
+            line, column = item.document.position(loc)
+            errors.add(item.document.name, line, column, loc,
+                       f"this links to `{target}`. In an emergency callout, links may "
+                       "only call a phone number (tel:). Remove the link.", item.document.data)
 
 
 def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],

@@ -19,7 +19,8 @@ import markdown  # type: ignore[import-untyped]  # no stubs; the calls used are 
 from markdown import util
 from markupsafe import Markup, escape
 
-ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
+from generator import addresses
+
 # The same extensions as `markdown_extensions` in mkdocs.yml (a test keeps the two in step),
 # so that the tree checked here is the tree the site renders.
 MARKDOWN_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "pymdownx.details", "toc")
@@ -117,7 +118,7 @@ def text_problem(text: str) -> str | None:
 def web_address_problem(url: str) -> str | None:
     """Return why a web address (not a mail or phone link) cannot be used, or None."""
     problem = url_problem(url)
-    if problem and _scheme(link_target(url)) is not None:
+    if problem and addresses.scheme(link_target(url)) is not None:
         return problem
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -127,28 +128,16 @@ def web_address_problem(url: str) -> str | None:
 
 def link_target(url: str) -> str:
     """Return a link target as a browser reads it: entities decoded, tabs and newlines gone."""
-    url = html.unescape(url.replace(util.AMP_SUBSTITUTE, "&"))
-    url = "".join(char for char in url if char not in "\t\n\r")
-    url = url.strip("".join(map(chr, range(0x21))))
-    scheme = _scheme(url)
+    url = addresses.normalise(html.unescape(url.replace(util.AMP_SUBSTITUTE, "&")))
+    scheme = addresses.scheme(url)
     return url if scheme is None else scheme + url[len(scheme):]
-
-
-def _scheme(url: str) -> str | None:
-    """Return the lower-cased scheme that starts an address, or None for a relative one."""
-    name, colon, _ = url.partition(":")
-    if not colon or not name[:1].isascii() or not name[:1].isalpha():
-        return None
-    if all(char.isascii() and (char.isalnum() or char in "+-.") for char in name):
-        return name.lower()
-    return None
 
 
 def url_problem(url: str) -> str | None:
     """Return why a link target is not allowed, or None when it is fine."""
     target = link_target(url)
-    scheme = _scheme(target)
-    if scheme is not None and scheme not in ALLOWED_SCHEMES:
+    scheme = addresses.scheme(target)
+    if scheme is not None and scheme not in addresses.LINK_SCHEMES:
         return (f"a link starts with `{target[:len(scheme)]}:`. Links must start with "
                 "https:, http:, mailto: or tel:.")
     if any(char in _URL_BREAKERS or char.isspace() for char in url):

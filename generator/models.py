@@ -22,7 +22,7 @@ from pydantic import (
     field_validator,
 )
 
-from generator import care, markdown_subset
+from generator import addresses, care, markdown_subset
 from generator.care import CareLevel, HelpLevel
 
 
@@ -58,7 +58,7 @@ def _site_address(url: str) -> str:
                          "or remove it.") from None
     host = parts.hostname or ""
     host = f"[{host}]" if ":" in host else host
-    if port is not None and port != _DEFAULT_PORTS.get(parts.scheme):
+    if port is not None and port != addresses.DEFAULT_PORTS.get(parts.scheme):
         host += f":{port}"
     # Page addresses are made by adding paths to this one, so it must end with a slash.
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
@@ -70,7 +70,6 @@ def _site_address(url: str) -> str:
     return address
 
 
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def _address_extras(url: str, parts: SplitResult) -> str:

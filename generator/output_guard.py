@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from generator import addresses
 from generator.built_page import BuiltPage, Element, read_page
-
-LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 # The attributes through which each element makes the browser fetch something.
 LOADING_ATTRIBUTES: dict[str, tuple[str, ...]] = {
@@ -53,11 +52,6 @@ NAVIGATING_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 _ADDRESS_TAGS = frozenset({*LOADING_ATTRIBUTES, *NAVIGATING_ATTRIBUTES, "base", "animate", "set",
                            "meta", "iframe"})
 
-# The URL standard drops these anywhere in an address, and these around it, before parsing.
-_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
-_C0_OR_SPACE = "".join(chr(code) for code in range(0x21))
-_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 Origin = tuple[str, str, int]
 
@@ -79,17 +73,6 @@ def page_problems(page: BuiltPage, site_url: str | None) -> list[str]:
             if problem not in problems:
                 problems.append(problem)
     return problems
-
-
-def normalise_address(value: str) -> str:
-    """Return an address the way a browser reads it: no tabs or newlines, no edge controls."""
-    return _TAB_OR_NEWLINE.sub("", value).strip(_C0_OR_SPACE)
-
-
-def address_scheme(value: str) -> str | None:
-    """Return the lower-case scheme of an address, or None for a relative address."""
-    match = _SCHEME.match(normalise_address(value))
-    return match.group(1).lower() if match else None
 
 
 def element_problems(element: Element, own_origin: Origin | None) -> list[str]:
@@ -146,8 +129,8 @@ def _inside_content(element: Element) -> bool:
 
 
 def _link_problems(element: Element, name: str, value: str) -> list[str]:
-    scheme = address_scheme(value)
-    if scheme is None or scheme in LINK_SCHEMES:
+    scheme = addresses.scheme(value)
+    if scheme is None or scheme in addresses.LINK_SCHEMES:
         return []
     return [_problem(element, name, value, f"uses the `{scheme}:` scheme; links may only use "
                      "http:, https:, mailto:, tel: or a relative address")]
@@ -165,8 +148,8 @@ def _load_problems(element: Element, name: str, value: str,
 
 def _foreign_load(address: str, own_origin: Origin | None) -> str | None:
     """Say why loading this address leaves the site, or return None if it does not."""
-    address = normalise_address(address)
-    scheme = address_scheme(address)
+    address = addresses.normalise(address)
+    scheme = addresses.scheme(address)
     # Browsers read "\" as "/" in web addresses, so "/\host" is "//host".
     rest = (address[len(scheme) + 1:] if scheme else address).replace("\\", "/")
     if scheme is None and not rest.startswith("//"):
@@ -211,7 +194,8 @@ def _srcset_addresses(srcset: str) -> list[str]:
 def _origin(url: str) -> Origin:
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
-    return scheme, (parts.hostname or "").lower(), parts.port or _DEFAULT_PORTS.get(scheme, 0)
+    port = parts.port or addresses.DEFAULT_PORTS.get(scheme, 0)
+    return scheme, (parts.hostname or "").lower(), port
 
 
 def _same_origin(scheme: str | None, authority: str, own: Origin) -> bool:
@@ -224,7 +208,7 @@ def _same_origin(scheme: str | None, authority: str, own: Origin) -> bool:
     except ValueError:  # a malformed port
         return False
     effective = scheme or own[0]
-    return ((effective, host, port or _DEFAULT_PORTS.get(effective, 0)) == own
+    return ((effective, host, port or addresses.DEFAULT_PORTS.get(effective, 0)) == own
             and bool(host))
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.output_guard import address_scheme, find_problems
+from generator.addresses import scheme as address_scheme
+from generator.output_guard import find_problems
 
 SITE = "https://example.org/muscle-guide/"
 SCHEME = "links may only use http:, https:, mailto:, tel: or a relative address"

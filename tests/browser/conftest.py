@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -149,3 +150,12 @@ def host_page(published: tuple[Path, str], tmp_path: Path) -> Iterator[str]:
         f"<body><main><h1>Our pharmacy</h1>{snippet}<p id='after'>The end</p></main>"
         "</body></html>", encoding="utf-8")
     yield from serve(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def offline_index(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Unpack the offline bundle once and return its home page, to open from file://."""
+    folder = tmp_path_factory.mktemp("offline-bundle")
+    zipfile.ZipFile(offline_zip).extractall(folder)
+    (index,) = folder.glob("*/index.html")
+    return index

@@ -7,7 +7,6 @@ and one tab per screen size keep the run short.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,10 +48,8 @@ def root_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def offline_root(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("bundle")
-    zipfile.ZipFile(offline_zip).extractall(folder)
-    return next(folder.glob("*/index.html")).parent
+def offline_root(offline_index: Path) -> Path:
+    return offline_index.parent
 
 
 def website_pages(site: Path, root_url: str) -> dict[str, str]:

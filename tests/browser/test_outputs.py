@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,13 +11,6 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from browser.conftest import axe_violations
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def offline_index(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("offline")
-    zipfile.ZipFile(offline_zip).extractall(folder)
-    return folder / "muscle-twitch-and-spasm-guide" / "index.html"
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ while they type: words typed key by key, or pasted at once (no key pressed), mus
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,14 +19,6 @@ from conftest import CONTENT
 pytestmark = pytest.mark.browser
 
 TOPICS = ["Muscle spasm", "Muscle twitch"]
-
-
-@pytest.fixture(scope="module")
-def offline_index(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Unpack the offline bundle and return its home page."""
-    folder = tmp_path_factory.mktemp("offline-search")
-    zipfile.ZipFile(offline_zip).extractall(folder)
-    return folder / "muscle-twitch-and-spasm-guide" / "index.html"
 
 
 @pytest.fixture

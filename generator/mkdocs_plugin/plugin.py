@@ -36,6 +36,8 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         """The last content without mistakes, which the preview keeps showing."""
         self.mistakes: ContentErrors | None = None
         """The preview's current content mistakes, shown on every page until they are fixed."""
+        self.showed_mistakes = False
+        """Whether the last build listed mistakes: its pages must all be built again."""
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """Return the content folder, relative to mkdocs.yml."""
@@ -106,7 +108,7 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Publish the generated pages and the npm assets, and nothing from the docs folder."""
         root = Path(config.config_file_path).parent
-        if self.mistakes is not None or getattr(self, "showed_mistakes", False):
+        if self.mistakes is not None or self.showed_mistakes:
             _forget_built_pages()  # every page gains, or loses, the list of mistakes
         self.showed_mistakes = self.mistakes is not None
         for stray in [f for f in files if f.generated_by is None and _in(f, config.docs_dir)]:
@@ -169,8 +171,7 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
 
     def _publishable(self, html: str, name: str, config: MkDocsConfig) -> str:
         try:
-            page = publishable_page(html, config.site_url,
-                                    live_reload=getattr(self, "live_reload", False))
+            page = publishable_page(html, config.site_url, live_reload=self.live_reload)
         except ValueError as error:
             raise PluginError(f"{name}: {error}.") from None
         if page.problems:

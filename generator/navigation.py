@@ -77,13 +77,16 @@ def page_menu(project: Project, *, large_from: int,
     """
     if not views.is_large(project.conditions, large_from):
         return None
-    letters = tuple(MenuLink(letter.letter, letter.path)
-                    for letter in views.letters(project.conditions))
-    if condition is None:
-        return PageMenu(None, letters, ())
-    section = MenuLink(f"More topics starting with {views.first_letter(condition)}",
-                       views.letter_path(views.first_letter(condition)))
-    return PageMenu(section, letters, related(project, condition))
+    site_menu = PageMenu(None, tuple(MenuLink(letter.letter, letter.path)
+                                     for letter in views.letters(project.conditions)), ())
+    return site_menu if condition is None else condition_menu(site_menu, project, condition)
+
+
+def condition_menu(site_menu: PageMenu, project: Project, condition: Condition) -> PageMenu:
+    """Return a condition page's menu: the site's letters, its own letter and related pages."""
+    letter = views.first_letter(condition)
+    section = MenuLink(f"More topics starting with {letter}", views.letter_path(letter))
+    return PageMenu(section, site_menu.letters, related(project, condition))
 
 
 def related(project: Project, condition: Condition) -> tuple[MenuLink, ...]:

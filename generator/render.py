@@ -13,7 +13,7 @@ from markupsafe import Markup
 from generator import structured_data, views
 from generator.markdown_subset import MarkdownText, escape_markdown, escape_plain
 from generator.models import Condition, Review, Site
-from generator.navigation import PageMenu, page_menu
+from generator.navigation import PageMenu, condition_menu, page_menu
 from generator.project import Project
 from generator.structured_data import JsonLd
 
@@ -79,6 +79,10 @@ class _PageWriter:
         """The menu of a page with no section of its own (None on a small site)."""
         self.pages: Pages = {}
 
+    def condition_menu(self, project: Project, condition: Condition) -> PageMenu | None:
+        """Return a condition page's own menu, from the site's (None on a small site)."""
+        return condition_menu(self.site_menu, project, condition) if self.site_menu else None
+
     def add(self, path: str, template: str, *, title: str, description: str, review: Review,
             about: tuple[JsonLd, ...] = (), menu: PageMenu | None = None,
             **context: Any) -> None:
@@ -138,7 +142,7 @@ def _conditions(writer: _PageWriter, project: Project) -> None:
         writer.add(f"conditions/{condition.id}.md", "condition.md.j2",
                    title=condition.name, description=condition.summary,
                    review=condition.review, about=_condition_data(condition),
-                   menu=page_menu(project, large_from=writer.large_from, condition=condition),
+                   menu=writer.condition_menu(project, condition),
                    condition=condition, search_boost=2,
                    sections=views.condition_sections(condition, compared=bool(comparisons)),
                    care_cards=views.care_cards(condition.when_to_get_help, project.site,

@@ -170,17 +170,9 @@ def letter_path(letter: str) -> str:
 
 def letters(conditions: tuple[Condition, ...]) -> list[Letter]:
     """Return the conditions grouped by the first letter of their name."""
-    # Every page's menu asks for the same grouping: make it once per site, not once per page.
-    if _last_grouped and _last_grouped[0][0] is conditions:
-        return _last_grouped[0][1]
     ordered = sorted(conditions, key=lambda c: c.name.casefold())
-    grouped = [Letter(letter, letter_slug(letter), letter_path(letter), list(group))
-               for letter, group in groupby(ordered, key=first_letter)]
-    _last_grouped[:] = [(conditions, grouped)]
-    return grouped
-
-
-_last_grouped: list[tuple[tuple[Condition, ...], list[Letter]]] = []
+    return [Letter(letter, letter_slug(letter), letter_path(letter), list(group))
+            for letter, group in groupby(ordered, key=first_letter)]
 
 
 def topic_index(conditions: tuple[Condition, ...], root: str, *, large_from: int) -> TopicIndex:

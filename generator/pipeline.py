@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import views
+from generator.front_matter import FrontMatter
 from generator.navigation import NavEntry, site_nav
 from generator.project import Project, load_project
-from generator.render import Pages, render_files, render_site
+from generator.render import Pages, render_files, render_pages
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class RenderedSite:
     project: Project
     pages: Pages
     """Markdown pages, keyed by their path in the site, like `conditions/muscle-twitch.md`."""
+    front_matter: dict[str, FrontMatter]
+    """Each page's front matter values, which its Markdown opens with, by the same path."""
     files: Pages
     """Other generated files, such as robots.txt and the oEmbed files."""
     nav: list[NavEntry]
@@ -52,9 +55,11 @@ def render_content(content_dir: Path, *, build_epoch: int | None = None,
     project = load_project(content_dir)
     if site_url:
         project = dataclasses.replace(project, site=project.site.published_at(site_url))
+    pages, front_matter = render_pages(project, large_from=large_from)
     return RenderedSite(
         project=project,
-        pages=render_site(project, large_from=large_from),
+        pages=pages,
+        front_matter=front_matter,
         files=render_files(project),
         nav=site_nav(project, large_from=large_from),
         build_epoch=project.latest_review_epoch if build_epoch is None else build_epoch,

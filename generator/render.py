@@ -10,7 +10,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import structured_data, views
+from generator import front_matter, structured_data, views
+from generator.front_matter import FrontMatter
 from generator.markdown_subset import MarkdownText, escape_markdown, escape_plain
 from generator.models import Condition, Review, Site
 from generator.navigation import PageMenu, condition_menu, page_menu
@@ -46,8 +47,6 @@ def _environment(templates_changed: int) -> Environment:
         auto_reload=False,  # `environment()` notices template changes, once per call
         finalize=_escape_for_markdown,
     )
-    env.filters["yaml_string"] = _yaml_string
-    env.filters["json"] = _json
     env.filters["indent"] = _indent
     return env
 
@@ -78,30 +77,33 @@ class _PageWriter:
         self.site_menu = page_menu(project, large_from=large_from)
         """The menu of a page with no section of its own (None on a small site)."""
         self.pages: Pages = {}
+        self.front_matter: dict[str, FrontMatter] = {}
 
     def condition_menu(self, project: Project, condition: Condition) -> PageMenu | None:
         """Return a condition page's own menu, from the site's (None on a small site)."""
         return condition_menu(self.site_menu, project, condition) if self.site_menu else None
 
     def add(self, path: str, template: str, *, title: str, description: str, review: Review,
-            about: tuple[JsonLd, ...] = (), menu: PageMenu | None = None,
-            **context: Any) -> None:
-        """Render one page into `pages`."""
+            about: tuple[JsonLd, ...] = (), menu: PageMenu | None = None, home: bool = False,
+            hide_toc: bool = False, embed_page: bool = False, search_boost: int | None = None,
+            oembed: list[dict[str, str]] | None = None, **context: Any) -> None:
+        """Render one page, its front matter first, into `pages`."""
         site = self.site
         web_page = structured_data.medical_web_page(site, path, title, description, review)
-        front_matter = {"hide_toc": False, "embed_page": False, "oembed": [], "home": False,
-                        "search_boost": None,
-                        "menu": menu.as_front_matter() if menu else None}
-        self.pages[path] = self.env.get_template(template).render(
-            site=site, emergency_number=site.emergency_number, title=title,
-            description=views.page_description(description),
-            review=views.review_dates(review, site.locale),
-            structured_data=structured_data.graph(web_page, *about),
-            **{**front_matter, **context})
+        values = front_matter.page_front_matter(
+            title=title, description=views.page_description(description), home=home,
+            hide_toc=hide_toc, embed_page=embed_page, search_boost=search_boost, oembed=oembed,
+            menu=menu.as_front_matter() if menu else None,
+            structured_data=structured_data.graph(web_page, *about))
+        self.front_matter[path] = values
+        self.pages[path] = front_matter.as_text(values) + "\n" + self.env.get_template(
+            template).render(site=site, emergency_number=site.emergency_number, title=title,
+                             review=views.review_dates(review, site.locale), **context)
 
 
-def render_site(project: Project, *, large_from: int = views.LARGE_SITE_FROM) -> Pages:
-    """Return every page of the site as Markdown, keyed by its path.
+def render_pages(project: Project, *,
+                 large_from: int = views.LARGE_SITE_FROM) -> tuple[Pages, dict[str, FrontMatter]]:
+    """Return every page of the site as Markdown, and each page's front matter, by path.
 
     From `large_from` topics on, lists of topics get a page per letter (`views.is_large`).
     """
@@ -109,7 +111,12 @@ def render_site(project: Project, *, large_from: int = views.LARGE_SITE_FROM) ->
     for add_pages in (_home_and_topics, _conditions, _comparisons, _flowcharts, _questions,
                       _plain_pages):
         add_pages(writer, project)
-    return writer.pages
+    return writer.pages, writer.front_matter
+
+
+def render_site(project: Project, *, large_from: int = views.LARGE_SITE_FROM) -> Pages:
+    """Return every page of the site as Markdown, keyed by its path."""
+    return render_pages(project, large_from=large_from)[0]
 
 
 def _home_and_topics(writer: _PageWriter, project: Project) -> None:
@@ -271,15 +278,3 @@ def _condition_data(condition: Condition) -> tuple[JsonLd, ...]:
     about = structured_data.medical_condition(condition)
     faq = (structured_data.faq_page([condition]),) if condition.faq else ()
     return (about, *faq)
-
-
-def _json(value: object) -> Markup:
-    # JSON is valid YAML, so front matter stays one line and cannot be broken out of.
-    return Markup(json.dumps(value, ensure_ascii=True, sort_keys=True))
-
-
-def _yaml_string(value: object) -> Markup:
-    # A JSON string is a valid YAML scalar, so front matter can never be broken out of.
-    return Markup(json.dumps(str(value), ensure_ascii=False))
-
-

@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import generator
+from generator import front_matter
 from generator.csp import publishable_page
 from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import HealthContentConfig
@@ -90,12 +91,25 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
             self.mistakes = errors
         return self.last_good
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Give MkDocs a generated page without its front matter, whose values we already have.
+
+        MkDocs would read them back with its pure-Python YAML parser, one of the slowest steps
+        of a large build; `on_page_markdown` sets them instead. An empty block (`{}`) stops
+        MkDocs from reading the page's first lines as MultiMarkdown metadata.
+        """
+        if self.rendered is None or page.file.src_uri not in self.rendered.front_matter:
+            return None
+        return "---\n{}\n---\n" + front_matter.body(page.file.content_string)
+
     def on_page_markdown(self, markdown: str, *, page: Page, files: Files,
                          **kwargs: Any) -> str:
-        """Escape the title and description the page's front matter gave MkDocs.
+        """Set the page's front matter values, with its title and description escaped.
 
         A page's own menu names pages by source path: give each link its page's address.
         """
+        if self.rendered is not None and page.file.src_uri in self.rendered.front_matter:
+            page.meta = dict(self.rendered.front_matter[page.file.src_uri])  # ours to change
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = escape(page.meta[key])

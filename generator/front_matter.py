@@ -1,0 +1,56 @@
+"""A page's front matter: the settings a site builder reads before the page's Markdown.
+
+The values are built here, in Python, and written as YAML with one line of JSON per key
+(JSON is valid YAML), so text from content can never break out of its line. The MkDocs
+plugin hands the same values to MkDocs directly instead of having them read back.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+FrontMatter = dict[str, Any]
+
+_END = "\n---\n"
+# JSON leaves these as they are, but YAML reads them as line breaks.
+_YAML_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def page_front_matter(*, title: str, description: str, structured_data: object,
+                      home: bool = False, hide_toc: bool = False, embed_page: bool = False,
+                      search_boost: int | None = None, menu: dict[str, Any] | None = None,
+                      oembed: list[dict[str, str]] | None = None) -> FrontMatter:
+    """Return a page's front matter values, in the order they are written."""
+    values: FrontMatter = {}
+    if not home:  # the home page takes the site's name as its tab title: not said twice
+        values["title"] = title
+    values["description"] = description
+    if hide_toc:
+        values["hide"] = ["toc"]
+    if embed_page:
+        values.update(template="embed.html", noindex=True, search={"exclude": True})
+    elif search_boost:
+        values["search"] = {"boost": search_boost}
+    if menu:
+        values["menu"] = menu
+    if oembed:
+        values["oembed"] = oembed
+    values["structured_data"] = structured_data
+    return values
+
+
+def as_text(values: FrontMatter) -> str:
+    """Return the front matter block that opens a Markdown page, with its closing line."""
+    lines = [f"{key}: {_json(value)}" for key, value in values.items()]
+    return "---\n" + "\n".join(lines) + _END
+
+
+def body(page: str) -> str:
+    """Return a page written with `as_text` without its front matter."""
+    # Every value is one line of JSON, so the first line that is `---` closes the block.
+    return page[page.index(_END, 3) + len(_END):]
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).translate(_YAML_LINE_BREAKS)

@@ -1,0 +1,49 @@
+"""Front matter: what the pages' Markdown says is exactly what the MkDocs build is handed.
+
+The plugin gives MkDocs each page's front matter values directly; another site builder reads
+them back from the exported Markdown. Both must get the same values.
+"""
+
+from __future__ import annotations
+
+import pytest
+from mkdocs.utils.meta import get_data
+
+from generator import front_matter
+from generator.pipeline import RenderedSite, render_content
+
+from conftest import CONTENT
+
+SMALL = render_content(CONTENT)
+LARGE = render_content(CONTENT, large_from=1)  # every page with its own menu
+
+
+@pytest.mark.parametrize("rendered", [SMALL, LARGE], ids=["small site", "large site"])
+def test_mkdocs_reads_back_the_values_the_plugin_hands_it(rendered: RenderedSite) -> None:
+    for path, text in rendered.pages.items():
+        markdown, values = get_data(text)
+
+        assert values == rendered.front_matter[path], path
+        assert markdown == front_matter.body(text).lstrip("\n"), path
+
+
+def test_every_page_has_its_front_matter_and_only_pages_do() -> None:
+    assert set(LARGE.front_matter) == set(LARGE.pages)
+    assert not set(LARGE.front_matter) & set(LARGE.files)
+
+
+@pytest.mark.parametrize("title", [
+    'Quotes " and \\ and a colon: here',
+    "Two lines\u2028in one\u2029title\x85end",
+    "A smile 😀 and an accent é",
+    "---\nnot: the end",
+    "# not a comment",
+])
+def test_any_text_stays_on_its_line_and_reads_back_unchanged(title: str) -> None:
+    values = front_matter.page_front_matter(
+        title=title, description=title, structured_data={"name": title},
+        menu={"section": None, "letters": [{"title": title, "path": "a.md"}], "related": []})
+    text = front_matter.as_text(values) + "\n# Body\n"
+
+    assert get_data(text) == ("# Body\n", values)
+    assert front_matter.body(text) == "\n# Body\n"

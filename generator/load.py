@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
 import os
 import re
 import stat
@@ -26,6 +25,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from generator import fast_yaml, yaml_errors
+from generator.content_cache import CACHE, text_digest
 from generator.errors import ErrorCollector, Loc
 from generator.fast_yaml import Positions
 
@@ -51,6 +51,8 @@ class Document:
     name: str
     data: Any
     positions: Positions
+    digest: str | None = None
+    """The hash of the file's text, when the data came from the fast parser or its cache."""
 
     def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
         """Return the 1-based line and column of the value at `loc`, or its nearest parent."""
@@ -81,28 +83,15 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
     if not text.strip():
         errors.add(name, 1, 1, "", "the file is empty. Add the content, or delete the file.")
         return None
-    parsed = _parsed(text)
+    digest = text_digest(text)
+    parsed = CACHE.get_parsed(digest)
     if parsed is None:
-        return _read_unusual(text, name, errors)
-    return Document(name, *parsed)
-
-
-_CACHE: dict[str, tuple[Any, Positions]] = {}
-"""Parsed files by their text's hash: `mkdocs serve` re-parses only the files that changed."""
-_CACHE_SIZE = 20_000
-
-
-def _parsed(text: str) -> tuple[Any, Positions] | None:
-    """Return the data and positions the fast parser found, or None if it passed the file on."""
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    cached = _CACHE.get(digest)
-    if cached is None:
-        cached = fast_yaml.compose(text, max_depth=MAX_DEPTH)
-        if cached is not None:
-            if len(_CACHE) >= _CACHE_SIZE:
-                _CACHE.clear()
-            _CACHE[digest] = cached
-    return cached
+        parsed = fast_yaml.compose(text, max_depth=MAX_DEPTH)
+        if parsed is None:
+            return _read_unusual(text, name, errors)
+        CACHE.add_parsed(digest, parsed)
+    data, positions = parsed
+    return Document(name, data, positions, digest)
 
 
 def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | None:

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from generator.content_cache import CACHE, kept_on_disk
 from generator.content_folder import display_name, find_content
 from generator.errors import ErrorCollector
 from generator.load import Document, read_document
@@ -53,7 +54,15 @@ class Project:
 
 
 def load_project(content_dir: Path) -> Project:
-    """Load and check all content, raising `ContentErrors` with every problem found."""
+    """Load and check all content, raising `ContentErrors` with every problem found.
+
+    Files read and checked by an earlier build (generator/content_cache.py) are not read again.
+    """
+    with kept_on_disk(content_dir):
+        return _load_project(content_dir)
+
+
+def _load_project(content_dir: Path) -> Project:
     errors = ErrorCollector()
     files = find_content(content_dir, errors)
     site = _load(files.site, Site, errors) if files.site else None
@@ -93,26 +102,18 @@ def load_project(content_dir: Path) -> Project:
     )
 
 
-_VALIDATED: dict[tuple[type[BaseModel], str], tuple[object, BaseModel]] = {}
-"""The model last made from each file in this process, with the data it was made from.
-
-The loader returns the very same data object for a file whose text has not changed, so a
-`mkdocs serve` rebuild validates only the files that were edited.
-"""
-
-
 def _load(path: Path, model: type[M], errors: ErrorCollector) -> Sourced[M] | None:
     document = read_document(path, display_name(path), errors)
     if document is None:
         return None
-    key = (model, document.name)
-    data, validated = _VALIDATED.get(key, (None, None))
-    if data is document.data and isinstance(validated, model):
-        return Sourced(validated, document)
+    digest = document.digest
+    checked = CACHE.get_checked(model, document.name, digest, document.data) if digest else None
+    if isinstance(checked, model):
+        return Sourced(checked, document)
     mistakes = len(errors.errors)
     sourced = to_model(document, model, errors)
-    if sourced is not None and len(errors.errors) == mistakes:
-        _VALIDATED[key] = (document.data, sourced.model)
+    if digest and sourced is not None and len(errors.errors) == mistakes:
+        CACHE.add_checked(sourced.model, document.name, digest, document.data)
     return sourced
 
 

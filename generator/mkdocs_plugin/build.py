@@ -31,27 +31,23 @@ def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
                   dist_dir: Path) -> Path:
     """Build the website into `site_dir` and the offline zip into `dist_dir`; return the zip."""
     _show_mkdocs_messages()
-    name = rendered.project.site.slug
-    zip_name = f"{name}-offline.zip"
+    zip_name = f"{rendered.project.site.slug}-offline.zip"
     with _replace_dir_on_success(site_dir) as new_site, \
-            _replace_dir_on_success(dist_dir) as new_dist, \
-            tempfile.TemporaryDirectory() as scratch:
-        offline = Path(scratch) / name
-        _build_both(rendered, config_file, new_site, offline)
-        write_zip(offline, new_dist / zip_name, rendered.build_epoch)
+            _replace_dir_on_success(dist_dir) as new_dist:
+        _build_both(rendered, config_file, new_site, new_dist / zip_name)
     return dist_dir / zip_name
 
 
 def _build_both(rendered: RenderedSite, config_file: Path, site_dir: Path,
-                offline_dir: Path) -> None:
-    """Build the website here and the offline bundle in a forked process, at the same time.
+                zip_path: Path) -> None:
+    """Build the website here and the offline zip in a forked process, at the same time.
 
     The forked process inherits the rendered content as it is in memory: nothing is loaded,
     rendered or even copied again. Each build writes only to its own folder.
     """
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
-    offline = fork.Process(target=_build_offline, args=(send, rendered, config_file, offline_dir),
+    offline = fork.Process(target=_build_offline, args=(send, rendered, config_file, zip_path),
                            name="offline build")
     offline.start()
     send.close()
@@ -71,9 +67,13 @@ def _build_both(rendered: RenderedSite, config_file: Path, site_dir: Path,
 
 
 def _build_offline(send: Connection, rendered: RenderedSite, config_file: Path,
-                   site_dir: Path) -> None:
+                   zip_path: Path) -> None:
+    """Build the offline bundle in a scratch folder and zip it (in the forked process)."""
     try:
-        _build(rendered, config_file, site_dir, offline=True)
+        with tempfile.TemporaryDirectory() as scratch:
+            bundle = Path(scratch) / rendered.project.site.slug
+            _build(rendered, config_file, bundle, offline=True)
+            write_zip(bundle, zip_path, rendered.build_epoch)
     except MkDocsException as error:
         send.send(error)  # the parent reports it like its own
         return

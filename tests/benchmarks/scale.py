@@ -7,15 +7,17 @@ Run from the project folder (after `make site`):
 For each size it makes a scratch project of made-up topics, then runs, interleaved and
 `--runs` times each, as whole processes:
 
-- `python -m generator build` (website and offline zip);
+- `python -m generator build` (website and offline zip), without its content cache (a first
+  build), then again after editing one topic (a rebuild, which reads only that file);
 - plain MkDocs with Material and our theme overrides, without our plugin, on the Markdown
   that `python -m generator export` wrote, with the same menu (website only).
 
 It prints the median wall times and their ratio, the content stage alone (load, check and
-render the Markdown, in-process), the peak memory of each build, the size of the pages (average
-and largest), the site and the zip, what Chromium downloads to show a condition page before the
-reader touches anything (gzipped; needs Chromium, see `first_view.py`), and what a first search
-downloads, and how soon `make serve`'s preview (`mkdocs serve --dirty`) shows an edited topic.
+render the Markdown, in-process, with and without the cache), the peak memory of each build,
+the size of the pages (average and largest), the site and the zip, what Chromium downloads
+to show a condition page before the reader touches anything (gzipped; needs Chromium, see
+`first_view.py`), and what a first search downloads, and how soon `make serve`'s preview
+(`mkdocs serve --dirty`) shows an edited topic.
 Not a test: times vary by machine. `tests/benchmarks/test_scale.py` only checks that it runs.
 """
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -124,11 +127,36 @@ def timed(command: list[str], folder: Path) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
-def content_stage(folder: Path) -> float:
-    """Return the seconds the content stage takes in-process."""
+def content_stage(folder: Path, *, cached: bool) -> float:
+    """Return the seconds the content stage takes in a new process, with or without its cache."""
+    if not cached:
+        _forget_cache(folder)
     out = subprocess.run([sys.executable, "-c", CONTENT_STAGE], cwd=folder, env=ENV,
                          check=True, capture_output=True, text=True).stdout
     return float(out)
+
+
+def _forget_cache(folder: Path) -> None:
+    shutil.rmtree(folder / ".cache", ignore_errors=True)
+
+
+TOPIC = "content/conditions/amber-example-0.yml"
+
+
+def _topic_name(folder: Path) -> str:
+    """Return the name of the first made-up topic."""
+    found = re.search(r"^name: (.*)$", (folder / TOPIC).read_text(encoding="utf-8"),
+                      re.MULTILINE)
+    assert found is not None
+    return found.group(1)
+
+
+def _rename_topic(folder: Path, name: str) -> None:
+    """Edit one topic, as a writer would: give the first made-up topic a new name."""
+    topic = folder / TOPIC
+    text = topic.read_text(encoding="utf-8")
+    topic.write_text(text.replace(f"name: {_topic_name(folder)}\n", f"name: {name}\n", 1),
+                     encoding="utf-8")
 
 
 def html_sizes(site: Path) -> dict[str, int]:
@@ -176,14 +204,12 @@ def serve_edit(folder: Path) -> tuple[float, float]:
                                 f"127.0.0.1:{port}"], cwd=folder, env=ENV,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_for(page, "Amber example 0")
+        _wait_for(page, _topic_name(folder))
         first = time.perf_counter() - start
         time.sleep(1)  # let the watcher settle
-        topic = folder / "content/conditions/amber-example-0.yml"
-        topic.write_text(topic.read_text(encoding="utf-8").replace(
-            "name: Amber example 0", "name: Amber edited 0"), encoding="utf-8")
+        _rename_topic(folder, "Amber served 0")
         start = time.perf_counter()
-        _wait_for(page, "Amber edited 0")
+        _wait_for(page, "Amber served 0")
         return first, time.perf_counter() - start
     finally:
         preview.terminate()
@@ -209,22 +235,32 @@ def measure(topics: int, runs: int) -> None:
         folder = Path(tmp)
         make_project(folder, topics)
         plain_config = make_plain_config(folder)
-        ours, plain, stage = [], [], []
-        for _ in range(runs):
-            ours.append(timed([sys.executable, "-m", "generator", "build"], folder))
+        ours, rebuilt, plain, cold, warm = [], [], [], [], []
+        build = [sys.executable, "-m", "generator", "build"]
+        for run in range(runs):
+            _forget_cache(folder)
+            ours.append(timed(build, folder))
             plain.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                                 str(plain_config)], folder))
-            stage.append(content_stage(folder))
+            _rename_topic(folder, f"Amber rebuilt {run}")
+            rebuilt.append(timed(build, folder))
+            cold.append(content_stage(folder, cached=False))
+            warm.append(content_stage(folder, cached=True))
         ours_s = statistics.median(r.seconds for r in ours)
+        rebuilt_s = statistics.median(r.seconds for r in rebuilt)
         plain_s = statistics.median(r.seconds for r in plain)
         pages = html_sizes(folder / "site")
         print(f"{topics:5d} topics, {len(pages)} pages a build, median of {runs}:")
         print(f"  full build (website + offline zip) {ours_s:7.2f} s, "
               f"peak {max(r.peak_mb for r in ours):5.0f} MB")
+        print(f"  rebuild after editing one topic    {rebuilt_s:7.2f} s, "
+              f"peak {max(r.peak_mb for r in rebuilt):5.0f} MB")
         print(f"  plain Material (website only)      {plain_s:7.2f} s, "
               f"peak {max(r.peak_mb for r in plain):5.0f} MB")
         print(f"  ratio full / plain                 {ours_s / plain_s:7.2f}")
-        print(f"  content stage (load+check+render)  {statistics.median(stage):7.3f} s")
+        print(f"  ratio rebuild / plain              {rebuilt_s / plain_s:7.2f}")
+        print(f"  content stage (load+check+render)  {statistics.median(cold):7.3f} s, "
+              f"with the cache {statistics.median(warm):.3f} s")
         print_pages(folder / "site", sum(z.stat().st_size for z in (folder / "dist").glob("*.zip")))
         print_first_view(folder / "site")
         first, edit = serve_edit(folder)

@@ -8,10 +8,14 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+import generator.load
+import generator.project
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -57,6 +61,30 @@ def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callabl
         return tmp_path
 
     yield write
+
+
+@dataclass
+class Reads:
+    """The texts parsed and the files checked since the fixture started, in order."""
+
+    parsed: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+
+    def clear(self) -> None:
+        self.parsed.clear()
+        self.checked.clear()
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Reads:
+    """Record each text the fast YAML parser reads and each file checked against its model."""
+    found = Reads()
+    compose, to_model = generator.load.fast_yaml.compose, generator.project.to_model
+    monkeypatch.setattr(generator.load.fast_yaml, "compose",
+                        lambda text, **kw: found.parsed.append(text) or compose(text, **kw))
+    monkeypatch.setattr(generator.project, "to_model",
+                        lambda doc, *args: found.checked.append(doc.name) or to_model(doc, *args))
+    return found
 
 
 def check_golden(actual: str, golden: Path, update: bool) -> None:

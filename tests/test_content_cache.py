@@ -16,27 +16,18 @@ import generator.project
 from generator import content_cache
 from generator.pipeline import render_content
 
-Calls = tuple[list[str], list[str]]
+from conftest import Reads
 
 
 @pytest.fixture
-def new_process(monkeypatch: pytest.MonkeyPatch) -> Callable[[], Calls]:
-    """Empty the in-memory cache; return the texts parsed and the files checked from now on."""
-    parsed: list[str] = []
-    checked: list[str] = []
-    compose, to_model = generator.load.fast_yaml.compose, generator.project.to_model
-    monkeypatch.setattr(generator.load.fast_yaml, "compose",
-                        lambda text, **kw: parsed.append(text) or compose(text, **kw))
-    monkeypatch.setattr(generator.project, "to_model",
-                        lambda doc, *args: checked.append(doc.name) or to_model(doc, *args))
-
-    def start() -> Calls:
+def new_process(reads: Reads, monkeypatch: pytest.MonkeyPatch) -> Callable[[], Reads]:
+    """Return a function that empties the in-memory cache and the record of reads."""
+    def start() -> Reads:
         monkeypatch.setattr(content_cache, "CACHE", content_cache.ContentCache())
         monkeypatch.setattr(generator.load, "CACHE", content_cache.CACHE)
         monkeypatch.setattr(generator.project, "CACHE", content_cache.CACHE)
-        parsed.clear()
-        checked.clear()
-        return parsed, checked
+        reads.clear()
+        return reads
     return start
 
 
@@ -45,22 +36,22 @@ def content_files() -> int:
 
 
 def test_a_new_build_of_unchanged_content_reads_no_file_again(
-    scratch: Callable[..., Path], new_process: Callable[[], Calls]
+    scratch: Callable[..., Path], new_process: Callable[[], Reads]
 ) -> None:
     scratch()
-    parsed, checked = new_process()
+    reads = new_process()
     first = render_content(Path("content"))
-    assert len(parsed) == len(checked) == content_files()  # the first build reads everything
+    assert len(reads.parsed) == len(reads.checked) == content_files()  # the first reads all
 
-    parsed, checked = new_process()
+    reads = new_process()
     again = render_content(Path("content"))
 
-    assert parsed == [] and checked == []
+    assert reads.parsed == [] and reads.checked == []
     assert again.pages == first.pages and again.front_matter == first.front_matter
 
 
 def test_after_editing_one_file_a_new_build_reads_that_file_alone(
-    scratch: Callable[..., Path], new_process: Callable[[], Calls]
+    scratch: Callable[..., Path], new_process: Callable[[], Reads]
 ) -> None:
     scratch()
     render_content(Path("content"))
@@ -68,11 +59,11 @@ def test_after_editing_one_file_a_new_build_reads_that_file_alone(
     edited.write_text(edited.read_text(encoding="utf-8").replace(
         "name: Muscle spasm", "name: Muscle spasm (edited)"), encoding="utf-8")
 
-    parsed, checked = new_process()
+    reads = new_process()
     rendered = render_content(Path("content"))
 
-    assert len(parsed) == 1 and "Muscle spasm (edited)" in parsed[0]
-    assert checked == ["content/conditions/muscle-spasm.yml"]
+    assert len(reads.parsed) == 1 and "Muscle spasm (edited)" in reads.parsed[0]
+    assert reads.checked == ["content/conditions/muscle-spasm.yml"]
     assert "# Muscle spasm (edited)" in rendered.pages["conditions/muscle-spasm.md"]
 
 
@@ -85,40 +76,40 @@ def test_the_cache_lives_beside_the_content_folder(scratch: Callable[..., Path])
 
 
 def test_a_cache_from_another_version_of_the_generator_is_not_used(
-    scratch: Callable[..., Path], new_process: Callable[[], Calls],
+    scratch: Callable[..., Path], new_process: Callable[[], Reads],
     monkeypatch: pytest.MonkeyPatch
 ) -> None:
     scratch()
     render_content(Path("content"))
     monkeypatch.setattr(content_cache, "generator_fingerprint", lambda: "another version")
 
-    parsed, checked = new_process()
+    reads = new_process()
     render_content(Path("content"))
 
-    assert len(parsed) == len(checked) == content_files()
+    assert len(reads.parsed) == len(reads.checked) == content_files()
 
 
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])
 def test_a_damaged_cache_file_is_ignored_and_replaced(
-    scratch: Callable[..., Path], new_process: Callable[[], Calls], damage: bytes
+    scratch: Callable[..., Path], new_process: Callable[[], Reads], damage: bytes
 ) -> None:
     project = scratch()
     first = render_content(Path("content"))
     cache = project / ".cache/health-generator/content.pickle"
     cache.write_bytes(damage)
 
-    parsed, _ = new_process()
+    reads = new_process()
     rendered = render_content(Path("content"))
 
-    assert len(parsed) == content_files()
+    assert len(reads.parsed) == content_files()
     assert rendered.pages == first.pages
-    parsed, _ = new_process()
+    reads = new_process()
     render_content(Path("content"))
-    assert parsed == []  # written again, whole
+    assert reads.parsed == []  # written again, whole
 
 
 def test_a_file_with_mistakes_is_read_again_until_it_is_fixed(
-    scratch: Callable[..., Path], new_process: Callable[[], Calls]
+    scratch: Callable[..., Path], new_process: Callable[[], Reads]
 ) -> None:
     scratch({"content/conditions/muscle-spasm.yml": "id: muscle-spasm\nname: [unfinished\n"})
     with pytest.raises(generator.errors.ContentErrors):

@@ -16,7 +16,7 @@ import generator.project
 from generator.cli import main
 from generator.pipeline import render_content
 
-from conftest import ROOT, html
+from conftest import ROOT, Reads, html
 
 
 @pytest.fixture
@@ -83,23 +83,17 @@ def test_nothing_but_the_generated_pages_is_published(project_with_npm: Path) ->
 
 
 def test_after_an_edit_only_the_edited_file_is_parsed_and_checked_again(
-    scratch: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+    scratch: Callable[..., Path], reads: Reads
 ) -> None:
     project = scratch()
     render_content(Path("content"))
     edited = project / "content/conditions/muscle-spasm.yml"
     edited.write_text(edited.read_text(encoding="utf-8").replace(
         "name: Muscle spasm", "name: Muscle spasm (edited)"), encoding="utf-8")
-    parsed: list[str] = []
-    checked: list[str] = []
-    compose, to_model = generator.load.fast_yaml.compose, generator.project.to_model
-    monkeypatch.setattr(generator.load.fast_yaml, "compose",
-                        lambda text, **kw: parsed.append(text) or compose(text, **kw))
-    monkeypatch.setattr(generator.project, "to_model",
-                        lambda doc, *args: checked.append(doc.name) or to_model(doc, *args))
+    reads.clear()
 
     rendered = render_content(Path("content"))
 
-    assert len(parsed) == 1 and "Muscle spasm (edited)" in parsed[0]
-    assert checked == ["content/conditions/muscle-spasm.yml"]
+    assert len(reads.parsed) == 1 and "Muscle spasm (edited)" in reads.parsed[0]
+    assert reads.checked == ["content/conditions/muscle-spasm.yml"]
     assert "Muscle spasm (edited)" in rendered.pages["conditions/muscle-spasm.md"]

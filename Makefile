@@ -57,4 +57,4 @@ browser:
 	fi
 
 clean:
-	rm -rf site dist build .cache $(VENV) node_modules
+	rm -rf site dist build $(VENV) node_modules

@@ -2,9 +2,13 @@
 
 Reading a file (YAML into data and positions) and checking it (data into a model) depend only
 on the file's text and on the generator's code. Both results are kept here in memory, by the
-text's hash, and on disk between builds, in `.cache/` beside the content folder, stamped with
-a fingerprint of the generator's code and libraries: a rebuild after editing one file reads
-and checks that file alone, and any change to the generator starts the cache afresh.
+text's hash, and on disk between builds, stamped with a fingerprint of the generator's files
+and of every installed library: a rebuild after editing one file reads and checks that file
+alone, and any change to the generator starts the cache afresh.
+
+The cache file is a pickle, which can run code when it is read, so it lives only in the user's
+own cache folder (`$XDG_CACHE_HOME` or `~/.cache`, then `health-generator/`), which only the
+user may write to, and never beside the content, which may be shared or somewhere anyone writes.
 """
 
 from __future__ import annotations
@@ -13,12 +17,13 @@ import contextlib
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import distributions
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +31,6 @@ from pydantic import BaseModel
 
 from generator.fast_yaml import Positions
 
-CACHE_DIR = ".cache/health-generator"
-# Besides our own code, what decides what a file is read and checked into.
-_LIBRARIES = ("pydantic", "pydantic-core", "ruamel.yaml", "PyYAML", "Markdown",
-              "pymdown-extensions")
 # Entries kept in memory at most; `mkdocs serve` keeps every version of every edited file.
 _MAX_ENTRIES = 20_000
 
@@ -100,21 +101,38 @@ def kept_on_disk(content_dir: Path) -> Iterator[None]:
             _save(path)
 
 
+def cache_folder() -> Path:
+    """Return the user's own folder for the generator's caches."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "health-generator"
+
+
 def cache_file(content_dir: Path) -> Path:
-    """Return where the cache of a content folder is kept."""
-    folder = content_dir.resolve()
-    return folder.parent / CACHE_DIR / f"{folder.name}.pickle"
+    """Return where the cache of a content folder is kept: one file a folder."""
+    where = str(content_dir.resolve()).encode("utf-8", "surrogateescape")
+    return cache_folder() / f"content-{hashlib.sha256(where).hexdigest()[:32]}.pickle"
 
 
 def _restore(path: Path) -> None:
     try:
+        if not (_private(path.parent) and _private(path)):
+            return
         with path.open("rb") as file:
             fingerprint, parsed, checked = pickle.load(file)
+        if fingerprint != generator_fingerprint():
+            return
     except Exception:  # any unreadable cache is simply not used
         return
-    if fingerprint == generator_fingerprint():
-        CACHE.parsed, CACHE.checked, CACHE.changed = parsed, checked, False
-        CACHE.on_disk = path
+    CACHE.parsed, CACHE.checked, CACHE.changed = parsed, checked, False
+    CACHE.on_disk = path
+
+
+def _private(path: Path) -> bool:
+    """Tell whether only this user can change the file or folder (always, without owners)."""
+    if not hasattr(os, "getuid"):
+        return True
+    info = path.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def _save(path: Path) -> None:
@@ -122,26 +140,32 @@ def _save(path: Path) -> None:
     CACHE.parsed = {d: p for d, p in CACHE.parsed.items() if d in CACHE.used}
     CACHE.checked = {k: v for k, v in CACHE.checked.items() if k[2] in CACHE.used}
     CACHE.on_disk = None
+    temporary: str | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(path.parent):
+            return
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as file:
+            temporary = file.name
             pickle.dump((generator_fingerprint(), CACHE.parsed, CACHE.checked), file,
                         protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(file.name, path)
-    except OSError:
-        with contextlib.suppress(OSError, NameError):
-            os.unlink(file.name)
-        return
+        os.replace(temporary, path)
+    except BaseException as error:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        if isinstance(error, Exception):
+            return  # a cache that cannot be written is not written
+        raise  # Ctrl-C
     CACHE.changed, CACHE.on_disk = False, path
 
 
 @lru_cache(maxsize=1)
 def generator_fingerprint() -> str:
-    """Return a hash of the generator's code, the libraries it reads with, and Python's version."""
+    """Return a hash of the generator's files, every installed library and Python's version."""
     digest = hashlib.sha256(sys.version.encode())
-    for library in _LIBRARIES:
-        with contextlib.suppress(PackageNotFoundError):
-            digest.update(f"{library}=={version(library)}".encode())
+    libraries = sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
+    digest.update("\n".join(libraries).encode())
     package = Path(__file__).parent
     for source in sorted(package.rglob("*")):
         if source.is_file() and "__pycache__" not in source.parts:

@@ -13,8 +13,11 @@ from typing import Any
 FrontMatter = dict[str, Any]
 
 _END = "\n---\n"
-# JSON leaves these as they are, but YAML reads them as line breaks.
-_YAML_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+# Characters JSON leaves as they are but YAML does not read as themselves: line breaks
+# (U+0085, U+2028, U+2029), which it would fold, and the other characters it refuses to read.
+# JSON escapes the other control characters, and content cannot hold unpaired surrogates.
+_YAML_UNREADABLE = str.maketrans({code: f"\\u{code:04x}" for code in (
+    *range(0x7F, 0xA0), 0x2028, 0x2029, 0xFFFE, 0xFFFF)})
 
 
 def page_front_matter(*, title: str, description: str, structured_data: object,
@@ -53,4 +56,4 @@ def body(page: str) -> str:
 
 
 def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True).translate(_YAML_LINE_BREAKS)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).translate(_YAML_UNREADABLE)

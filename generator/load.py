@@ -24,8 +24,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from generator import fast_yaml, yaml_errors
-from generator.content_cache import CACHE, text_digest
+from generator import content_cache, fast_yaml, yaml_errors
 from generator.errors import ErrorCollector, Loc
 from generator.fast_yaml import Positions
 
@@ -83,13 +82,13 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
     if not text.strip():
         errors.add(name, 1, 1, "", "the file is empty. Add the content, or delete the file.")
         return None
-    digest = text_digest(text)
-    parsed = CACHE.get_parsed(digest)
+    digest = content_cache.text_digest(text)
+    parsed = content_cache.CACHE.get_parsed(digest)
     if parsed is None:
         parsed = fast_yaml.compose(text, max_depth=MAX_DEPTH)
         if parsed is None:
             return _read_unusual(text, name, errors)
-        CACHE.add_parsed(digest, parsed)
+        content_cache.CACHE.add_parsed(digest, parsed)
     data, positions = parsed
     return Document(name, data, positions, digest)
 

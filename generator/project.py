@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from generator.content_cache import CACHE, kept_on_disk
+from generator import content_cache
 from generator.content_folder import display_name, find_content
 from generator.errors import ErrorCollector
 from generator.load import Document, read_document
@@ -58,7 +58,7 @@ def load_project(content_dir: Path) -> Project:
 
     Files read and checked by an earlier build (generator/content_cache.py) are not read again.
     """
-    with kept_on_disk(content_dir):
+    with content_cache.kept_on_disk(content_dir):
         return _load_project(content_dir)
 
 
@@ -106,14 +106,14 @@ def _load(path: Path, model: type[M], errors: ErrorCollector) -> Sourced[M] | No
     document = read_document(path, display_name(path), errors)
     if document is None:
         return None
-    digest = document.digest
-    checked = CACHE.get_checked(model, document.name, digest, document.data) if digest else None
+    cache, digest = content_cache.CACHE, document.digest
+    checked = cache.get_checked(model, document.name, digest, document.data) if digest else None
     if isinstance(checked, model):
         return Sourced(checked, document)
     mistakes = len(errors.errors)
     sourced = to_model(document, model, errors)
     if digest and sourced is not None and len(errors.errors) == mistakes:
-        CACHE.add_checked(sourced.model, document.name, digest, document.data)
+        cache.add_checked(sourced.model, document.name, digest, document.data)
     return sourced
 
 

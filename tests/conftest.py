@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,12 +17,30 @@ from bs4 import BeautifulSoup
 
 import generator.load
 import generator.project
+from generator import content_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 PUBLISHED_AT = "https://health-guides.github.io/muscle-guide/"
 """The address the test builds are published at, as the Pages workflow passes its own."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Builds during the tests, in this process and in the ones it starts, keep their content
+    # cache here, never in the user's own cache folder.
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="health-generator-tests-")
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_cache(tmp_path_factory: pytest.TempPathFactory,
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start each test with no cached content, in memory or on disk.
+
+    Some tests switch a check off; what they load must never reach another test.
+    """
+    monkeypatch.setattr(content_cache, "CACHE", content_cache.ContentCache())
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

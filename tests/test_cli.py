@@ -77,9 +77,8 @@ def test_a_failed_build_leaves_the_old_site_alone(scratch: Callable[..., Path]) 
     assert "Traceback" not in result.stderr
     assert (project / "site/index.html").read_text(encoding="utf-8") == "old"
     assert [p.name for p in (project / "dist").iterdir()] == ["old-offline.zip"]
-    # No half-built folder is left; the content cache keeps the files that had no mistakes.
-    assert sorted(p.name for p in project.iterdir()) == [".cache", "content", "dist",
-                                                         "mkdocs.yml", "overrides", "site"]
+    assert sorted(p.name for p in project.iterdir()) == ["content", "dist", "mkdocs.yml",
+                                                         "overrides", "site"]
 
 
 def test_export_writes_the_markdown_tree(scratch: Callable[..., Path]) -> None:

@@ -1,19 +1,19 @@
 """The content cache: a new build reads and checks only the files that changed since the last.
 
 Each test starts a "new process" by emptying the in-memory cache, so what is reused comes
-from the cache file on disk.
+from the cache file on disk (in the test's own user cache folder, see conftest.py).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-import generator.load
-import generator.project
 from generator import content_cache
+from generator.errors import ContentErrors
 from generator.pipeline import render_content
 
 from conftest import Reads
@@ -24,8 +24,6 @@ def new_process(reads: Reads, monkeypatch: pytest.MonkeyPatch) -> Callable[[], R
     """Return a function that empties the in-memory cache and the record of reads."""
     def start() -> Reads:
         monkeypatch.setattr(content_cache, "CACHE", content_cache.ContentCache())
-        monkeypatch.setattr(generator.load, "CACHE", content_cache.CACHE)
-        monkeypatch.setattr(generator.project, "CACHE", content_cache.CACHE)
         reads.clear()
         return reads
     return start
@@ -67,12 +65,31 @@ def test_after_editing_one_file_a_new_build_reads_that_file_alone(
     assert "# Muscle spasm (edited)" in rendered.pages["conditions/muscle-spasm.md"]
 
 
-def test_the_cache_lives_beside_the_content_folder(scratch: Callable[..., Path]) -> None:
+def test_the_cache_is_kept_in_the_users_cache_folder_never_beside_the_content(
+    scratch: Callable[..., Path]
+) -> None:
     project = scratch()
+    before = sorted(p.name for p in project.iterdir())
     render_content(Path("content"))
 
-    assert (project / ".cache/health-generator/content.pickle").is_file()
-    assert not [p for p in (project / "content").rglob("*") if "cache" in p.name]
+    cache = content_cache.cache_file(Path("content"))
+    assert cache.parent == Path(os.environ["XDG_CACHE_HOME"]) / "health-generator"
+    assert cache.is_file() and cache.stat().st_mode & 0o077 == 0
+    assert cache.parent.stat().st_mode & 0o777 == 0o700
+    assert sorted(p.name for p in project.iterdir()) == before
+
+
+def test_a_cache_folder_that_others_can_write_to_is_not_read(
+    scratch: Callable[..., Path], new_process: Callable[[], Reads]
+) -> None:
+    scratch()
+    render_content(Path("content"))
+    content_cache.cache_file(Path("content")).parent.chmod(0o777)
+
+    reads = new_process()
+    render_content(Path("content"))
+
+    assert len(reads.parsed) == content_files()
 
 
 def test_a_cache_from_another_version_of_the_generator_is_not_used(
@@ -93,10 +110,9 @@ def test_a_cache_from_another_version_of_the_generator_is_not_used(
 def test_a_damaged_cache_file_is_ignored_and_replaced(
     scratch: Callable[..., Path], new_process: Callable[[], Reads], damage: bytes
 ) -> None:
-    project = scratch()
+    scratch()
     first = render_content(Path("content"))
-    cache = project / ".cache/health-generator/content.pickle"
-    cache.write_bytes(damage)
+    content_cache.cache_file(Path("content")).write_bytes(damage)
 
     reads = new_process()
     rendered = render_content(Path("content"))
@@ -108,15 +124,23 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(
     assert reads.parsed == []  # written again, whole
 
 
-def test_a_file_with_mistakes_is_read_again_until_it_is_fixed(
+def test_a_file_with_mistakes_is_checked_again_until_it_is_fixed(
     scratch: Callable[..., Path], new_process: Callable[[], Reads]
 ) -> None:
-    scratch({"content/conditions/muscle-spasm.yml": "id: muscle-spasm\nname: [unfinished\n"})
-    with pytest.raises(generator.errors.ContentErrors):
+    scratch()
+    spasm = Path("content/conditions/muscle-spasm.yml")
+    good = spasm.read_text(encoding="utf-8")
+    spasm.write_text(good.replace("name: Muscle spasm", "name: 5"), encoding="utf-8")
+    with pytest.raises(ContentErrors):
         render_content(Path("content"))
 
-    new_process()
-    with pytest.raises(generator.errors.ContentErrors) as again:
+    reads = new_process()
+    with pytest.raises(ContentErrors) as again:
         render_content(Path("content"))
 
+    assert reads.checked == ["content/conditions/muscle-spasm.yml"]
     assert "content/conditions/muscle-spasm.yml" in again.value.report()
+    spasm.write_text(good, encoding="utf-8")
+    reads = new_process()
+    render_content(Path("content"))
+    assert reads.checked == ["content/conditions/muscle-spasm.yml"]

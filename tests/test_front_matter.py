@@ -35,6 +35,7 @@ def test_every_page_has_its_front_matter_and_only_pages_do() -> None:
 @pytest.mark.parametrize("title", [
     'Quotes " and \\ and a colon: here',
     "Two lines\u2028in one\u2029title\x85end",
+    "Characters YAML will not read: \ufffe \uffff \x7f \x9f",
     "A smile 😀 and an accent é",
     "---\nnot: the end",
     "# not a comment",

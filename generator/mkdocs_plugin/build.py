@@ -33,21 +33,24 @@ def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
     _show_mkdocs_messages()
     zip_name = f"{rendered.project.site.slug}-offline.zip"
     with _replace_dir_on_success(site_dir) as new_site, \
-            _replace_dir_on_success(dist_dir) as new_dist:
-        _build_both(rendered, config_file, new_site, new_dist / zip_name)
+            _replace_dir_on_success(dist_dir) as new_dist, \
+            tempfile.TemporaryDirectory() as scratch:  # here, so it goes even if the fork is killed
+        offline = Path(scratch) / rendered.project.site.slug
+        _build_both(rendered, config_file, new_site, offline, new_dist / zip_name)
     return dist_dir / zip_name
 
 
-def _build_both(rendered: RenderedSite, config_file: Path, site_dir: Path,
+def _build_both(rendered: RenderedSite, config_file: Path, site_dir: Path, bundle_dir: Path,
                 zip_path: Path) -> None:
-    """Build the website here and the offline zip in a forked process, at the same time.
+    """Build the website here, and the offline bundle and its zip in a forked process.
 
     The forked process inherits the rendered content as it is in memory: nothing is loaded,
     rendered or even copied again. Each build writes only to its own folder.
     """
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
-    offline = fork.Process(target=_build_offline, args=(send, rendered, config_file, zip_path),
+    offline = fork.Process(target=_build_offline,
+                           args=(send, rendered, config_file, bundle_dir, zip_path),
                            name="offline build")
     offline.start()
     send.close()
@@ -67,13 +70,11 @@ def _build_both(rendered: RenderedSite, config_file: Path, site_dir: Path,
 
 
 def _build_offline(send: Connection, rendered: RenderedSite, config_file: Path,
-                   zip_path: Path) -> None:
-    """Build the offline bundle in a scratch folder and zip it (in the forked process)."""
+                   bundle: Path, zip_path: Path) -> None:
+    """Build the offline bundle into `bundle`, then zip it (in the forked process)."""
     try:
-        with tempfile.TemporaryDirectory() as scratch:
-            bundle = Path(scratch) / rendered.project.site.slug
-            _build(rendered, config_file, bundle, offline=True)
-            write_zip(bundle, zip_path, rendered.build_epoch)
+        _build(rendered, config_file, bundle, offline=True)
+        write_zip(bundle, zip_path, rendered.build_epoch)
     except MkDocsException as error:
         send.send(error)  # the parent reports it like its own
         return

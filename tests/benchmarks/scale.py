@@ -49,6 +49,7 @@ WORDS = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "heron",
          "kestrel", "lotus", "maple", "nectar", "onyx", "pine", "quartz", "raven", "sage", "tulip",
          "umber", "violet", "willow", "xenon", "yarrow", "zephyr"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+USER_CACHE = "user-cache"
 CONTENT_STAGE = """
 import sys, time
 from pathlib import Path
@@ -137,7 +138,7 @@ def content_stage(folder: Path, *, cached: bool) -> float:
 
 
 def _forget_cache(folder: Path) -> None:
-    shutil.rmtree(folder / ".cache", ignore_errors=True)
+    shutil.rmtree(folder / USER_CACHE, ignore_errors=True)
 
 
 TOPIC = "content/conditions/amber-example-0.yml"
@@ -233,6 +234,7 @@ def measure(topics: int, runs: int) -> None:
     """Build one size `runs` times each way, interleaved, and print the medians."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        ENV["XDG_CACHE_HOME"] = str(folder / USER_CACHE)  # the content cache, not the user's
         make_project(folder, topics)
         plain_config = make_plain_config(folder)
         ours, rebuilt, plain, cold, warm = [], [], [], [], []

@@ -6,6 +6,8 @@ import filecmp
 import os
 import subprocess
 import sys
+import tempfile
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -106,3 +108,28 @@ def test_a_failed_offline_build_fails_the_whole_build_and_keeps_the_old_site(
                                    project / "site", project / "dist")
 
     assert (project / "site/index.html").read_text(encoding="utf-8") == "old"
+
+
+def test_a_failed_website_build_stops_the_offline_build_and_leaves_no_scratch_folder(
+    scratch: Callable[..., Path], monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    project = scratch()
+    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    temporary = tmp_path_factory.mktemp("temporary")
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+
+    def website_fails(rendered: RenderedSite, config: Path, site: Path, *, offline: bool) -> None:
+        if offline:
+            time.sleep(60)  # still building when the website build fails
+        raise PluginError("the website could not be made")
+
+    monkeypatch.setattr(build_module, "_build", website_fails)
+
+    with pytest.raises(PluginError, match="the website could not be made"):
+        build_module.build_outputs(render_content(Path("content")), project / "mkdocs.yml",
+                                   project / "site", project / "dist")
+
+    assert list(temporary.iterdir()) == []
+    assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml",
+                                                         "node_modules", "overrides"]

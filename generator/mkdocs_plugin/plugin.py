@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,6 +19,7 @@ from generator import front_matter
 from generator.csp import publishable_page
 from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import HealthContentConfig
+from generator.mkdocs_plugin.template_cache import keep_compiled_templates
 from generator.pipeline import RenderedSite, render_content
 from generator.views import plain_page_url, search_help_links
 
@@ -118,6 +120,10 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         if self.mistakes is not None:
             return mistakes_notice(self.mistakes, shown_site=self.rendered is not None) + markdown
         return markdown
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Compile each theme template once a process, not once a build (see template_cache)."""
+        return keep_compiled_templates(env)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Publish the generated pages and the npm assets, and nothing from the docs folder."""

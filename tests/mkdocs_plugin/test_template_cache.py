@@ -36,7 +36,7 @@ def test_a_rebuild_compiles_only_the_theme_templates_that_changed(
         return (project / "site/conditions/muscle-twitch/index.html").read_text(encoding="utf-8")
 
     rebuild()
-    assert {"main.html", "base.html", "partials/header.html"} <= set(compiled)
+    assert "main.html" in compiled  # this project's override: new to this process
     rebuild()
     assert not {"main.html", "base.html", "partials/header.html"} & set(compiled)
 

@@ -3,8 +3,8 @@
 Reading a file (YAML into data and positions) and checking it (data into a model) depend only
 on the file's text and on the generator's code. Both results are kept here in memory, by the
 text's hash, and on disk between builds, stamped with a fingerprint of the generator's files
-and of every installed library: a rebuild after editing one file reads and checks that file
-alone, and any change to the generator starts the cache afresh.
+and of every installed library: a rebuild after editing one file parses and checks that file
+alone (every file is still read, to hash it), and any change to the generator starts afresh.
 
 The cache file is a pickle, which can run code when it is read, so it lives only in the user's
 own cache folder (`$XDG_CACHE_HOME` or `~/.cache`, then `health-generator/`), which only the
@@ -31,9 +31,6 @@ from pydantic import BaseModel
 
 from generator.fast_yaml import Positions
 
-# Entries kept in memory at most; `mkdocs serve` keeps every version of every edited file.
-_MAX_ENTRIES = 20_000
-
 Parsed = tuple[Any, Positions]
 
 
@@ -45,7 +42,7 @@ class ContentCache:
     checked: dict[tuple[str, str, str], tuple[object, BaseModel]] = field(default_factory=dict)
     """By model, file name and text hash: the data the model was made from, and the model."""
     used: set[str] = field(default_factory=set)
-    """The text hashes read since the cache was last saved: what the next save keeps."""
+    """The text hashes met during the current load: all that its save keeps."""
     changed: bool = False
     on_disk: Path | None = None
     """The cache file that holds exactly what is in memory, if any."""
@@ -57,15 +54,16 @@ class ContentCache:
 
     def add_parsed(self, digest: str, parsed: Parsed) -> None:
         """Keep what the fast parser made of this text."""
-        if len(self.parsed) >= _MAX_ENTRIES:
-            self.parsed.clear()
-            self.checked.clear()
         self.parsed[digest] = parsed
         self.changed = True
 
     def get_checked(self, model: type[BaseModel], name: str, digest: str,
                     data: object) -> BaseModel | None:
-        """Return the model checked before from this very data, read from this file, if any."""
+        """Return the model checked before from this very data, read from this file, if any.
+
+        `made_from is data` holds after a restore too: `parsed` and `checked` are pickled in
+        one dump, which keeps the data they share one object.
+        """
         made_from, checked = self.checked.get((model.__name__, name, digest), (None, None))
         return checked if made_from is data and isinstance(checked, model) else None
 
@@ -85,7 +83,7 @@ def text_digest(text: str) -> str:
 
 @contextlib.contextmanager
 def kept_on_disk(content_dir: Path) -> Iterator[None]:
-    """Fill the cache from disk (once a process), then save what this load used.
+    """Fill an empty in-memory cache from disk, then save what this load used.
 
     A cache file that is missing, damaged or from another version of the generator is
     ignored; one that cannot be written is not written. Neither stops a build.
@@ -147,6 +145,7 @@ def _save(path: Path) -> None:
             return
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as file:
             temporary = file.name
+            # One dump, so each model's data stays the very object in `parsed` (get_checked).
             pickle.dump((generator_fingerprint(), CACHE.parsed, CACHE.checked), file,
                         protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)

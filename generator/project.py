@@ -56,7 +56,7 @@ class Project:
 def load_project(content_dir: Path) -> Project:
     """Load and check all content, raising `ContentErrors` with every problem found.
 
-    Files read and checked by an earlier build (generator/content_cache.py) are not read again.
+    Files parsed and checked by an earlier build are not parsed again (generator/content_cache.py).
     """
     with content_cache.kept_on_disk(content_dir):
         return _load_project(content_dir)

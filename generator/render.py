@@ -53,7 +53,7 @@ def _environment(templates_changed: int) -> Environment:
 
 def _escape_for_markdown(value: object) -> object:
     if isinstance(value, Markup):
-        return value  # made safe already, by a filter of ours or by Jinja's tojson
+        return value  # made safe already: by Jinja's tojson, or escaped by markdown_subset
     if isinstance(value, MarkdownText):
         return escape_markdown(value)
     if isinstance(value, str):
@@ -112,11 +112,6 @@ def render_pages(project: Project, *,
                       _plain_pages):
         add_pages(writer, project)
     return writer.pages, writer.front_matter
-
-
-def render_site(project: Project, *, large_from: int = views.LARGE_SITE_FROM) -> Pages:
-    """Return every page of the site as Markdown, keyed by its path."""
-    return render_pages(project, large_from=large_from)[0]
 
 
 def _home_and_topics(writer: _PageWriter, project: Project) -> None:

@@ -18,6 +18,9 @@ from bs4 import BeautifulSoup
 import generator.load
 import generator.project
 from generator import content_cache
+from generator.project import Project
+from generator.render import Pages, render_pages
+from generator.views import LARGE_SITE_FROM
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -27,9 +30,13 @@ PUBLISHED_AT = "https://health-guides.github.io/muscle-guide/"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # Builds during the tests, in this process and in the ones it starts, keep their content
-    # cache here, never in the user's own cache folder.
+    # Content loaded while the tests are collected (module-level renders) keeps its cache
+    # here, never in the user's own cache folder; each test then gets its own (below).
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="health-generator-tests-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
@@ -83,7 +90,7 @@ def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callabl
 
 
 @dataclass
-class Reads:
+class Parses:
     """The texts parsed and the files checked since the fixture started, in order."""
 
     parsed: list[str] = field(default_factory=list)
@@ -95,15 +102,20 @@ class Reads:
 
 
 @pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> Reads:
-    """Record each text the fast YAML parser reads and each file checked against its model."""
-    found = Reads()
+def parses(monkeypatch: pytest.MonkeyPatch) -> Parses:
+    """Record each text the fast YAML parser parses and each file checked against its model."""
+    found = Parses()
     compose, to_model = generator.load.fast_yaml.compose, generator.project.to_model
     monkeypatch.setattr(generator.load.fast_yaml, "compose",
                         lambda text, **kw: found.parsed.append(text) or compose(text, **kw))
     monkeypatch.setattr(generator.project, "to_model",
                         lambda doc, *args: found.checked.append(doc.name) or to_model(doc, *args))
     return found
+
+
+def render_site(project: Project, *, large_from: int = LARGE_SITE_FROM) -> Pages:
+    """Return every page of the site as Markdown, keyed by its path (front matter included)."""
+    return render_pages(project, large_from=large_from)[0]
 
 
 def check_golden(actual: str, golden: Path, update: bool) -> None:

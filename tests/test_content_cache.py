@@ -1,4 +1,4 @@
-"""The content cache: a new build reads and checks only the files that changed since the last.
+"""The content cache: a new build parses and checks only the files that changed since the last.
 
 Each test starts a "new process" by emptying the in-memory cache, so what is reused comes
 from the cache file on disk (in the test's own user cache folder, see conftest.py).
@@ -16,16 +16,16 @@ from generator import content_cache
 from generator.errors import ContentErrors
 from generator.pipeline import render_content
 
-from conftest import Reads
+from conftest import Parses
 
 
 @pytest.fixture
-def new_process(reads: Reads, monkeypatch: pytest.MonkeyPatch) -> Callable[[], Reads]:
-    """Return a function that empties the in-memory cache and the record of reads."""
-    def start() -> Reads:
+def new_process(parses: Parses, monkeypatch: pytest.MonkeyPatch) -> Callable[[], Parses]:
+    """Return a function that empties the in-memory cache and the record of parses."""
+    def start() -> Parses:
         monkeypatch.setattr(content_cache, "CACHE", content_cache.ContentCache())
-        reads.clear()
-        return reads
+        parses.clear()
+        return parses
     return start
 
 
@@ -33,35 +33,39 @@ def content_files() -> int:
     return len(list(Path("content").rglob("*.yml")))
 
 
-def test_a_new_build_of_unchanged_content_reads_no_file_again(
-    scratch: Callable[..., Path], new_process: Callable[[], Reads]
+def test_a_new_build_of_unchanged_content_parses_no_file_again(
+    scratch: Callable[..., Path], new_process: Callable[[], Parses]
 ) -> None:
     scratch()
-    reads = new_process()
+    parses = new_process()
     first = render_content(Path("content"))
-    assert len(reads.parsed) == len(reads.checked) == content_files()  # the first reads all
+    assert len(parses.parsed) == len(parses.checked) == content_files()  # the first: all
 
-    reads = new_process()
+    parses = new_process()
     again = render_content(Path("content"))
 
-    assert reads.parsed == [] and reads.checked == []
+    assert parses.parsed == [] and parses.checked == []
     assert again.pages == first.pages and again.front_matter == first.front_matter
 
 
-def test_after_editing_one_file_a_new_build_reads_that_file_alone(
-    scratch: Callable[..., Path], new_process: Callable[[], Reads]
+@pytest.mark.parametrize("kept", ["in memory", "on disk"])
+def test_after_editing_one_file_a_rebuild_parses_and_checks_that_file_alone(
+    scratch: Callable[..., Path], new_process: Callable[[], Parses], parses: Parses, kept: str
 ) -> None:
+    """In memory: the next rebuild of `make serve`. On disk: the next `make site`."""
     scratch()
     render_content(Path("content"))
     edited = Path("content/conditions/muscle-spasm.yml")
     edited.write_text(edited.read_text(encoding="utf-8").replace(
         "name: Muscle spasm", "name: Muscle spasm (edited)"), encoding="utf-8")
+    if kept == "on disk":
+        new_process()
+    parses.clear()
 
-    reads = new_process()
     rendered = render_content(Path("content"))
 
-    assert len(reads.parsed) == 1 and "Muscle spasm (edited)" in reads.parsed[0]
-    assert reads.checked == ["content/conditions/muscle-spasm.yml"]
+    assert len(parses.parsed) == 1 and "Muscle spasm (edited)" in parses.parsed[0]
+    assert parses.checked == ["content/conditions/muscle-spasm.yml"]
     assert "# Muscle spasm (edited)" in rendered.pages["conditions/muscle-spasm.md"]
 
 
@@ -79,53 +83,53 @@ def test_the_cache_is_kept_in_the_users_cache_folder_never_beside_the_content(
     assert sorted(p.name for p in project.iterdir()) == before
 
 
-def test_a_cache_folder_that_others_can_write_to_is_not_read(
-    scratch: Callable[..., Path], new_process: Callable[[], Reads]
+def test_a_cache_folder_that_others_can_write_to_is_not_used(
+    scratch: Callable[..., Path], new_process: Callable[[], Parses]
 ) -> None:
     scratch()
     render_content(Path("content"))
     content_cache.cache_file(Path("content")).parent.chmod(0o777)
 
-    reads = new_process()
+    parses = new_process()
     render_content(Path("content"))
 
-    assert len(reads.parsed) == content_files()
+    assert len(parses.parsed) == content_files()
 
 
 def test_a_cache_from_another_version_of_the_generator_is_not_used(
-    scratch: Callable[..., Path], new_process: Callable[[], Reads],
+    scratch: Callable[..., Path], new_process: Callable[[], Parses],
     monkeypatch: pytest.MonkeyPatch
 ) -> None:
     scratch()
     render_content(Path("content"))
     monkeypatch.setattr(content_cache, "generator_fingerprint", lambda: "another version")
 
-    reads = new_process()
+    parses = new_process()
     render_content(Path("content"))
 
-    assert len(reads.parsed) == len(reads.checked) == content_files()
+    assert len(parses.parsed) == len(parses.checked) == content_files()
 
 
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])
 def test_a_damaged_cache_file_is_ignored_and_replaced(
-    scratch: Callable[..., Path], new_process: Callable[[], Reads], damage: bytes
+    scratch: Callable[..., Path], new_process: Callable[[], Parses], damage: bytes
 ) -> None:
     scratch()
     first = render_content(Path("content"))
     content_cache.cache_file(Path("content")).write_bytes(damage)
 
-    reads = new_process()
+    parses = new_process()
     rendered = render_content(Path("content"))
 
-    assert len(reads.parsed) == content_files()
+    assert len(parses.parsed) == content_files()
     assert rendered.pages == first.pages
-    reads = new_process()
+    parses = new_process()
     render_content(Path("content"))
-    assert reads.parsed == []  # written again, whole
+    assert parses.parsed == []  # written again, whole
 
 
 def test_a_file_with_mistakes_is_checked_again_until_it_is_fixed(
-    scratch: Callable[..., Path], new_process: Callable[[], Reads]
+    scratch: Callable[..., Path], new_process: Callable[[], Parses]
 ) -> None:
     scratch()
     spasm = Path("content/conditions/muscle-spasm.yml")
@@ -134,13 +138,13 @@ def test_a_file_with_mistakes_is_checked_again_until_it_is_fixed(
     with pytest.raises(ContentErrors):
         render_content(Path("content"))
 
-    reads = new_process()
+    parses = new_process()
     with pytest.raises(ContentErrors) as again:
         render_content(Path("content"))
 
-    assert reads.checked == ["content/conditions/muscle-spasm.yml"]
+    assert parses.checked == ["content/conditions/muscle-spasm.yml"]
     assert "content/conditions/muscle-spasm.yml" in again.value.report()
     spasm.write_text(good, encoding="utf-8")
-    reads = new_process()
+    parses = new_process()
     render_content(Path("content"))
-    assert reads.checked == ["content/conditions/muscle-spasm.yml"]
+    assert parses.checked == ["content/conditions/muscle-spasm.yml"]

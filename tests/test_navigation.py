@@ -6,9 +6,8 @@ import dataclasses
 
 from generator.navigation import MenuLink, page_menu, site_nav
 from generator.project import Project, load_project
-from generator.render import render_site
 
-from conftest import CONTENT
+from conftest import CONTENT, render_site
 
 SHIPPED = load_project(CONTENT)
 

@@ -14,9 +14,8 @@ from click.testing import CliRunner
 import generator.load
 import generator.project
 from generator.cli import main
-from generator.pipeline import render_content
 
-from conftest import ROOT, Reads, html
+from conftest import ROOT, html
 
 
 @pytest.fixture
@@ -34,21 +33,21 @@ def build(*args: str) -> None:
 def test_one_build_reads_each_content_file_once(
     project_with_npm: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    reads: Counter[str] = Counter()
+    parses: Counter[str] = Counter()
     read_document = generator.project.read_document
 
     def counting(path: Path, name: str, errors: Any) -> Any:
-        reads[name] += 1
+        parses[name] += 1
         return read_document(path, name, errors)
 
     monkeypatch.setattr(generator.project, "read_document", counting)
 
     build()
 
-    assert sorted(reads) == sorted(
+    assert sorted(parses) == sorted(
         p.relative_to(project_with_npm).as_posix()
         for p in (project_with_npm / "content").rglob("*.yml"))
-    assert set(reads.values()) == {1}
+    assert set(parses.values()) == {1}
     assert (project_with_npm / "site/index.html").is_file()
     assert (project_with_npm / "dist/muscle-twitch-and-spasm-guide-offline.zip").is_file()
 
@@ -80,20 +79,3 @@ def test_nothing_but_the_generated_pages_is_published(project_with_npm: Path) ->
     published = {p.name for p in site.rglob("*")}
     assert not {"evil", "evil.md", "notes.html", ".gitkeep"} & published
     assert not list(site.rglob("*.yml"))
-
-
-def test_after_an_edit_only_the_edited_file_is_parsed_and_checked_again(
-    scratch: Callable[..., Path], reads: Reads
-) -> None:
-    project = scratch()
-    render_content(Path("content"))
-    edited = project / "content/conditions/muscle-spasm.yml"
-    edited.write_text(edited.read_text(encoding="utf-8").replace(
-        "name: Muscle spasm", "name: Muscle spasm (edited)"), encoding="utf-8")
-    reads.clear()
-
-    rendered = render_content(Path("content"))
-
-    assert len(reads.parsed) == 1 and "Muscle spasm (edited)" in reads.parsed[0]
-    assert reads.checked == ["content/conditions/muscle-spasm.yml"]
-    assert "Muscle spasm (edited)" in rendered.pages["conditions/muscle-spasm.md"]

@@ -16,9 +16,8 @@ from ruamel.yaml import YAML
 from generator import markdown_subset
 from generator.errors import ContentErrors
 from generator.project import load_project
-from generator.render import render_site
 
-from conftest import CONTENT
+from conftest import CONTENT, render_site
 
 # PROPERTY_EXAMPLES=400 for a longer hunt; 40 keeps `make test` quick.
 SETTINGS = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "40")), deadline=None,

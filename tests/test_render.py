@@ -11,9 +11,8 @@ import markdown
 import pytest
 
 from generator.project import load_project
-from generator.render import render_site
 
-from conftest import CONTENT, GOLDEN, check_golden
+from conftest import CONTENT, GOLDEN, check_golden, render_site
 
 PAGES = render_site(load_project(CONTENT))
 

@@ -35,8 +35,8 @@ def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
     with _replace_dir_on_success(site_dir) as new_site, \
             _replace_dir_on_success(dist_dir) as new_dist, \
             tempfile.TemporaryDirectory() as scratch:  # here, so it goes even if the fork is killed
-        offline = Path(scratch) / rendered.project.site.slug
-        _build_both(rendered, config_file, new_site, offline, new_dist / zip_name)
+        bundle_dir = Path(scratch) / rendered.project.site.slug
+        _build_both(rendered, config_file, new_site, bundle_dir, new_dist / zip_name)
     return dist_dir / zip_name
 
 
@@ -45,7 +45,8 @@ def _build_both(rendered: RenderedSite, config_file: Path, site_dir: Path, bundl
     """Build the website here, and the offline bundle and its zip in a forked process.
 
     The forked process inherits the rendered content as it is in memory: nothing is loaded,
-    rendered or even copied again. Each build writes only to its own folder.
+    rendered or even copied again. The website goes to `site_dir`; the bundle to `bundle_dir`,
+    zipped to `zip_path`.
     """
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
@@ -70,11 +71,11 @@ def _build_both(rendered: RenderedSite, config_file: Path, site_dir: Path, bundl
 
 
 def _build_offline(send: Connection, rendered: RenderedSite, config_file: Path,
-                   bundle: Path, zip_path: Path) -> None:
-    """Build the offline bundle into `bundle`, then zip it (in the forked process)."""
+                   bundle_dir: Path, zip_path: Path) -> None:
+    """Build the offline bundle into `bundle_dir`, then zip it (in the forked process)."""
     try:
-        _build(rendered, config_file, bundle, offline=True)
-        write_zip(bundle, zip_path, rendered.build_epoch)
+        _build(rendered, config_file, bundle_dir, offline=True)
+        write_zip(bundle_dir, zip_path, rendered.build_epoch)
     except MkDocsException as error:
         send.send(error)  # the parent reports it like its own
         return

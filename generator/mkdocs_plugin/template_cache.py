@@ -38,6 +38,7 @@ def keep_compiled_templates(env: Environment) -> Environment:
                 env.variable_end_string, env.comment_start_string, env.comment_end_string,
                 env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
                 env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
-                env.optimized, env.autoescape, env.is_async, tuple(sorted(env.extensions)))
+                env.optimized, env.autoescape, env.is_async, env.finalize,
+                env.code_generator_class, tuple(sorted(env.extensions)))
     env.bytecode_cache = _CACHES.setdefault(settings, MemoryBytecodeCache())
     return env

@@ -48,7 +48,6 @@ ROOT = Path(__file__).resolve().parents[2]
 WORDS = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "heron", "iris", "juniper",
          "kestrel", "lotus", "maple", "nectar", "onyx", "pine", "quartz", "raven", "sage", "tulip",
          "umber", "violet", "willow", "xenon", "yarrow", "zephyr"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 USER_CACHE = "user-cache"
 CONTENT_STAGE = """
 import sys, time
@@ -95,13 +94,20 @@ def make_project(folder: Path, topics: int) -> None:
         (folder / f"content/conditions/{slug}.yml").write_text(text, encoding="utf-8")
 
 
+def env_for(folder: Path) -> dict[str, str]:
+    """Return the environment of every process run in a scratch project."""
+    # The content cache goes in the scratch project, never in the user's cache folder.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(folder / USER_CACHE)}
+
+
 def make_plain_config(folder: Path) -> Path:
     """Write a plain Material configuration for the exported Markdown, with our menu."""
     subprocess.run([sys.executable, "-m", "generator", "export", "plain-docs"], cwd=folder,
-                   env=ENV, check=True, capture_output=True)
+                   env=env_for(folder), check=True, capture_output=True)
     ours = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
-    settings = subprocess.run([sys.executable, "-c", PLAIN_SETTINGS], cwd=folder, env=ENV,
-                              check=True, capture_output=True, text=True).stdout
+    settings = subprocess.run([sys.executable, "-c", PLAIN_SETTINGS], cwd=folder,
+                              env=env_for(folder), check=True, capture_output=True,
+                              text=True).stdout
     plain = {
         **{key: ours[key] for key in ("theme", "markdown_extensions", "extra_css",
                                       "extra_javascript")},
@@ -118,7 +124,7 @@ def make_plain_config(folder: Path) -> Path:
 def timed(command: list[str], folder: Path) -> Run:
     """Run a command to the end; return its wall time and peak memory."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=folder, env=ENV, stdout=subprocess.DEVNULL,
+    process = subprocess.Popen(command, cwd=folder, env=env_for(folder), stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
@@ -132,7 +138,7 @@ def content_stage(folder: Path, *, cached: bool) -> float:
     """Return the seconds the content stage takes in a new process, with or without its cache."""
     if not cached:
         _forget_cache(folder)
-    out = subprocess.run([sys.executable, "-c", CONTENT_STAGE], cwd=folder, env=ENV,
+    out = subprocess.run([sys.executable, "-c", CONTENT_STAGE], cwd=folder, env=env_for(folder),
                          check=True, capture_output=True, text=True).stdout
     return float(out)
 
@@ -202,7 +208,7 @@ def serve_edit(folder: Path) -> tuple[float, float]:
     page = f"http://127.0.0.1:{port}/conditions/amber-example-0/"
     start = time.perf_counter()
     preview = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a",
-                                f"127.0.0.1:{port}"], cwd=folder, env=ENV,
+                                f"127.0.0.1:{port}"], cwd=folder, env=env_for(folder),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_for(page, _topic_name(folder))
@@ -234,7 +240,6 @@ def measure(topics: int, runs: int) -> None:
     """Build one size `runs` times each way, interleaved, and print the medians."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        ENV["XDG_CACHE_HOME"] = str(folder / USER_CACHE)  # the content cache, not the user's
         make_project(folder, topics)
         plain_config = make_plain_config(folder)
         ours, rebuilt, plain, cold, warm = [], [], [], [], []

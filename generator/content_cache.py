@@ -46,6 +46,11 @@ class ContentCache:
     changed: bool = False
     on_disk: Path | None = None
     """The cache file that holds exactly what is in memory, if any."""
+    save_every_load: bool = True
+    """False in the preview: once the cache is on disk, a rebuild does not write the whole file
+    again (0.15 s at 1,000 topics); `save_pending` writes it when the preview stops."""
+    pending: Path | None = None
+    """Where the changes the preview has not saved yet belong."""
 
     def get_parsed(self, digest: str) -> Parsed | None:
         """Return what the fast parser made of this text before, if anything."""
@@ -95,8 +100,19 @@ def kept_on_disk(content_dir: Path) -> Iterator[None]:
     try:
         yield
     finally:
-        if CACHE.changed or CACHE.on_disk != path or CACHE.used != CACHE.parsed.keys():
-            _save(path)
+        _keep_only_used()
+        if CACHE.changed or CACHE.on_disk != path:
+            if CACHE.save_every_load or CACHE.on_disk is None:
+                _save(path)
+            else:
+                CACHE.pending = path
+
+
+def save_pending() -> None:
+    """Write what the preview kept in memory only (see `ContentCache.save_every_load`)."""
+    if CACHE.pending is not None and CACHE.changed:
+        _save(CACHE.pending)
+    CACHE.pending = None
 
 
 def cache_folder() -> Path:
@@ -133,10 +149,15 @@ def _private(path: Path) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
+def _keep_only_used() -> None:
+    """Forget every file version the last load did not meet: older versions of edited files."""
+    if CACHE.used != CACHE.parsed.keys():
+        CACHE.parsed = {d: p for d, p in CACHE.parsed.items() if d in CACHE.used}
+        CACHE.checked = {k: v for k, v in CACHE.checked.items() if k[2] in CACHE.used}
+        CACHE.changed = True  # the file on disk holds more than memory now
+
+
 def _save(path: Path) -> None:
-    """Keep only what this load used, in memory and on disk."""
-    CACHE.parsed = {d: p for d, p in CACHE.parsed.items() if d in CACHE.used}
-    CACHE.checked = {k: v for k, v in CACHE.checked.items() if k[2] in CACHE.used}
     CACHE.on_disk = None
     temporary: str | None = None
     try:

@@ -14,6 +14,7 @@ import pytest
 
 from generator import content_cache
 from generator.errors import ContentErrors
+from generator.mkdocs_plugin.plugin import HealthContentPlugin
 from generator.pipeline import render_content
 
 from conftest import Parses
@@ -148,3 +149,26 @@ def test_a_file_with_mistakes_is_checked_again_until_it_is_fixed(
     parses = new_process()
     render_content(Path("content"))
     assert parses.checked == ["content/conditions/muscle-spasm.yml"]
+
+
+def test_the_preview_saves_the_cache_when_it_stops_not_after_every_rebuild(
+    scratch: Callable[..., Path], new_process: Callable[[], Parses]
+) -> None:
+    scratch()
+    preview = HealthContentPlugin()
+    preview.on_startup(command="serve", dirty=True)
+    render_content(Path("content"))  # the first build: the whole cache is written
+    cache = content_cache.cache_file(Path("content"))
+    first = cache.read_bytes()
+    edited = Path("content/conditions/muscle-spasm.yml")
+    edited.write_text(edited.read_text(encoding="utf-8").replace(
+        "name: Muscle spasm", "name: Muscle spasm (edited)"), encoding="utf-8")
+
+    render_content(Path("content"))  # a rebuild after the edit
+    assert cache.read_bytes() == first
+    preview.on_shutdown()
+    assert cache.read_bytes() != first
+
+    parses = new_process()
+    render_content(Path("content"))
+    assert parses.parsed == [] and parses.checked == []

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import generator
-from generator import front_matter
+from generator import content_cache, front_matter
 from generator.csp import publishable_page
 from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import HealthContentConfig
@@ -175,8 +175,16 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         return server
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Note whether this is `mkdocs serve`, whose live reload runs an inline script."""
+        """Note whether this is `mkdocs serve`, whose live reload runs an inline script.
+
+        The preview also saves the content cache when it stops rather than after every rebuild.
+        """
         self.live_reload = command == "serve"
+        content_cache.CACHE.save_every_load = not self.live_reload
+
+    def on_shutdown(self) -> None:
+        """Save what the preview's rebuilds added to the content cache."""
+        content_cache.save_pending()
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Add the page's Content-Security-Policy; refuse the page if anything in it is unsafe."""

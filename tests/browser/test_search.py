@@ -48,6 +48,14 @@ def pasted(page: Page, words: str) -> None:
     page.keyboard.insert_text(words)  # one input event, no key pressed: a paste or dictation
 
 
+def focus_search_as_soon_as_the_page_opens(opened: tuple[Page, str]) -> Page:
+    """Open the page and focus the search field before the page has finished loading."""
+    page, url = opened
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_role("textbox", name="Search").focus()
+    return page
+
+
 def first_result(page: Page) -> Locator:
     """Return the heading of the first search result."""
     return page.locator(".md-search-result__item").first.get_by_role("heading").first
@@ -58,18 +66,14 @@ def first_result(page: Page) -> Locator:
 def test_a_topic_typed_as_soon_as_the_page_opens_is_the_first_result(
     opened: tuple[Page, str], enter: Callable[[Page, str], None], topic: str
 ) -> None:
-    page, url = opened
-    page.goto(url, wait_until="domcontentloaded")
-    page.get_by_role("textbox", name="Search").focus()
+    page = focus_search_as_soon_as_the_page_opens(opened)
     enter(page, topic)
 
     expect(first_result(page)).to_have_text(topic)
 
 
 def test_words_pasted_after_the_search_is_ready_are_searched(opened: tuple[Page, str]) -> None:
-    page, url = opened
-    page.goto(url, wait_until="domcontentloaded")
-    page.get_by_role("textbox", name="Search").focus()
+    page = focus_search_as_soon_as_the_page_opens(opened)
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
     pasted(page, "Muscle spasm")
 
@@ -84,9 +88,7 @@ SEARCH_TERMS = [(term, condition.name) for condition in load_project(CONTENT).co
 def test_each_shipped_search_term_finds_its_topic_first(
     opened: tuple[Page, str], term: str, topic: str
 ) -> None:
-    page, url = opened
-    page.goto(url, wait_until="domcontentloaded")
-    page.get_by_role("textbox", name="Search").focus()
+    page = focus_search_as_soon_as_the_page_opens(opened)
     typed(page, term)
 
     expect(first_result(page)).to_have_text(topic)

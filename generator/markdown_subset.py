@@ -63,6 +63,9 @@ _TOO_DEEP = ("this text is nested too deeply (lists or quotes inside each other 
 _INVISIBLE = {
     *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C,  # bidi controls
     *range(0x200B, 0x200E), 0x2060, 0xFEFF,  # zero-width characters
+    # Noncharacters, never meant for text (YAML front matter cannot even hold U+FFFE).
+    *range(0xFDD0, 0xFDF0), *(plane + end for plane in range(0, 0x110000, 0x10000)
+                              for end in (0xFFFE, 0xFFFF)),
 }
 _URL_BREAKERS = set(" \"'<>()\\`")
 # Marks that would make plain text (a name, a question) turn into Markdown.

@@ -105,7 +105,8 @@ def test_the_allowed_subset_passes(text: str) -> None:
 
 
 @pytest.mark.parametrize("char", ["\u202a", "\u202e", "\u2066", "\u2069", "\u200e", "\u200f",
-                                  "\u061c", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+                                  "\u061c", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff",
+                                  "\ufdd0", "\ufffe", "\uffff", "\U0010ffff"])
 def test_invisible_characters_are_refused_by_name(char: str) -> None:
     assert text_problem(f"Muscle{char} twitch") == (
         f"this contains an invisible character (U+{ord(char):04X}) that can reorder or hide "

@@ -368,12 +368,10 @@ class EmbedCode:
     code: str | None
 
 
-def plain_page_url(page: Page) -> str:
-    """Return a plain page's address from the site root, like `pages/about/`."""
-    return f"pages/{page.id}/"
-
-
 def search_help_links(project: Project) -> list[dict[str, str]]:
-    """Return where search sends a reader it found nothing for: each checker, then the A to Z."""
-    return [*({"title": f.title, "path": f"checker/{f.id}/"} for f in project.flowcharts),
-            {"title": "Topics A to Z", "path": "conditions/"}]
+    """Return where search sends a reader it found nothing for: each checker, then the A to Z.
+
+    Each is named by its page's source path, like the menus.
+    """
+    return [*({"title": f.title, "path": f"checker/{f.id}.md"} for f in project.flowcharts),
+            {"title": "Topics A to Z", "path": "conditions/index.md"}]

@@ -21,7 +21,7 @@ from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import HealthContentConfig
 from generator.mkdocs_plugin.template_cache import keep_compiled_templates
 from generator.pipeline import RenderedSite, render_content
-from generator.views import plain_page_url, search_help_links
+from generator.views import plain_page_path, search_help_links
 
 log = logging.getLogger("mkdocs.plugins.health_content")
 
@@ -66,10 +66,10 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         config.extra["health"] = {
             "emergency_message": escape(site.emergency.message),
             "emergency_number": escape(site.emergency_number),
-            "footer_links": [{"title": escape(p.title), "path": plain_page_url(p)}
+            # Source paths: `on_files` makes them addresses of this build (website or offline).
+            "footer_links": [{"title": p.title, "path": plain_page_path(p)}
                              for p in project.pages],
-            "search_help": [{**link, "title": escape(link["title"])}
-                            for link in search_help_links(project)],
+            "search_help": search_help_links(project),
         }
         offline = config.plugins.get("material/offline")
         if not config.site_url and not (offline and offline.config.enabled):  # said once
@@ -147,6 +147,10 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
             if existing is not None:
                 files.remove(existing)
             files.append(file)
+        health = config.extra["health"]
+        for key in ("footer_links", "search_help"):
+            if key in health:
+                health[key] = [_link(entry, files) for entry in health[key]]
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -256,15 +260,21 @@ def _in(file: File, folder: str) -> bool:
 
 def _menu_links(menu: dict[str, Any], files: Files) -> dict[str, Any]:
     """Return a page menu with each link's title escaped and its source path made an address."""
-    def link(entry: dict[str, str]) -> dict[str, Any]:
-        target = files.get_file_from_path(entry["path"])
-        if target is None:
-            raise PluginError(f"The menu links to {entry['path']}, which is not a page.")
-        return {"title": escape(entry["title"]), "url": target.url}
+    return {"section": _link(menu["section"], files) if menu["section"] else None,
+            "letters": [_link(e, files) for e in menu["letters"]],
+            "related": [_link(e, files) for e in menu["related"]]}
 
-    return {"section": link(menu["section"]) if menu["section"] else None,
-            "letters": [link(e) for e in menu["letters"]],
-            "related": [link(e) for e in menu["related"]]}
+
+def _link(entry: dict[str, str], files: Files) -> dict[str, Any]:
+    """Return a link to a page, named by its source path, as its title (escaped) and address.
+
+    The address is the page's in this build: `pages/about/` on the website, `pages/about.html`
+    in the offline bundle, where a folder's address would open a file listing.
+    """
+    target = files.get_file_from_path(entry["path"])
+    if target is None:
+        raise PluginError(f"A link goes to {entry['path']}, which is not a page.")
+    return {"title": escape(entry["title"]), "url": target.url}
 
 
 def _escaped(nav: Any) -> Any:

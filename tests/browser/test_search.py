@@ -19,6 +19,7 @@ from conftest import CONTENT
 pytestmark = pytest.mark.browser
 
 TOPICS = ["Muscle spasm", "Muscle twitch"]
+CHECKER = "Twitch or spasm? What should I do?"
 
 
 @pytest.fixture
@@ -92,3 +93,22 @@ def test_each_shipped_search_term_finds_its_topic_first(
     typed(page, term)
 
     expect(first_result(page)).to_have_text(topic)
+
+
+def test_the_help_under_a_search_that_finds_nothing_leads_to_the_checker_from_any_page(
+    opened: tuple[Page, str],
+) -> None:
+    """The search box stays in place through instant navigation, while the page changes."""
+    page, url = opened
+    page.goto(url)
+    page.get_by_role("link", name="Muscle Twitch and Spasm Guide").first.click()  # the home page
+    page.locator(".topic-card").get_by_role("link", name="Muscle spasm").click()  # two levels down
+    expect(page.get_by_role("heading", level=1)).to_have_text("Muscle spasm")
+    page.get_by_role("textbox", name="Search").focus()
+    typed(page, "qqqzzz")
+    help_link = page.locator(".search-help").get_by_role("link", name=CHECKER)
+    expect(help_link).to_be_visible()
+
+    help_link.click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(CHECKER)

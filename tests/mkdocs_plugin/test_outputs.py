@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import PUBLISHED_AT, html
 
@@ -173,3 +175,23 @@ def test_the_offline_bundle_holds_the_whole_site_with_plain_file_links(offline_z
     assert f"{root}conditions/muscle-spasm.html" in names
     assert f"{root}search/search_index.js" in names
     assert f"{root}assets/javascripts/iframe-worker-shim.js" in names
+
+
+def test_every_link_of_every_offline_page_opens_a_file_of_the_bundle(offline_zip: Path) -> None:
+    """From file://, a link to a folder shows a file listing, and one to nothing fails."""
+    bundle = zipfile.ZipFile(offline_zip)
+    names = set(bundle.namelist())
+    pages = sorted(n for n in names if n.endswith(".html"))
+    broken = []
+    for page in pages:
+        soup = BeautifulSoup(bundle.read(page).decode("utf-8"), "html.parser")
+        for link in soup.select("a[href]"):
+            address = urlsplit(link["href"])
+            if address.scheme or address.netloc or not address.path:
+                continue  # another site, a phone number, or a place on the same page
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), address.path))
+            if target not in names:
+                broken.append(f"{page}: {link['href']}")
+
+    assert len(pages) > 10
+    assert broken == []

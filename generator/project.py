@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -50,7 +51,12 @@ class Project:
 
     def condition(self, condition_id: str) -> Condition:
         """Return the condition with this id."""
-        return next(c for c in self.conditions if c.id == condition_id)
+        return self.conditions_by_id[condition_id]
+
+    @cached_property
+    def conditions_by_id(self) -> dict[str, Condition]:
+        """Return the conditions by id, looked up once for every page that names one."""
+        return {c.id: c for c in self.conditions}
 
 
 def load_project(content_dir: Path) -> Project:

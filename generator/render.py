@@ -164,12 +164,11 @@ def _comparisons(writer: _PageWriter, project: Project) -> None:
 
 
 def _flowcharts(writer: _PageWriter, project: Project) -> None:
-    by_id = {c.id: c for c in project.conditions}
     for flow in project.flowcharts:
         writer.add(f"checker/{flow.id}.md", "flowchart.md.j2",
                    title=flow.title, description=flow.summary, review=flow.review,
                    menu=writer.site_menu,
-                   chart=views.flowchart_view(flow, project.site, by_id, level=2,
+                   chart=views.flowchart_view(flow, project.site, project.conditions_by_id, level=2,
                                               page_root="../"),
                    hide_toc=True)
 

@@ -1,8 +1,9 @@
 """A page's front matter: the settings a site builder reads before the page's Markdown.
 
 The values are built here, in Python, and written as YAML with one line of JSON per key
-(JSON is valid YAML), so text from content can never break out of its line. The MkDocs
-plugin hands the same values to MkDocs directly instead of having them read back.
+(JSON is valid YAML), so text from content can never break out of its line. They are only
+written out for `export` (and other builders); the MkDocs plugin hands the values to MkDocs
+directly, with the page's body.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from typing import Any
 
 FrontMatter = dict[str, Any]
 
-_END = "\n---\n"
 # Characters JSON leaves as they are but YAML does not read as themselves: line breaks
 # (U+0085, U+2028, U+2029), which it would fold, and the other characters it refuses to read.
 # JSON escapes the other control characters, and content cannot hold unpaired surrogates.
@@ -46,13 +46,12 @@ def page_front_matter(*, title: str, description: str, structured_data: object,
 def as_text(values: FrontMatter) -> str:
     """Return the front matter block that opens a Markdown page, with its closing line."""
     lines = [f"{key}: {_json(value)}" for key, value in values.items()]
-    return "---\n" + "\n".join(lines) + _END
+    return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def body(page: str) -> str:
-    """Return a page written with `as_text` without its front matter."""
-    # Every value is one line of JSON, so the first line that is `---` closes the block.
-    return page[page.index(_END, 3) + len(_END):]
+def page(values: FrontMatter, body: str) -> str:
+    """Return a whole Markdown page: its front matter block, then its body."""
+    return as_text(values) + "\n" + body
 
 
 def _json(value: object) -> str:

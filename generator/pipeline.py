@@ -9,9 +9,10 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from generator import views
+from generator import front_matter, views
 from generator.front_matter import FrontMatter
 from generator.navigation import NavEntry, site_nav
 from generator.project import Project, load_project
@@ -23,16 +24,23 @@ class RenderedSite:
     """The validated content of one site and every file made from it."""
 
     project: Project
-    pages: Pages
-    """Markdown pages, keyed by their path in the site, like `conditions/muscle-twitch.md`."""
+    bodies: Pages
+    """Each page's Markdown after its front matter, keyed by its path in the site, like
+    `conditions/muscle-twitch.md`."""
     front_matter: dict[str, FrontMatter]
-    """Each page's front matter values, which its Markdown opens with, by the same path."""
+    """Each page's front matter values, by the same path."""
     files: Pages
     """Other generated files, such as robots.txt and the oEmbed files."""
     nav: list[NavEntry]
     """The site's navigation, in MkDocs' `nav` format."""
     build_epoch: int
     """The build's date as a Unix time: the same input gives the same output."""
+
+    @cached_property
+    def pages(self) -> Pages:
+        """Return the whole Markdown pages, front matter first, as `export` writes them."""
+        return {path: front_matter.page(self.front_matter[path], body)
+                for path, body in self.bodies.items()}
 
     @property
     def build_date(self) -> str:
@@ -55,11 +63,11 @@ def render_content(content_dir: Path, *, build_epoch: int | None = None,
     project = load_project(content_dir)
     if site_url:
         project = dataclasses.replace(project, site=project.site.published_at(site_url))
-    pages, front_matter = render_pages(project, large_from=large_from)
+    bodies, values = render_pages(project, large_from=large_from)
     return RenderedSite(
         project=project,
-        pages=pages,
-        front_matter=front_matter,
+        bodies=bodies,
+        front_matter=values,
         files=render_files(project),
         nav=site_nav(project, large_from=large_from),
         build_epoch=project.latest_review_epoch if build_epoch is None else build_epoch,

@@ -76,7 +76,7 @@ class _PageWriter:
         self.large_from = large_from
         self.site_menu = page_menu(project, large_from=large_from)
         """The menu of a page with no section of its own (None on a small site)."""
-        self.pages: Pages = {}
+        self.bodies: Pages = {}
         self.front_matter: dict[str, FrontMatter] = {}
 
     def condition_menu(self, project: Project, condition: Condition) -> PageMenu | None:
@@ -87,7 +87,7 @@ class _PageWriter:
             about: tuple[JsonLd, ...] = (), menu: PageMenu | None = None, home: bool = False,
             hide_toc: bool = False, embed_page: bool = False, search_boost: int | None = None,
             oembed: list[dict[str, str]] | None = None, **context: Any) -> None:
-        """Render one page, its front matter first, into `pages`."""
+        """Render one page's body and its front matter values into `bodies` and `front_matter`."""
         site = self.site
         web_page = structured_data.medical_web_page(site, path, title, description, review)
         values = front_matter.page_front_matter(
@@ -96,14 +96,14 @@ class _PageWriter:
             menu=menu.as_front_matter() if menu else None,
             structured_data=structured_data.graph(web_page, *about))
         self.front_matter[path] = values
-        self.pages[path] = front_matter.as_text(values) + "\n" + self.env.get_template(
-            template).render(site=site, emergency_number=site.emergency_number, title=title,
-                             review=views.review_dates(review, site.locale), **context)
+        self.bodies[path] = self.env.get_template(template).render(
+            site=site, emergency_number=site.emergency_number, title=title,
+            review=views.review_dates(review, site.locale), **context)
 
 
 def render_pages(project: Project, *,
                  large_from: int = views.LARGE_SITE_FROM) -> tuple[Pages, dict[str, FrontMatter]]:
-    """Return every page of the site as Markdown, and each page's front matter, by path.
+    """Return every page's Markdown body and its front matter values, by path.
 
     From `large_from` topics on, lists of topics get a page per letter (`views.is_large`).
     """
@@ -111,7 +111,7 @@ def render_pages(project: Project, *,
     for add_pages in (_home_and_topics, _conditions, _comparisons, _flowcharts, _questions,
                       _plain_pages):
         add_pages(writer, project)
-    return writer.pages, writer.front_matter
+    return writer.bodies, writer.front_matter
 
 
 def _home_and_topics(writer: _PageWriter, project: Project) -> None:

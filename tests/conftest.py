@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 import generator.load
 import generator.project
-from generator import content_cache
+from generator import content_cache, front_matter
 from generator.project import Project
 from generator.render import Pages, render_pages
 from generator.views import LARGE_SITE_FROM
@@ -115,7 +115,8 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> Parses:
 
 def render_site(project: Project, *, large_from: int = LARGE_SITE_FROM) -> Pages:
     """Return every page of the site as Markdown, keyed by its path (front matter included)."""
-    return render_pages(project, large_from=large_from)[0]
+    bodies, values = render_pages(project, large_from=large_from)
+    return {path: front_matter.page(values[path], body) for path, body in bodies.items()}
 
 
 def check_golden(actual: str, golden: Path, update: bool) -> None:

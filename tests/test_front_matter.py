@@ -24,11 +24,11 @@ def test_mkdocs_reads_back_the_values_the_plugin_hands_it(rendered: RenderedSite
         markdown, values = get_data(text)
 
         assert values == rendered.front_matter[path], path
-        assert markdown == front_matter.body(text).lstrip("\n"), path
+        assert markdown == rendered.bodies[path].lstrip("\n"), path
 
 
 def test_every_page_has_its_front_matter_and_only_pages_do() -> None:
-    assert set(LARGE.front_matter) == set(LARGE.pages)
+    assert set(LARGE.front_matter) == set(LARGE.bodies) == set(LARGE.pages)
     assert not set(LARGE.front_matter) & set(LARGE.files)
 
 
@@ -44,7 +44,6 @@ def test_any_text_stays_on_its_line_and_reads_back_unchanged(title: str) -> None
     values = front_matter.page_front_matter(
         title=title, description=title, structured_data={"name": title},
         menu={"section": None, "letters": [{"title": title, "path": "a.md"}], "related": []})
-    text = front_matter.as_text(values) + "\n# Body\n"
+    text = front_matter.page(values, "# Body\n")
 
     assert get_data(text) == ("# Body\n", values)
-    assert front_matter.body(text) == "\n# Body\n"

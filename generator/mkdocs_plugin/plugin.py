@@ -94,7 +94,7 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         return self.last_good
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Give MkDocs a generated page without its front matter, whose values we already have.
+        """Give MkDocs a generated page's body alone: we have its front matter values already.
 
         MkDocs would read them back with its pure-Python YAML parser, one of the slowest steps
         of a large build; `on_page_markdown` sets them instead. An empty block (`{}`) stops
@@ -102,7 +102,7 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         """
         if self.rendered is None or page.file.src_uri not in self.rendered.front_matter:
             return None
-        return "---\n{}\n---\n" + front_matter.body(page.file.content_string)
+        return "---\n{}\n---\n" + page.file.content_string  # the page's body (`on_files`)
 
     def on_page_markdown(self, markdown: str, *, page: Page, files: Files,
                          **kwargs: Any) -> str:
@@ -134,9 +134,10 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         for stray in [f for f in files if f.generated_by is None and _in(f, config.docs_dir)]:
             # docs_dir holds nothing publishable: whatever lands there is never copied.
             files.remove(stray)
-        rendered = ({**self.rendered.pages, **self.rendered.files} if self.rendered
+        rendered = ({**self.rendered.bodies, **self.rendered.files} if self.rendered
                     else {"index.md": "# The content has mistakes\n"})
-        generated: list[File] = [_changed_since_last_build(config, path, text)
+        values = self.rendered.front_matter if self.rendered else {}
+        generated: list[File] = [_changed_since_last_build(config, path, text, values.get(path))
                                  for path, text in rendered.items()]
         for target, source in self.config.npm_assets.items():
             if not (root / source).is_file():
@@ -212,8 +213,9 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         return page.html
 
 
-_BUILT: dict[tuple[str, str], int] = {}
-"""The hash of each page as last written in this process, by site folder and page path."""
+_BUILT: dict[tuple[str, str], tuple[int, front_matter.FrontMatter | None]] = {}
+"""Each page as last written in this process (its text's hash and its front matter values),
+by site folder and page path."""
 
 
 class _GeneratedFile(File):
@@ -229,13 +231,15 @@ class _GeneratedFile(File):
         return self.changed or not Path(self.abs_dest_path).is_file()
 
 
-def _changed_since_last_build(config: MkDocsConfig, path: str, text: str) -> File:
+def _changed_since_last_build(config: MkDocsConfig, path: str, text: str,
+                              values: front_matter.FrontMatter | None) -> File:
+    """Return a generated file (a page's body and its front matter values, or another file)."""
     file = _GeneratedFile.generated(config, path, content=text)
     assert isinstance(file, _GeneratedFile)
-    key, digest = (config.site_dir, path), hash(text)
-    file.changed = _BUILT.get(key) != digest
+    key, built = (config.site_dir, path), (hash(text), values)
+    file.changed = _BUILT.get(key) != built
     # Recorded now, and forgotten if the build fails, so a failed build never hides a page.
-    _BUILT[key] = digest
+    _BUILT[key] = built
     return file
 
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator import models, readability
+from generator.model_types import choices, is_model, list_item, without_none
 from generator.scaffold import KINDS, SCHEMA_KINDS, min_items
 
 EXAMPLES = Path(__file__).parent / "examples"
@@ -120,12 +121,12 @@ def _doc(model: type[BaseModel]) -> str:
 def _rows(model: type[BaseModel], prefix: str) -> Iterator[tuple[str, str, str, str]]:
     for name, info in model.model_fields.items():
         path = prefix + name
-        inner = _optional_inner(info.annotation)
-        item = _list_item(inner)
+        inner = without_none(info.annotation)
+        item = list_item(inner)
         what = _what(inner, info, min_items(model, name) if info.is_required() else 0)
         yield path, _need(info), what, _escape(info.description or "")
         nested = item if item is not None else inner
-        if _is_model(nested):
+        if is_model(nested):
             yield from _rows(nested, f"{path}[]." if item is not None else f"{path}.")
 
 
@@ -134,7 +135,7 @@ def _need(info: FieldInfo) -> str:
 
 
 def _what(annotation: Any, info: FieldInfo, fewest: int) -> str:
-    item = _list_item(annotation)
+    item = list_item(annotation)
     if item is not None:
         least = f", at least {fewest}" if fewest > 1 else ""
         return f"a list of {_plural(_kind_word(item, []))}{least}"
@@ -160,11 +161,11 @@ def _kind_word(annotation: Any, metadata: list[Any]) -> str:
         return "a date"
     if annotation is bool:
         return "`true` or `false`"
-    if _is_model(annotation):
+    if is_model(annotation):
         return "a block of fields"
-    choices = _literal(annotation)
-    if choices:
-        return "one of " + ", ".join(f"`{c}`" for c in choices)
+    allowed = choices(annotation)
+    if allowed:
+        return "one of " + ", ".join(f"`{c}`" for c in allowed)
     return "text"
 
 
@@ -176,29 +177,6 @@ def _plural(word: str) -> str:
                "a web address": "web addresses", "an id": "ids", "a date": "dates",
                "a block of fields": "blocks"}
     return plurals.get(word, word)
-
-
-def _literal(annotation: Any) -> list[str]:
-    if typing.get_origin(annotation) is typing.Literal:
-        return [str(a) for a in typing.get_args(annotation)]
-    if typing.get_origin(annotation) is typing.Annotated:
-        return _literal(typing.get_args(annotation)[0])
-    return []
-
-
-def _optional_inner(annotation: Any) -> Any:
-    args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    if type(None) in typing.get_args(annotation) and len(args) == 1:
-        return args[0]
-    return annotation
-
-
-def _list_item(annotation: Any) -> Any:
-    return typing.get_args(annotation)[0] if typing.get_origin(annotation) is list else None
-
-
-def _is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 def _escape(text: str) -> str:

@@ -6,17 +6,17 @@ A field still to write holds the placeholder `TODO`, and `check` names each one.
 from __future__ import annotations
 
 import datetime
-import types
 import typing
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator.editor_schema import PROPERTY_RULES
 from generator.errors import Loc
+from generator.model_types import choices, is_model, list_item, without_none
 from generator.models import Comparison, Condition, Flowchart, Page, Site
 
 PLACEHOLDER = "TODO"
@@ -87,15 +87,15 @@ def min_items(model: type[BaseModel], name: str) -> int:
 
 
 def _field(name: str, info: FieldInfo, value: Any, count: int, indent: str) -> Iterator[str]:
-    inner = _without_none(info.annotation)
-    item = _list_item(inner)
+    inner = without_none(info.annotation)
+    item = list_item(inner)
     if item is not None:
         yield f"{indent}{name}:"
         count = len(value) if isinstance(value, list) else count
         for index in range(count):
             given = value[index] if isinstance(value, list) else None
             yield from _item(item, given, indent + "  ")
-    elif _is_model(inner):
+    elif is_model(inner):
         yield f"{indent}{name}:"
         yield from _block(inner, value or {}, indent + "  ")
     else:
@@ -103,7 +103,7 @@ def _field(name: str, info: FieldInfo, value: Any, count: int, indent: str) -> I
 
 
 def _item(annotation: Any, value: Any, indent: str) -> Iterator[str]:
-    if _is_model(annotation):
+    if is_model(annotation):
         lines = list(_block(annotation, value or {}, indent + "  "))
         # The first key of a list item goes after the dash; comments stay above it.
         first = next(i for i, line in enumerate(lines) if not line.lstrip().startswith("#"))
@@ -117,36 +117,12 @@ def _item(annotation: Any, value: Any, indent: str) -> Iterator[str]:
 def _scalar(annotation: Any, value: Any) -> str:
     if value is not None:
         return str(value)
-    choices = _choices(annotation)
-    if choices:
-        return f"{PLACEHOLDER}  # one of: {', '.join(choices)}"
+    allowed = choices(annotation)
+    if allowed:
+        return f"{PLACEHOLDER}  # one of: {', '.join(allowed)}"
     if annotation is datetime.date:
         return f"{PLACEHOLDER}  # a date like {datetime.date.today().isoformat()}, no quotes"
     return PLACEHOLDER
-
-
-def _choices(annotation: Any) -> list[str]:
-    if typing.get_origin(annotation) is Literal:
-        return [str(a) for a in typing.get_args(annotation)]
-    args = typing.get_args(annotation)
-    return _choices(args[0]) if typing.get_origin(annotation) is typing.Annotated else []
-
-
-def _without_none(annotation: Any) -> Any:
-    if typing.get_origin(annotation) in (Union, types.UnionType):
-        rest = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return rest[0] if len(rest) == 1 else annotation
-    return annotation
-
-
-def _list_item(annotation: Any) -> Any:
-    if typing.get_origin(annotation) is list:
-        return typing.get_args(annotation)[0]
-    return None
-
-
-def _is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 def placeholders(data: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
@@ -167,12 +143,12 @@ def field_info(model: type[BaseModel], loc: Loc) -> FieldInfo | None:
     info: FieldInfo | None = None
     for part in loc:
         if isinstance(part, int):
-            current = _list_item(_without_none(current))
+            current = list_item(without_none(current))
             continue
-        if not _is_model(current) or part not in current.model_fields:
+        if not is_model(current) or part not in current.model_fields:
             return None
         info = current.model_fields[part]
-        current = _without_none(info.annotation)
+        current = without_none(info.annotation)
     return info
 
 

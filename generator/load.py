@@ -87,7 +87,10 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
     if parsed is None:
         parsed = fast_yaml.compose(text, max_depth=MAX_DEPTH)
         if parsed is None:
-            return _read_unusual(text, name, errors)
+            document = _read_unusual(text, name, errors)
+            if document is None:  # a mistake, recorded: read again until it is fixed
+                return None
+            parsed = (document.data, document.positions)
         content_cache.CACHE.add_parsed(digest, parsed)
     data, positions = parsed
     return Document(name, data, positions, digest)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import generator.load
 from generator import content_cache
 from generator.errors import ContentErrors
 from generator.mkdocs_plugin.plugin import HealthContentPlugin
@@ -172,3 +173,26 @@ def test_the_preview_saves_the_cache_when_it_stops_not_after_every_rebuild(
     parses = new_process()
     render_content(Path("content"))
     assert parses.parsed == [] and parses.checked == []
+
+
+def test_a_correct_file_that_only_ruamel_yaml_can_read_is_kept_too(
+    scratch: Callable[..., Path], new_process: Callable[[], Parses],
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch()
+    twitch = Path("content/conditions/muscle-twitch.yml")
+    twitch.write_text(twitch.read_text(encoding="utf-8").replace(
+        "  last_reviewed:", "  reviewed_by:\n  last_reviewed:"), encoding="utf-8")  # empty
+    slow: list[str] = []
+    read_unusual = generator.load._read_unusual
+    monkeypatch.setattr(generator.load, "_read_unusual",
+                        lambda text, name, errors: slow.append(name) or read_unusual(
+                            text, name, errors))
+    render_content(Path("content"))
+    assert slow == ["content/conditions/muscle-twitch.yml"]
+
+    slow.clear()
+    parses = new_process()
+    render_content(Path("content"))
+
+    assert slow == [] and parses.checked == []

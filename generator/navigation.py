@@ -68,18 +68,16 @@ def site_nav(project: Project, *, large_from: int = views.LARGE_SITE_FROM) -> li
     return nav
 
 
-def page_menu(project: Project, *, large_from: int,
-              condition: Condition | None = None) -> PageMenu | None:
+def page_menu(project: Project, *, large_from: int) -> PageMenu | None:
     """Return a page's own menu on a large site (None on a small one, whose menu lists all).
 
-    Every page gets the A to Z letters; a condition page also gets its letter and the pages
-    related to it.
+    Every page gets the A to Z letters; a condition page's menu (`condition_menu`) adds its
+    letter and the pages related to it.
     """
     if not views.is_large(project.conditions, large_from):
         return None
-    site_menu = PageMenu(None, tuple(MenuLink(letter.letter, letter.path)
-                                     for letter in views.letters(project.conditions)), ())
-    return site_menu if condition is None else condition_menu(site_menu, project, condition)
+    return PageMenu(None, tuple(MenuLink(letter.letter, letter.path)
+                                for letter in views.letters(project.conditions)), ())
 
 
 def condition_menu(site_menu: PageMenu, project: Project, condition: Condition) -> PageMenu:

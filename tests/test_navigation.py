@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from generator.navigation import MenuLink, page_menu, site_nav
+from generator.navigation import MenuLink, PageMenu, condition_menu, page_menu, site_nav
 from generator.project import Project, load_project
 
 from conftest import CONTENT, render_site
@@ -35,6 +35,13 @@ def test_a_small_site_lists_its_topics_under_the_a_to_z_page() -> None:
     assert page_menu(SHIPPED, large_from=30) is None
 
 
+def menu_of(project: Project, condition_id: str, *, large_from: int) -> PageMenu:
+    """Return a condition page's own menu on a large site."""
+    site_menu = page_menu(project, large_from=large_from)
+    assert site_menu is not None
+    return condition_menu(site_menu, project, project.condition(condition_id))
+
+
 def test_a_large_site_lists_letters_not_topics_in_its_menu() -> None:
     topics = site_nav(many_topics(30), large_from=30)[2]["Topics A to Z"]
 
@@ -48,15 +55,14 @@ def test_the_menu_does_not_grow_with_the_number_of_topics() -> None:
 
     assert site_nav(small, large_from=30) == site_nav(large, large_from=30)
     for condition in ("muscle-twitch", "topic-7"):
-        assert (page_menu(small, large_from=30, condition=small.condition(condition))
-                == page_menu(large, large_from=30, condition=large.condition(condition)))
+        assert (menu_of(small, condition, large_from=30)
+                == menu_of(large, condition, large_from=30))
 
 
 def test_a_condition_page_menu_holds_its_letter_related_pages_and_every_letter() -> None:
     project = many_topics(3)
-    menu = page_menu(project, large_from=3, condition=project.condition("muscle-twitch"))
+    menu = menu_of(project, "muscle-twitch", large_from=3)
 
-    assert menu is not None
     assert menu.section == MenuLink("More topics starting with M", "conditions/letters/m.md")
     assert menu.related == (
         MenuLink("Muscle twitch or muscle spasm?", "compare/twitch-vs-spasm.md"),

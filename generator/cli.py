@@ -28,7 +28,7 @@ TODAY = click.option(
     "--today", type=click.DateTime(["%Y-%m-%d"]), default=None, hidden=True,
     help="Pretend today is this date (for tests).",
 )
-GUIDE_FILE = Path("content/GUIDE.md")
+GUIDE_FILE = Path(scaffold.GUIDE)
 
 
 @click.group()

@@ -14,13 +14,14 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from generator.content_folder import GUIDE_FILE
 from generator.editor_schema import PROPERTY_RULES
 from generator.errors import Loc
 from generator.model_types import choices, is_model, list_item, without_none
 from generator.models import Comparison, Condition, Flowchart, Page, Site
 
 PLACEHOLDER = "TODO"
-GUIDE = "content/GUIDE.md"
+GUIDE = f"content/{GUIDE_FILE}"
 SCHEMA_FOLDER = "generator/schemas"
 
 

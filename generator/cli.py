@@ -51,7 +51,7 @@ def check(content_dir: Path, output: str, strict: bool, today: datetime.datetime
     pages whose review is overdue. They do not fail the check unless --strict is given.
     """
     try:
-        project = load_project(content_dir)
+        project = load_project(content_dir, today=_day(today))
     except ContentErrors as errors:
         if output == "json":
             click.echo(json.dumps([{**e.as_dict(), "severity": "error"} for e in errors.errors],
@@ -129,6 +129,8 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
         click.echo(f"The build failed: {error}", err=True)
         sys.exit(1)
     click.echo(f"Built the website in {site_dir}/ and the offline bundle {bundle}")
+    for warning in review.overdue_warnings(rendered.project.documents, datetime.date.today()):
+        click.echo(f"{warning} (warning)", err=True)
 
 
 @main.command()
@@ -209,13 +211,28 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
               help="Also list pages due for review within this many days.")
 @TODAY
 def review_command(content_dir: Path, days: int, today: datetime.datetime | None) -> None:
-    """List the pages whose review is overdue or due soon, the oldest due date first."""
-    project = _load_or_exit(content_dir)
-    due = review.due_within(project.documents, _day(today), days)
-    for item in due:
-        click.echo(str(item))
-    if not due:
+    """List the pages whose review is overdue or due soon, then the pages nobody has reviewed.
+
+    Exits with code 1 when any page is overdue, so that a scheduled job can fail on it.
+    """
+    day = _day(today)
+    project = _load_or_exit(content_dir, day)
+    every = review.reviews(project.documents, day)
+    due = [item for item in every if item.reviewed_by and item.days_left <= days]
+    unreviewed = [item for item in every if not item.reviewed_by]
+    if due:
+        click.echo(f"Reviewed pages due for review within {review.days(days)}:")
+        click.echo("\n".join(f"  {item}" for item in due))
+    elif not unreviewed:
         click.echo(f"No page is due for review in the next {review.days(days)}.")
+    if unreviewed:
+        click.echo(f"Pages nobody has reviewed yet ({len(unreviewed)}): each needs a review "
+                   "by a health professional, who is then named in `reviewed_by`.")
+        click.echo("\n".join(f"  {item}" for item in unreviewed))
+    overdue = sum(item.overdue for item in every)
+    if overdue:
+        click.echo(f"{_count(overdue, 'page')} overdue for review.", err=True)
+        sys.exit(1)
 
 
 @main.command()
@@ -241,9 +258,9 @@ def _render_or_exit(content_dir: Path, epoch: int | None = None,
         sys.exit(1)
 
 
-def _load_or_exit(content_dir: Path) -> Project:
+def _load_or_exit(content_dir: Path, today: datetime.date | None = None) -> Project:
     try:
-        return load_project(content_dir)
+        return load_project(content_dir, today=today)
     except ContentErrors as errors:
         click.echo(errors.report(), err=True)
         sys.exit(1)

@@ -139,9 +139,12 @@ class Review(Model):
 
     last_reviewed: datetime.date = Field(
         description="Date of the last review by `reviewed_by`, like 2026-11-26; if nobody has "
-        "reviewed the page yet, the date it was written."
+        "reviewed the page yet, the date it was written. Never a date in the future."
     )
-    next_review_due: datetime.date = Field(description="Date the next review is due.")
+    next_review_due: datetime.date = Field(
+        description="Date the next review is due: after the last review, and at most three "
+        "years after it."
+    )
     reviewed_by: Line | None = Field(
         default=None, description="Name of the person who reviewed it. Leave out if nobody did."
     )
@@ -152,7 +155,26 @@ class Review(Model):
         last = info.data.get("last_reviewed")
         if last is not None and due <= last:
             raise ValueError(f"the next review must be after the last review ({last}).")
+        latest = latest_next_review(last) if last is not None else None
+        if latest is not None and due > latest:
+            raise ValueError(f"the next review is more than {MAX_REVIEW_YEARS} years after the "
+                             f"last one ({last}). Health advice changes: set it no later than "
+                             f"{latest}.")
         return due
+
+
+MAX_REVIEW_YEARS = 3
+"""The longest time a page may go between reviews."""
+
+
+def latest_next_review(last: datetime.date) -> datetime.date | None:
+    """Return the latest date the next review may be due, or None past the calendar's end."""
+    try:
+        return last.replace(year=last.year + MAX_REVIEW_YEARS)
+    except ValueError:  # 29 February, or beyond the year 9999
+        if last.year + MAX_REVIEW_YEARS > datetime.MAXYEAR:
+            return None
+        return last.replace(year=last.year + MAX_REVIEW_YEARS, day=28)
 
 
 class Emergency(Model):

@@ -51,16 +51,18 @@ class RenderedSite:
 
 def render_content(content_dir: Path, *, build_epoch: int | None = None,
                    large_from: int = views.LARGE_SITE_FROM,
-                   site_url: str | None = None) -> RenderedSite:
+                   site_url: str | None = None,
+                   today: datetime.date | None = None) -> RenderedSite:
     """Load and check the content, then render every page, raising `ContentErrors` on mistakes.
 
     The build's date is `build_epoch` when given (SOURCE_DATE_EPOCH), else the newest review
     date in the content, so that two builds of the same content are byte-identical.
     From `large_from` topics on, the site takes its large layout (`views.LARGE_SITE_FROM`).
     `site_url` (the build's `--site-url`) is the address the site is published at; it
-    replaces `url` in site.yml, and raises ValueError when it is not usable.
+    replaces `url` in site.yml, and raises ValueError when it is not usable. A review date
+    after `today` (by default the real today) is a mistake.
     """
-    project = load_project(content_dir)
+    project = load_project(content_dir, today=today)
     if site_url:
         project = dataclasses.replace(project, site=project.site.published_at(site_url))
     bodies, values = render_pages(project, large_from=large_from)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from generator import content_cache
+from generator import content_cache, review
 from generator.content_folder import display_name, find_content
 from generator.errors import ErrorCollector
 from generator.load import Document, read_document
@@ -59,16 +60,17 @@ class Project:
         return {c.id: c for c in self.conditions}
 
 
-def load_project(content_dir: Path) -> Project:
+def load_project(content_dir: Path, *, today: datetime.date | None = None) -> Project:
     """Load and check all content, raising `ContentErrors` with every problem found.
 
     Files parsed and checked by an earlier build are not parsed again (generator/content_cache.py).
+    Review dates after `today` (by default the real today) are mistakes.
     """
     with content_cache.kept_on_disk(content_dir):
-        return _load_project(content_dir)
+        return _load_project(content_dir, today or datetime.date.today())
 
 
-def _load_project(content_dir: Path) -> Project:
+def _load_project(content_dir: Path, today: datetime.date) -> Project:
     errors = ErrorCollector()
     files = find_content(content_dir, errors)
     site = _load(files.site, Site, errors) if files.site else None
@@ -94,6 +96,10 @@ def _load_project(content_dir: Path) -> Project:
         check_references(item.document, "conditions", item.model.conditions, known, errors)
     for chart in flowcharts:
         check_flowchart(chart, known, errors)
+    # Not part of the cached checks: a date that is fine today can be read again tomorrow.
+    for item in [site, *conditions, *comparisons, *flowcharts, *pages]:
+        if item is not None:
+            review.check_not_in_future(item.document, today, errors)
     errors.raise_if_any()
     assert site is not None  # a missing site.yml is an error above
     return Project(

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from generator.errors import ContentError
+from generator.errors import ContentError, ErrorCollector
 from generator.load import Document
 
-DUE_FIELD = ("review", "next_review_due")
+REVIEW_FIELD = "review"
+DUE_FIELD = (REVIEW_FIELD, "next_review_due")
+LAST_FIELD = (REVIEW_FIELD, "last_reviewed")
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,9 @@ class DueReview:
     last_reviewed: datetime.date
     next_review_due: datetime.date
     days_left: int
+    reviewed_by: str | None
+    """Who reviewed the page last; None when nobody has yet, and `last_reviewed` is the day
+    it was written."""
 
     @property
     def overdue(self) -> bool:
@@ -34,20 +39,24 @@ class DueReview:
             when = "due today"
         else:
             when = f"due in {days(self.days_left)}"
-        return (f"{self.file}:{self.line}: {self.title}: review {when} "
-                f"(due {self.next_review_due}, last reviewed {self.last_reviewed}).")
+        last = (f"last reviewed {self.last_reviewed} by {self.reviewed_by}" if self.reviewed_by
+                else f"written {self.last_reviewed}, not reviewed yet")
+        return f"{self.file}:{self.line}: {self.title}: review {when} (due " \
+               f"{self.next_review_due}, {last})."
 
 
 def reviews(documents: tuple[Document, ...], today: datetime.date) -> list[DueReview]:
     """Return every page's next review, the oldest due date first."""
     found = []
     for document in documents:
-        review = document.data["review"]
+        review = document.data[REVIEW_FIELD]
         due: datetime.date = review["next_review_due"]
         line, _ = document.position(list(DUE_FIELD))
         title = str(document.data.get("name") or document.data.get("title") or document.name)
+        reviewer = review.get("reviewed_by")
         found.append(DueReview(document.name, line, title, review["last_reviewed"], due,
-                               (due - today).days))
+                               (due - today).days, " ".join(reviewer.split()) if reviewer
+                               else None))
     return sorted(found, key=lambda r: (r.next_review_due, r.file))
 
 
@@ -61,7 +70,7 @@ def overdue_warnings(documents: tuple[Document, ...], today: datetime.date) -> l
     """Return a warning at the due date of every page whose review is overdue."""
     warnings = []
     for document in documents:
-        due: datetime.date = document.data["review"]["next_review_due"]
+        due: datetime.date = document.data[REVIEW_FIELD]["next_review_due"]
         if due < today:
             line, column = document.position(list(DUE_FIELD))
             warnings.append(ContentError(
@@ -70,6 +79,18 @@ def overdue_warnings(documents: tuple[Document, ...], today: datetime.date) -> l
                 "Check every fact against the sources, then set `last_reviewed` to the day you "
                 "did and `next_review_due` to the next one."))
     return warnings
+
+
+def check_not_in_future(document: Document, today: datetime.date,
+                        errors: ErrorCollector) -> None:
+    """Record a last review (or writing) date after today: no page is checked in advance."""
+    review = document.data.get(REVIEW_FIELD) if isinstance(document.data, dict) else None
+    last = review.get("last_reviewed") if isinstance(review, dict) else None
+    if isinstance(last, datetime.date) and last > today:
+        line, column = document.position(list(LAST_FIELD))
+        errors.add(document.name, line, column, ".".join(LAST_FIELD),
+                   f"{last} is in the future (today is {today}). Write the day the page was "
+                   "last reviewed, or written if nobody has reviewed it yet.")
 
 
 def days(count: int) -> str:

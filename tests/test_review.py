@@ -14,28 +14,74 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
 
 
-def test_review_lists_overdue_and_soon_due_pages_oldest_first(
+def test_review_lists_reviewed_pages_due_soon_with_their_reviewer(
     scratch: Callable[..., Path],
 ) -> None:
     project = scratch()
     spasm = project / "content/conditions/muscle-spasm.yml"
     spasm.write_text(spasm.read_text(encoding="utf-8").replace(
-        "next_review_due: 2027-11-26", "next_review_due: 2027-10-01"), encoding="utf-8")
+        "next_review_due: 2027-11-26",
+        "next_review_due: 2027-10-01\n  reviewed_by: Dana Reyes"), encoding="utf-8")
 
     soon = run("review", "--today", "2027-09-20", "--within", "30")
-    nothing = run("review", "--today", "2027-01-01", "--within", "7")
 
     assert soon.exit_code == 0, soon.output
-    assert soon.output.splitlines() == [
-        f"content/conditions/muscle-spasm.yml:{_line(spasm)}: Muscle spasm: review due in "
-        "11 days (due 2027-10-01, last reviewed 2026-11-26).",
+    lines = soon.output.splitlines()
+    assert lines[:2] == [
+        "Reviewed pages due for review within 30 days:",
+        f"  content/conditions/muscle-spasm.yml:{_line(spasm)}: Muscle spasm: review due in "
+        "11 days (due 2027-10-01, last reviewed 2026-11-26 by Dana Reyes).",
     ]
-    assert nothing.output == "No page is due for review in the next 7 days.\n"
-    late = run("review", "--today", "2027-11-28", "--within", "0").output.splitlines()
-    assert late[0].startswith("content/conditions/muscle-spasm.yml:")
-    assert late[0].endswith("review overdue by 58 days (due 2027-10-01, last reviewed "
-                            "2026-11-26).")
-    assert len(late) == len(list((project / "content").rglob("*.yml")))
+    assert lines[2].startswith("Pages nobody has reviewed yet (")
+    assert not any("muscle-spasm" in line for line in lines[3:])
+
+
+def test_review_lists_pages_nobody_reviewed_apart_without_saying_reviewed(
+    scratch: Callable[..., Path],
+) -> None:
+    project = scratch()
+    pages = len(list((project / "content").rglob("*.yml")))
+
+    result = run("review", "--today", "2027-01-01", "--within", "7")
+
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == (f"Pages nobody has reviewed yet ({pages}): each needs a review by a "
+                        "health professional, who is then named in `reviewed_by`.")
+    assert len(lines) == 1 + pages
+    assert all(line.endswith("(due 2027-11-26, written 2026-11-26, not reviewed yet).")
+               for line in lines[1:])
+    assert "last reviewed" not in result.output
+
+
+def test_review_fails_when_a_page_is_overdue(scratch: Callable[..., Path]) -> None:
+    project = scratch()
+    spasm = project / "content/conditions/muscle-spasm.yml"
+    spasm.write_text(spasm.read_text(encoding="utf-8").replace(
+        "next_review_due: 2027-11-26", "next_review_due: 2027-10-01"), encoding="utf-8")
+
+    late = run("review", "--today", "2027-10-02", "--within", "0")
+
+    assert late.exit_code == 1
+    assert (f"  content/conditions/muscle-spasm.yml:{_line(spasm)}: Muscle spasm: review "
+            "overdue by 1 day (due 2027-10-01, written 2026-11-26, not reviewed yet)."
+            in late.output.splitlines())
+    assert late.output.splitlines()[-1] == "1 page overdue for review."
+
+
+def test_a_last_review_in_the_future_is_refused(scratch: Callable[..., Path]) -> None:
+    project = scratch()
+    spasm = project / "content/conditions/muscle-spasm.yml"
+    line = next(i for i, text in enumerate(spasm.read_text(encoding="utf-8").splitlines(), 1)
+                if "last_reviewed" in text)
+
+    result = run("check", "--today", "2026-11-25")
+
+    assert result.exit_code == 1
+    assert (f"content/conditions/muscle-spasm.yml:{line}:18: review.last_reviewed: 2026-11-26 "
+            "is in the future (today is 2026-11-25). Write the day the page was last "
+            "reviewed, or written if nobody has reviewed it yet.") in result.output
+    assert "Content is fine" not in result.output
 
 
 def test_check_warns_about_an_overdue_review_and_strict_fails(

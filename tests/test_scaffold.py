@@ -37,7 +37,8 @@ def test_new_writes_a_starter_whose_unwritten_fields_check_names(
             "It holds: Name of the condition, as the page title.") in lines
     assert [line for line in lines if line.startswith(
         "content/conditions/leg-cramp.yml:") and ": review.next_review_due: write this field: "
-        "it still says TODO. It holds: Date the next review is due." in line]
+        "it still says TODO. It holds: Date the next review is due: after the last review, "
+        "and at most three years after it." in line]
     # One message per unwritten field: not also "should be a date" or "lowercase letters".
     assert not [line for line in lines if "leg-cramp.yml" in line and "TODO" not in line]
 

@@ -97,9 +97,9 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
     for chart in flowcharts:
         check_flowchart(chart, known, errors)
     # Not part of the cached checks: a date that is fine today can be read again tomorrow.
-    for item in [site, *conditions, *comparisons, *flowcharts, *pages]:
-        if item is not None:
-            review.check_not_in_future(item.document, today, errors)
+    read: list[Sourced[BaseModel]] = [*conditions, *comparisons, *flowcharts, *pages]
+    for item in [*read, site] if site else read:
+        review.check_not_in_future(item.document, today, errors)
     errors.raise_if_any()
     assert site is not None  # a missing site.yml is an error above
     return Project(

@@ -98,8 +98,8 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
         check_flowchart(chart, known, errors)
     # Not part of the cached checks: a date that is fine today can be read again tomorrow.
     read: list[Sourced[BaseModel]] = [*conditions, *comparisons, *flowcharts, *pages]
-    for item in [*read, site] if site else read:
-        review.check_not_in_future(item.document, today, errors)
+    for sourced in [*read, site] if site else read:
+        review.check_not_in_future(sourced.document, today, errors)
     errors.raise_if_any()
     assert site is not None  # a missing site.yml is an error above
     return Project(

@@ -97,9 +97,11 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
     for chart in flowcharts:
         check_flowchart(chart, known, errors)
     # Not part of the cached checks: a date that is fine today can be read again tomorrow.
-    read: list[Sourced[BaseModel]] = [*conditions, *comparisons, *flowcharts, *pages]
-    for sourced in [*read, site] if site else read:
-        review.check_not_in_future(sourced.document, today, errors)
+    documents = (*([site.document] if site else []), *(c.document for c in conditions),
+                 *(c.document for c in comparisons), *(f.document for f in flowcharts),
+                 *(p.document for p in pages))
+    for document in documents:
+        review.check_not_in_future(document, today, errors)
     errors.raise_if_any()
     assert site is not None  # a missing site.yml is an error above
     return Project(
@@ -108,9 +110,7 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
         comparisons=tuple(sorted((c.model for c in comparisons), key=lambda c: c.id)),
         flowcharts=tuple(sorted((f.model for f in flowcharts), key=lambda f: f.id)),
         pages=tuple(sorted((p.model for p in pages), key=lambda p: p.title.casefold())),
-        documents=(site.document, *(c.document for c in conditions),
-                   *(c.document for c in comparisons), *(f.document for f in flowcharts),
-                   *(p.document for p in pages)),
+        documents=documents,
     )
 
 

@@ -106,6 +106,21 @@ def test_links_in_an_embedded_faq_open_in_the_top_window(
     expect(page).to_have_url(f"{published[1]}conditions/muscle-spasm/")
 
 
+def test_skipping_to_the_content_of_an_embedded_faq_keeps_the_host_page(
+    page: Page, host_page: str
+) -> None:
+    page.goto(host_page)
+    skip = page.frame_locator("iframe").locator("a.md-skip")
+    target = skip.get_attribute("href") or "#no-skip-link"
+
+    skip.focus()
+    page.keyboard.press("Enter")
+
+    embedded = next(frame for frame in page.frames if "/embed/" in frame.url)
+    embedded.wait_for_url(f"**/{target}")  # the frame moved to its content...
+    expect(page).to_have_url(host_page)  # ...and the reader is still on the host's page
+
+
 def test_the_parent_ignores_height_messages_from_other_windows(
     page: Page, host_page: str
 ) -> None:

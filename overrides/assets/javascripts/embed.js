@@ -6,6 +6,13 @@
   "use strict";
   if (window.parent === window) return;
 
+  // The page's <base target="_top"> sends links out of the frame, as links to our pages and
+  // to sources should go. A link within the page (the "Skip to content" link) must stay in the
+  // frame, or a keyboard user would lose the page that embeds it.
+  document.querySelectorAll('a[href^="#"]').forEach(function (link) {
+    link.target = "_self";
+  });
+
   // Material stretches <html>, <body> and .md-main to at least the frame's own height, so their
   // heights never drop below it and the frame could only grow. Measure where the content ends.
   var content = document.querySelector(".md-main__inner") || document.body;

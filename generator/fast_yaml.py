@@ -35,6 +35,14 @@ _WHOLE_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _PLAIN_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 # A later line of plain text that starts like a list item: YAML joins it to the text.
 _DASH_LINE = re.compile(r"[\r\n][ \t]*-")
+# A `#` after plain text on its line starts a comment: the words after it never reach the page.
+COMMENT_AFTER = re.compile(r"[ \t]+#")
+
+
+def is_text(plain_value: str) -> bool:
+    """Return whether YAML 1.2 reads an unquoted value as text (not a number, date or yes/no)."""
+    return plain_value[:1] not in _MAYBE_NOT_TEXT or _RESOLVER.resolve(
+        ScalarNode, plain_value, (True, False)) == _STR
 
 
 class _PassOn(Exception):
@@ -135,11 +143,11 @@ def _scalar(event: yaml.ScalarEvent, text: str) -> Any:
     if event.end_mark.line > event.start_mark.line and _DASH_LINE.search(
             text, event.start_mark.index, event.end_mark.index):
         raise _PassOn
-    if value[:1] not in _MAYBE_NOT_TEXT:
+    if is_text(value):
+        if COMMENT_AFTER.match(text, event.end_mark.index):
+            raise _PassOn
         return value
     tag = _RESOLVER.resolve(ScalarNode, value, (True, False))
-    if tag == _STR:
-        return value
     if tag == _BOOL:
         return value.lower() == "true"
     if tag == _INT and _WHOLE_NUMBER.fullmatch(value):

@@ -228,7 +228,8 @@ def _event_problem(event: Event, text: str, *, in_list: bool) -> tuple[int, int,
     elif isinstance(event, ScalarEvent) and event.style is None:
         message = _impossible_date(event.value)
         if message is None:
-            return _list_item_in_text(event, text, in_list=in_list)
+            return _comment_after_text(event, text) or _list_item_in_text(
+                event, text, in_list=in_list)
     if message is None:
         return None
     return event.start_mark.line + 1, event.start_mark.column + 1, "", message
@@ -245,6 +246,27 @@ def _list_item_in_text(
             message = _JOINED_ITEM if in_list else _JOINED_TEXT
             return event.start_mark.line + offset + 1, len(match.group(1)) + 1, "", message
     return None
+
+
+def _comment_after_text(event: ScalarEvent, text: str) -> tuple[int, int, str, str] | None:
+    """Return where a `#` after unquoted text starts a comment, which drops the words after it."""
+    comment = fast_yaml.COMMENT_AFTER.match(text, event.end_mark.index)
+    if comment is None or not fast_yaml.is_text(event.value):
+        return None
+    column = event.end_mark.column + len(comment.group()) - 1
+    line_start = text.rfind("\n", 0, event.start_mark.index) + 1
+    line_end = text.find("\n", event.end_mark.index)
+    whole = text[line_start: len(text) if line_end < 0 else line_end].rstrip("\r")
+    example = ""
+    if event.start_mark.line == event.end_mark.line:
+        lead = whole[:event.start_mark.column].lstrip()
+        words = whole[event.start_mark.column:].replace("\\", "\\\\").replace('"', '\\"')
+        example = f", like `{lead}\"{words}\"`"
+    return event.end_mark.line + 1, column + 1, "", (
+        f"the `#` here starts a YAML comment, so the words after it are left off the page, "
+        f"which would show only `{event.value}`. To keep them, put the whole text in quotes"
+        f"{example}. To keep a note for writers, put it on a line of its own that starts "
+        "with `#`.")
 
 
 _JOINED_ITEM = ("this line looks like a new list item, but it is indented under the one above, "

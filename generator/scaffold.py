@@ -71,7 +71,7 @@ def starter(kind: str, item_id: str) -> str:
 
 def _block(model: type[BaseModel], filled: dict[str, Any], indent: str) -> Iterator[str]:
     for name, info in model.model_fields.items():
-        comment = info.description or ""
+        comment = (info.description or "") + _value_hint(info.annotation)
         if not info.is_required():
             comment += " (Optional.)"
         yield f"{indent}# {comment.strip()}"
@@ -116,14 +116,22 @@ def _item(annotation: Any, value: Any, indent: str) -> Iterator[str]:
 
 
 def _scalar(annotation: Any, value: Any) -> str:
-    if value is not None:
-        return str(value)
-    allowed = choices(annotation)
+    return PLACEHOLDER if value is None else str(value)
+
+
+def _value_hint(annotation: Any) -> str:
+    """Return what a field's value looks like, for the comment above it.
+
+    Hints go above the field, never after its value: a `#` after text on the same line
+    would hide the words after it, so `check` refuses one there.
+    """
+    inner = without_none(annotation)
+    allowed = choices(inner)
     if allowed:
-        return f"{PLACEHOLDER}  # one of: {', '.join(allowed)}"
-    if annotation is datetime.date:
-        return f"{PLACEHOLDER}  # a date like {datetime.date.today().isoformat()}, no quotes"
-    return PLACEHOLDER
+        return f" One of: {', '.join(allowed)}."
+    if inner is datetime.date:
+        return f" A date like {datetime.date.today().isoformat()}, without quotes."
+    return ""
 
 
 def placeholders(data: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:

@@ -202,7 +202,7 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(scaffold.starter(kind, item_id), encoding="utf-8")
     click.echo(f"Wrote {target.as_posix()}. Replace every TODO ({scaffold.GUIDE} explains "
-               "each field), then run `python -m generator check`.")
+               "each field), then run `make check` in the project folder.")
 
 
 @main.command(name="review")

@@ -31,7 +31,7 @@ Your editor can also check the files as you type: see "Editor help" below.
    `content/conditions/leg-cramp.yml` with every field, each with a comment that says what
    goes there. Kinds: {kinds}.
 2. Replace every `TODO`. Delete an optional field you do not need.
-3. Check your work: `.venv/bin/python -m generator check` names each field still to write,
+3. Check your work: `make check` names each field still to write,
    with its file, line and column, and warns about hard sentences and overdue reviews.
 4. Add the new condition to a comparison's `conditions` and to a flowchart outcome's
    `conditions`, if it belongs there.

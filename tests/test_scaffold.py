@@ -27,6 +27,8 @@ def test_new_writes_a_starter_whose_unwritten_fields_check_names(
     starter = (project / "content/conditions/leg-cramp.yml").read_text(encoding="utf-8")
     assert made.exit_code == 0, made.output
     assert made.output.startswith("Wrote content/conditions/leg-cramp.yml. Replace every TODO")
+    # The command a writer can run as it is, from the project folder, with no virtualenv.
+    assert made.output.rstrip().endswith("then run `make check` in the project folder.")
     assert starter.startswith("# yaml-language-server: $schema=../../generator/schemas/"
                               "condition.json\n# How to write this condition file: see "
                               "content/GUIDE.md")

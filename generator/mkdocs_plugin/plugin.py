@@ -186,6 +186,10 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         """
         self.live_reload = command == "serve"
         content_cache.CACHE.save_every_load = not self.live_reload
+        if self.live_reload and dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
+            log.info("The preview rebuilds only the pages an edit changes. Other pages' menus "
+                     "show a renamed page when the preview is started again.")
 
     def on_shutdown(self) -> None:
         """Save what the preview's rebuilds added to the content cache."""
@@ -211,6 +215,16 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
             raise PluginError(f"{name}: the built page is not safe to publish:\n  "
                               + "\n  ".join(page.problems))
         return page.html
+
+
+def _without_dirty_warning(record: logging.LogRecord) -> bool:
+    """Drop MkDocs' warning about `--dirty`: this plugin knows which pages changed.
+
+    Its generated pages report their own changes (`_GeneratedFile`), so the warning's
+    "inaccurate navigation" would alarm a writer for no reason; the preview says in its place
+    what does wait for a restart.
+    """
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 _BUILT: dict[tuple[str, str], tuple[int, front_matter.FrontMatter | None]] = {}
@@ -254,7 +268,7 @@ def mistakes_notice(errors: ContentErrors, *, shown_site: bool) -> str:
     then = ("This preview shows the last version without mistakes."
             if shown_site else "The preview will show the site once they are fixed.")
     listing = "\n".join(f"        {line}" for line in errors.report().splitlines())
-    return (f'!!! failure "{title}"\n\n    Fix them and save the file: the page reloads by '
+    return (f'!!! failure content-mistakes "{title}"\n\n    Fix them and save the file: the page reloads by '
             f"itself. {then}\n\n{listing}\n\n")
 
 

@@ -6,6 +6,7 @@ A real server on a free port; every request has a timeout, so a hanging preview 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -16,11 +17,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
+from browser.conftest import browser  # noqa: F401  (a fixture)
 from conftest import ROOT
 
 BROKEN_TWITCH = "colour: red\n"
 REQUEST_TIMEOUT = 10
+PREVIEW_LOG = "preview.log"
 WAIT = 60
 
 
@@ -67,11 +71,12 @@ def start_preview() -> Iterator[Callable[[Path], str]]:
         if not (project / "node_modules").exists():
             (project / "node_modules").symlink_to(ROOT / "node_modules")
         port = free_port()
-        servers.append(subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True,
-        ))
+        with (project / PREVIEW_LOG).open("w", encoding="utf-8") as log:
+            servers.append(subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+                cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                stdout=log, stderr=log, text=True,
+            ))
         return f"http://127.0.0.1:{port}"
 
     yield start
@@ -108,6 +113,39 @@ def test_a_mistake_shows_on_the_page_and_fixing_it_brings_the_page_back(
     twitch.write_text(good, encoding="utf-8")
     wait_for(page, lambda text: "The content has" not in text and "Muscle twitch" in text)
     assert "The content has" not in fetch(f"{address}/conditions/muscle-spasm/")
+
+
+def test_the_preview_starts_without_a_warning_a_writer_cannot_act_on(
+    scratch: Callable[..., Path], start_preview: Callable[[Path], str],
+) -> None:
+    project = scratch()
+    address = start_preview(project)
+
+    wait_for(address + "/", lambda text: "Muscle" in text)
+
+    said = (project / PREVIEW_LOG).read_text(encoding="utf-8")
+    assert "The preview rebuilds only the pages an edit changes." in said
+    assert "dirty" not in said
+    assert "WARNING" not in said
+
+
+def test_the_list_of_mistakes_wraps_on_a_phone(
+    scratch: Callable[..., Path], start_preview: Callable[[Path], str], browser: Browser,
+) -> None:
+    project = scratch()
+    site = project / "content/site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "colour: red\n", encoding="utf-8")
+    address = start_preview(project)
+    wait_for(address + "/", lambda text: "The content has" in text)
+    phone = browser.new_page(viewport={"width": 360, "height": 740})
+
+    phone.goto(address + "/")
+    listing = phone.locator(".content-mistakes pre > code")
+
+    assert "colour: this field is not part of the format." in listing.inner_text()
+    assert listing.evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    phone.close()
 
 
 def test_a_preview_started_with_a_mistake_lists_it_then_shows_the_site(

@@ -268,8 +268,8 @@ def mistakes_notice(errors: ContentErrors, *, shown_site: bool) -> str:
     then = ("This preview shows the last version without mistakes."
             if shown_site else "The preview will show the site once they are fixed.")
     listing = "\n".join(f"        {line}" for line in errors.report().splitlines())
-    return (f'!!! failure content-mistakes "{title}"\n\n    Fix them and save the file: the page reloads by '
-            f"itself. {then}\n\n{listing}\n\n")
+    return (f'!!! failure content-mistakes "{title}"\n\n    Fix them and save the file: the '
+            f"page reloads by itself. {then}\n\n{listing}\n\n")
 
 
 def _in(file: File, folder: str) -> bool:

@@ -6,7 +6,6 @@ A real server on a free port; every request has a timeout, so a hanging preview 
 from __future__ import annotations
 
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -130,7 +129,8 @@ def test_the_preview_starts_without_a_warning_a_writer_cannot_act_on(
 
 
 def test_the_list_of_mistakes_wraps_on_a_phone(
-    scratch: Callable[..., Path], start_preview: Callable[[Path], str], browser: Browser,
+    scratch: Callable[..., Path], start_preview: Callable[[Path], str],
+    browser: Browser,  # noqa: F811  (the fixture imported above)
 ) -> None:
     project = scratch()
     site = project / "content/site.yml"

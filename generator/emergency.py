@@ -95,8 +95,9 @@ def phone_link_problems(text: str, numbers: CallableNumbers | None) -> list[str]
         allowed = numbers is None or numbers.allows(dialled)
         if allowed and not other_shown:
             continue
-        said = (f"this link shows {other_shown[0]} but dials {written}." if other_shown
-                else f"this link dials {written}.")
+        dials = written or "no number"
+        said = (f"this link shows {other_shown[0]} but dials {dials}." if other_shown
+                else f"this link dials {dials}.")
         if numbers is not None and not allowed:
             found.append(f"{said} In an emergency text a phone link must call "
                          f"{numbers.in_words()}: write [Call {numbers.emergency}]"

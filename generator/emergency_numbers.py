@@ -4,8 +4,9 @@ A number that is not listed here for the country of the site's locale is refused
 person named in `emergency.number_confirmed_by` has confirmed it (`check` then warns).
 
 Sources, to read again before adding a country or a number:
-- ITU-T, "List of emergency numbers" (annex to the ITU Operational Bulletin, itu.int), for
-  every country below.
+- ITU-T Recommendation E.161.1, "Guidelines to select Emergency Number for public
+  telecommunications networks" (itu.int), which names 112 and 911, and the national numbers
+  each country's telecoms regulator publishes (below).
 - Europe: Council Decision 91/396/EEC and Directive (EU) 2018/1972 (European Electronic
   Communications Code), Article 109, make 112 the emergency number of every member state; the
   European Commission's yearly report "Implementation of the European emergency number 112"

@@ -50,6 +50,7 @@ def test_a_link_that_shows_the_emergency_number_but_dials_another_is_refused() -
     ("[Call now](tel:911;ext=2)", "911;ext=2"),
     ("[Call now](tel:1-900-555-0100)", "1-900-555-0100"),
     ("- Faint?\n- [Call now](tel:%31%39%30%30)", "1900"),
+    ("[Call now](tel:)", "no number"),
 ])
 def test_a_link_that_dials_another_number_is_refused(text: str, dials: str) -> None:
     assert phone_link_problems(text, US) == [f"this link dials {dials}. {USE_911}"]

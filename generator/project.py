@@ -100,12 +100,12 @@ def _load_project(content_dir: Path) -> Project:
     numbers = CallableNumbers.of(site.model) if site and check_emergency_number(
         site, errors) else None
     for condition in conditions:
-        check_emergency_links(condition, numbers, errors)
+        check_emergency_links(condition, errors, numbers)
     for item in comparisons:
         check_references(item.document, "conditions", item.model.conditions, known, errors)
     for chart in flowcharts:
         check_flowchart(chart, known, errors)
-        check_flowchart_phone_links(chart, numbers, errors)
+        check_flowchart_phone_links(chart, errors, numbers)
     errors.raise_if_any()
     assert site is not None  # a missing site.yml is an error above
     return Project(

@@ -209,8 +209,8 @@ def check_references(
                        + (f" Did you mean `{hint[0]}`?" if hint else ""), document.data)
 
 
-def check_emergency_links(item: Sourced[Condition], numbers: emergency.CallableNumbers | None,
-                          errors: ErrorCollector) -> None:
+def check_emergency_links(item: Sourced[Condition], errors: ErrorCollector,
+                          numbers: emergency.CallableNumbers | None = None) -> None:
     """Record links in emergency callouts: each may only call a number meant for emergencies.
 
     `numbers` is None when site.yml has mistakes: then only what links show is checked.
@@ -223,9 +223,8 @@ def check_emergency_links(item: Sourced[Condition], numbers: emergency.CallableN
         _add_all(item, loc, messages, errors)
 
 
-def check_flowchart_phone_links(item: Sourced[Flowchart],
-                                numbers: emergency.CallableNumbers | None,
-                                errors: ErrorCollector) -> None:
+def check_flowchart_phone_links(item: Sourced[Flowchart], errors: ErrorCollector,
+                                numbers: emergency.CallableNumbers | None = None) -> None:
     """Record phone links in a flowchart's emergency texts that call or show another number."""
     for loc, text in emergency.flowchart_texts(item.model):
         _add_all(item, loc, emergency.phone_link_problems(text, numbers), errors)

@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.emergency_numbers import country, usual_number
+
 HelpLevel = Literal["non-urgent", "urgent", "emergency"]
 """How soon to get help from someone else."""
 CareLevel = Literal["self-care", "non-urgent", "urgent", "emergency"]
 """Every level of care, including looking after yourself."""
-
-# Countries whose emergency number is not the European 112.
-_NUMBERS = {"US": "911", "CA": "911", "MX": "911", "GB": "999", "AU": "000", "NZ": "111"}
-DEFAULT_NUMBER = "112"
 
 PREFIXES: dict[CareLevel, str] = {
     "self-care": "Self-care advice:",
@@ -54,17 +52,13 @@ class CareHeading:
     after: str
 
 
-def emergency_number_for(locale: str) -> str:
-    """Return the usual emergency number for a locale like en-US (112 where not listed)."""
-    return _NUMBERS.get(_country(locale), DEFAULT_NUMBER)
+def emergency_number_for(locale: str) -> str | None:
+    """Return the usual emergency number for a locale like en-US, or None if it is unknown."""
+    return usual_number(locale)
 
 
 def care_heading(level: CareLevel, locale: str, number: str) -> CareHeading:
     """Return the call-to-action heading for a care level in a locale."""
-    wording = _HEADINGS.get(_country(locale), _HEADINGS[""])[level]
+    wording = _HEADINGS.get(country(locale), _HEADINGS[""])[level]
     before, found, after = wording.partition("{number}")
     return CareHeading(level, PREFIXES[level], before, number if found else None, after)
-
-
-def _country(locale: str) -> str:
-    return locale.rsplit("-", 1)[-1].upper()

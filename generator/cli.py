@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from generator import editor_schema, readability, review, scaffold
-from generator.errors import ContentError, ContentErrors
+from generator import editor_schema, emergency, readability, review, scaffold
+from generator.errors import ContentError, ContentErrors, field_path
 from generator.flowchart import to_mermaid
 from generator.guide import guide as guide_text
 from generator.pipeline import RenderedSite, render_content
@@ -42,13 +42,15 @@ def main() -> None:
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json prints one object per error, for editors and bots.")
 @click.option("--strict", is_flag=True,
-              help="Fail on warnings too: a hard page or sentence, or an overdue review.")
+              help="Fail on warnings too: a hard page or sentence, an overdue review, or a "
+                   "confirmed emergency number.")
 @TODAY
 def check(content_dir: Path, output: str, strict: bool, today: datetime.datetime | None) -> None:
     """Check the content files and report every problem, without building anything.
 
-    Warnings name pages above reading grade 8, sentences that are too long or too hard, and
-    pages whose review is overdue. They do not fail the check unless --strict is given.
+    Warnings name pages above reading grade 8, sentences that are too long or too hard, pages
+    whose review is overdue, and an emergency number that rests on `number_confirmed_by`.
+    They do not fail the check unless --strict is given.
     """
     try:
         project = load_project(content_dir, today=_day(today))
@@ -79,7 +81,18 @@ def check(content_dir: Path, output: str, strict: bool, today: datetime.datetime
 def _warnings(project: Project, today: datetime.date) -> list[ContentError]:
     found = [w for d in project.documents for w in readability.warnings(d)]
     found += review.overdue_warnings(project.documents, today)
+    found += _confirmed_number_warnings(project)
     return sorted(found)
+
+
+def _confirmed_number_warnings(project: Project) -> list[ContentError]:
+    warning = emergency.confirmed_number_warning(project.site)
+    if warning is None:
+        return []
+    loc, message = warning
+    document = project.site_document
+    line, column = document.position(loc)
+    return [ContentError(document.name, line, column, field_path(loc, document.data), message)]
 
 
 def _day(today: datetime.datetime | None) -> datetime.date:

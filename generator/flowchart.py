@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from generator import markdown_subset
+from generator import emergency, markdown_subset
 from generator.models import Flowchart, Outcome, Question
 
 Node = Question | Outcome
@@ -121,13 +121,9 @@ def _emergency_links(flow: Flowchart) -> list[GraphProblem]:
             found.append(GraphProblem(("outcomes", index, "conditions"), f"emergency outcome "
                                       f"`{result.id}` links to other pages. Remove them, so "
                                       "that nothing leads readers away from calling for help."))
-        texts: list[tuple[Loc, str]] = [(("outcomes", index, "advice", item), text)
-                                         for item, text in enumerate(result.advice)]
-        if result.note is not None:
-            texts.append((("outcomes", index, "note"), result.note))
         found += [GraphProblem(loc, f"emergency outcome `{result.id}` links to `{target}`. "
                                "Links here may only call a phone number (tel:).")
-                  for loc, text in texts
+                  for loc, text in emergency.outcome_texts(index, result)
                   for target in markdown_subset.links_away_from_calling(text)]
     return found
 

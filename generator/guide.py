@@ -47,14 +47,19 @@ Your editor can also check the files as you type: see "Editor help" below.
 - **One line of plain text** (names, titles, questions) shows exactly as you type it.
 - **Text** may use a little Markdown: `*emphasis*`, `**strong**`, `[links](https://…)` and
   lists. Links start with `https:`, `http:`, `mailto:` or `tel:`. In an `emergency` group,
-  links may only call a phone number (`tel:`).
+  warning signs and an emergency outcome, links may only call a phone number (`tel:`). There,
+  and in the hint of a question that leads to an emergency outcome, a phone link calls the
+  emergency number or one in `emergency.other_numbers`, and its words show no other number:
+  `[Call 911](tel:911)`.
 - **Put text in quotes** when it holds a colon followed by a space (`"Note: …"`), or starts
   with a character YAML treats specially (`-`, `*`, `&`, `!`, `[`, `{{`, `>`, `|`, `#`, `"`).
 - **Dates** are written like `2026-11-26`, without quotes. `next_review_due` is after
   `last_reviewed`. Leave out `reviewed_by` unless a real person reviewed the page.
 - **When to get help** is a list of groups, each with a `care` level and its `items`. Every
   condition needs an `emergency` group. The emergency number comes from the site's `locale`
-  (911 for en-US, 999 for en-GB, 112 for most of Europe) unless `emergency.number` sets it.
+  (911 for en-US, 999 for en-GB, 112 for most of Europe) unless `emergency.number` sets it to
+  another number that country answers. `check` refuses any other number unless
+  `emergency.number_confirmed_by` names who confirmed it, and then warns.
 - **Comparison rows** name a condition field; each cell is read from that condition's own file,
   so each fact is written in one place only.
 - **Flowcharts** start at the question named by `start`; each answer's `next` names the next

@@ -237,12 +237,25 @@ def _element_problems(root: etree.Element) -> list[str]:
     return found
 
 
+@dataclass(frozen=True)
+class Link:
+    """One link as a page shows it: the words a reader sees, and where it leads."""
+
+    shown: str
+    target: str
+
+
+def links(text: str) -> list[Link]:
+    """Return every link the text makes: its visible words, and its target as a browser reads it."""
+    found = [Link(_words(parsed, "".join(a.itertext())), link_target(a.get("href", "")))
+             for parsed in _readings(text) if parsed.root is not None
+             for a in parsed.root.iter("a")]
+    return list(dict.fromkeys(found))
+
+
 def link_targets(text: str) -> list[str]:
     """Return the target of every link the text makes, as a browser reads it."""
-    targets = [link_target(a.get("href", ""))
-               for parsed in _readings(text) if parsed.root is not None
-               for a in parsed.root.iter("a")]
-    return list(dict.fromkeys(targets))
+    return list(dict.fromkeys(link.target for link in links(text)))
 
 
 def links_away_from_calling(text: str) -> list[str]:
@@ -258,10 +271,14 @@ def plain_text(text: str) -> str:
     parsed = _parse(text)
     if parsed.root is None:
         return " ".join(text.split())
-    words = "".join(parsed.root.itertext())
+    return " ".join(_words(parsed, "".join(parsed.root.itertext())).split())
+
+
+def _words(parsed: _Parsed, words: str) -> str:
+    """Return words from the tree as a reader sees them: entities and stashed text put back."""
     if util.AMP_SUBSTITUTE in words:  # an <address@example.org> written as entities
         words = html.unescape(words.replace(util.AMP_SUBSTITUTE, "&"))
     for index, block in enumerate(parsed.stash):
         shown = html.unescape(block) if _is_entity(block) else block
         words = words.replace(util.HTML_PLACEHOLDER % index, shown)
-    return " ".join(words.split())
+    return words

@@ -22,7 +22,7 @@ from pydantic import (
     field_validator,
 )
 
-from generator import addresses, care, markdown_subset
+from generator import addresses, care, markdown_subset, phone
 from generator.care import CareLevel, HelpLevel
 
 
@@ -177,13 +177,42 @@ def latest_next_review(last: datetime.date) -> datetime.date | None:
         return last.replace(year=last.year + MAX_REVIEW_YEARS, day=28)
 
 
+def _phone_number(number: str) -> str:
+    if not re.fullmatch(r"\+?[0-9]{2,15}", phone.digits(number)):
+        raise ValueError("this should be a phone number: digits, with spaces or hyphens "
+                         "between them if you like, and + first for an international number, "
+                         "like 1-800-222-1222.")
+    return number
+
+
+class OtherNumber(Model):
+    """Another number that emergency text may link to, such as a poison help line."""
+
+    number: Annotated[Line, AfterValidator(_phone_number)] = Field(
+        description="The phone number, as readers dial it, like 1-800-222-1222."
+    )
+    name: Line = Field(description="Who answers it, like `Poison Help`.")
+
+
 class Emergency(Model):
     """How a reader gets emergency help: shown on every page."""
 
     message: Line = Field(description="Short message that tells people when to call for help.")
     number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,6}$")] | None = Field(
         default=None,
-        description="Emergency phone number. Leave out to use the usual number for the locale.",
+        description="Emergency phone number, one that the country of `locale` answers in an "
+        "emergency (`check` knows them). Leave out to use the usual number for the locale.",
+    )
+    number_confirmed_by: Line | None = Field(
+        default=None,
+        description="Only for a `number` that `check` does not know for the country of "
+        "`locale`: the name of the person who confirmed that it is the number to call in an "
+        "emergency there. `check` warns while it is set.",
+    )
+    other_numbers: list[OtherNumber] = Field(
+        default_factory=list,
+        description="Other numbers that emergency text may call, besides the emergency number, "
+        "each with who answers it. Leave empty unless your sources give one.",
     )
 
 
@@ -233,8 +262,12 @@ class Site(Model):
 
     @property
     def emergency_number(self) -> str:
-        """Return the emergency number: the override, else the locale's usual one."""
-        return self.emergency.number or care.emergency_number_for(self.locale)
+        """Return the emergency number: the one set in site.yml, else the locale's usual one."""
+        number = self.emergency.number or care.emergency_number_for(self.locale)
+        if number is None:
+            # `check` refuses such a site (validate.check_emergency_number), so this is a bug.
+            raise ValueError(f"no emergency number is known for the locale {self.locale}")
+        return number
 
 
 class Symptoms(Model):

@@ -13,13 +13,16 @@ from pydantic import BaseModel
 
 from generator import content_cache, review
 from generator.content_folder import display_name, find_content
+from generator.emergency import CallableNumbers
 from generator.errors import ErrorCollector
 from generator.load import Document, read_document
 from generator.models import Comparison, Condition, Flowchart, Page, Site
 from generator.validate import (
     Sourced,
     check_emergency_links,
+    check_emergency_number,
     check_flowchart,
+    check_flowchart_phone_links,
     check_references,
     check_unique_ids,
     to_model,
@@ -49,6 +52,11 @@ class Project:
                    *(p.review for p in self.pages)]
         newest = max(r.last_reviewed for r in reviews)
         return calendar.timegm(newest.timetuple())
+
+    @property
+    def site_document(self) -> Document:
+        """Return the file the site's settings were read from, site.yml (the first file)."""
+        return self.documents[0]
 
     def condition(self, condition_id: str) -> Condition:
         """Return the condition with this id."""
@@ -90,12 +98,16 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
     loaded = {Path(item.document.name).stem for item in conditions}
     known = {item.model.id for item in conditions}
     known |= {p.stem for p in files.by_folder["conditions"] if p.stem not in loaded}
+    # Phone links are checked against the emergency number once that number is right.
+    numbers = CallableNumbers.of(site.model) if site and check_emergency_number(
+        site, errors) else None
     for condition in conditions:
-        check_emergency_links(condition, errors)
+        check_emergency_links(condition, errors, numbers)
     for item in comparisons:
         check_references(item.document, "conditions", item.model.conditions, known, errors)
     for chart in flowcharts:
         check_flowchart(chart, known, errors)
+        check_flowchart_phone_links(chart, errors, numbers)
     # Not part of the cached checks: a date that is fine today can be read again tomorrow.
     documents = (*([site.document] if site else []), *(c.document for c in conditions),
                  *(c.document for c in comparisons), *(f.document for f in flowcharts),

@@ -11,10 +11,10 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator import flowchart, markdown_subset, scaffold
+from generator import emergency, flowchart, markdown_subset, scaffold
 from generator.errors import ErrorCollector
 from generator.load import Document
-from generator.models import Condition, Flowchart
+from generator.models import Condition, Flowchart, Site
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -209,24 +209,40 @@ def check_references(
                        + (f" Did you mean `{hint[0]}`?" if hint else ""), document.data)
 
 
-def check_emergency_links(item: Sourced[Condition], errors: ErrorCollector) -> None:
-    """Record links in emergency callouts: nothing may lead a reader away from calling."""
-    condition = item.model
-    texts: list[tuple[list[str | int], str]] = [
-        (["warning_signs", index], text) for index, text in enumerate(condition.warning_signs)]
-    for group_index, group in enumerate(condition.when_to_get_help):
-        if group.care != "emergency":
-            continue
-        where: list[str | int] = ["when_to_get_help", group_index]
-        texts += [([*where, "items", index], text) for index, text in enumerate(group.items)]
-        if group.note is not None:
-            texts.append(([*where, "note"], group.note))
-    for loc, text in texts:
-        for target in markdown_subset.links_away_from_calling(text):
-            line, column = item.document.position(loc)
-            errors.add(item.document.name, line, column, loc,
-                       f"this links to `{target}`. In an emergency callout, links may "
-                       "only call a phone number (tel:). Remove the link.", item.document.data)
+def check_emergency_links(item: Sourced[Condition], errors: ErrorCollector,
+                          numbers: emergency.CallableNumbers | None = None) -> None:
+    """Record links in emergency callouts: each may only call a number meant for emergencies.
+
+    `numbers` is None when site.yml has mistakes: then only what links show is checked.
+    """
+    for loc, text in emergency.condition_texts(item.model):
+        messages = [f"this links to `{target}`. In an emergency callout, links may only call a "
+                    "phone number (tel:). Remove the link."
+                    for target in markdown_subset.links_away_from_calling(text)]
+        messages += emergency.phone_link_problems(text, numbers)
+        _add_all(item, loc, messages, errors)
+
+
+def check_flowchart_phone_links(item: Sourced[Flowchart], errors: ErrorCollector,
+                                numbers: emergency.CallableNumbers | None = None) -> None:
+    """Record phone links in a flowchart's emergency texts that call or show another number."""
+    for loc, text in emergency.flowchart_texts(item.model):
+        _add_all(item, loc, emergency.phone_link_problems(text, numbers), errors)
+
+
+def check_emergency_number(item: Sourced[Site], errors: ErrorCollector) -> bool:
+    """Record an emergency number that the locale's country does not answer; return if fine."""
+    problem = emergency.number_problem(item.model)
+    if problem is not None:
+        _add_all(item, problem[0], [problem[1]], errors)
+    return problem is None
+
+
+def _add_all(item: Sourced[Any], loc: emergency.Loc, messages: list[str],
+             errors: ErrorCollector) -> None:
+    line, column = item.document.position(loc)
+    for message in messages:
+        errors.add(item.document.name, line, column, loc, message, item.document.data)
 
 
 def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],

@@ -10,6 +10,7 @@ def test_emergency_numbers_by_locale() -> None:
     assert emergency_number_for("en-GB") == "999"
     assert emergency_number_for("fr-FR") == "112"
     assert emergency_number_for("de-AT") == "112"
+    assert emergency_number_for("ja-JP") == "119"  # 112 does not work in Japan
 
 
 def test_the_emergency_heading_wraps_the_number() -> None:

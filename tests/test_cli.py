@@ -159,3 +159,23 @@ def test_a_bad_source_date_epoch_is_explained(scratch: Callable[..., Path]) -> N
     assert result.returncode == 1
     assert result.stderr == "SOURCE_DATE_EPOCH must be a whole number of seconds, not " \
                             "'yesterday'.\n"
+
+
+def test_a_confirmed_emergency_number_is_a_warning_that_strict_fails_on(
+        scratch: Callable[..., Path]) -> None:
+    site = (Path("content/site.yml").read_text(encoding="utf-8")
+            .replace("locale: en-US", "locale: en-GB")
+            .replace("  message:",
+                     '  number: "118118"\n  number_confirmed_by: Sam Lee\n  message:'))
+    scratch({"content/site.yml": site})
+
+    relaxed, strict = run("check"), run("check", "--strict")
+
+    warning = ("content/site.yml:9:24: emergency.number_confirmed_by: every page tells readers "
+               "to call 118118 in an emergency on the word of Sam Lee; `check` does not know it "
+               "for GB (the country of locale en-GB), which answers 999 or 112. Check the "
+               "number with the emergency services there at every review. (warning)")
+    assert relaxed.returncode == 0, relaxed.stderr
+    assert warning in relaxed.stderr.splitlines()
+    assert strict.returncode == 1
+    assert warning in strict.stderr.splitlines()

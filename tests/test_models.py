@@ -35,6 +35,17 @@ def test_an_explicit_emergency_number_wins() -> None:
     assert site.emergency_number == "000"
 
 
+def test_other_emergency_numbers_are_phone_numbers_with_a_name() -> None:
+    other = {"number": "1-800-222-1222", "name": "Poison Help"}
+    site = Site.model_validate({**SITE, "emergency": {"message": "Help.",
+                                                      "other_numbers": [other]}})
+
+    assert site.emergency.other_numbers[0].number == "1-800-222-1222"
+    with pytest.raises(ValidationError, match="this should be a phone number"):
+        Site.model_validate({**SITE, "emergency": {
+            "message": "Help.", "other_numbers": [{**other, "number": "call Poison Help"}]}})
+
+
 def test_text_is_trimmed_and_names_stay_on_one_line() -> None:
     site = Site.model_validate({**SITE, "title": "  Muscle\n  guide  "})
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from generator import addresses
 from generator.built_page import BuiltPage, Element, read_page
+from generator.terminal import inert
 
 # The attributes through which each element makes the browser fetch something.
 LOADING_ATTRIBUTES: dict[str, tuple[str, ...]] = {
@@ -214,6 +215,5 @@ def _same_origin(scheme: str | None, authority: str, own: Origin) -> bool:
 
 def _shorten(value: str, limit: int = 80) -> str:
     """Return an attribute value short enough for a message, with controls made visible."""
-    visible = "".join(f"\\x{ord(char):02x}" if ord(char) < 0x20 or ord(char) == 0x7F
-                      else char for char in value).replace('"', "&quot;")
+    visible = inert(value).replace('"', "&quot;")
     return visible if len(visible) <= limit else visible[: limit - 1] + "…"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from generator.errors import ContentError
 from generator.load import Document
+from generator.terminal import inert
 
 DUE_FIELD = ("review", "next_review_due")
 
@@ -34,7 +35,7 @@ class DueReview:
             when = "due today"
         else:
             when = f"due in {days(self.days_left)}"
-        return (f"{self.file}:{self.line}: {self.title}: review {when} "
+        return (f"{inert(self.file)}:{self.line}: {inert(self.title)}: review {when} "
                 f"(due {self.next_review_due}, last reviewed {self.last_reviewed}).")
 
 

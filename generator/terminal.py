@@ -28,6 +28,12 @@ def inert(text: str) -> str:
     return "".join(_visible(char) for char in text)
 
 
+def shortened(text: str, limit: int = 80) -> str:
+    """Return the text made inert, and cut to `limit` characters with an ellipsis if longer."""
+    visible = inert(text)
+    return visible if len(visible) <= limit else visible[: limit - 1] + "…"
+
+
 def inert_lines(text: str) -> str:
     """Return the text made inert line by line, keeping its own line breaks."""
     return "\n".join(inert(line) for line in text.split("\n"))

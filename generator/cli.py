@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 import re
 import sys
 from importlib.metadata import version
@@ -17,6 +16,7 @@ from generator.flowchart import to_mermaid
 from generator.guide import guide as guide_text
 from generator.pipeline import RenderedSite, render_content
 from generator.project import Project, load_project
+from generator.terminal import as_json, echo
 
 CONTENT = click.option(
     "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -56,26 +56,24 @@ def check(content_dir: Path, output: str, strict: bool, today: datetime.datetime
         project = load_project(content_dir, today=_day(today))
     except ContentErrors as errors:
         if output == "json":
-            click.echo(json.dumps([{**e.as_dict(), "severity": "error"} for e in errors.errors],
-                                  indent=2))
+            echo(as_json([{**e.as_dict(), "severity": "error"} for e in errors.errors]))
         else:
-            click.echo(errors.report(), err=True)
+            echo(errors.report(), err=True)
         sys.exit(1)
     warnings = _warnings(project, _day(today))
     if output == "json":
-        click.echo(json.dumps([{**w.as_dict(), "severity": "warning"} for w in warnings],
-                              indent=2))
+        echo(as_json([{**w.as_dict(), "severity": "warning"} for w in warnings]))
     else:
         for warning in warnings:
-            click.echo(f"{warning} (warning)", err=True)
+            echo(f"{warning} (warning)", err=True)
     if strict and warnings:
         if output == "text":
-            click.echo(f"{_count(len(warnings), 'warning')}: --strict fails on warnings.",
+            echo(f"{_count(len(warnings), 'warning')}: --strict fails on warnings.",
                        err=True)
         sys.exit(1)
     if output == "text":
         also = f", with {_count(len(warnings), 'warning')}" if warnings else ""
-        click.echo(f"Content is fine: {_summary(project)}{also}.")
+        echo(f"Content is fine: {_summary(project)}{also}.")
 
 
 def _warnings(project: Project, today: datetime.date) -> list[ContentError]:
@@ -103,7 +101,7 @@ def _epoch_or_exit(value: str | None) -> int | None:
     if not value:
         return None
     if not value.isdigit():
-        click.echo(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}.",
+        echo(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}.",
                    err=True)
         sys.exit(1)
     return int(value)
@@ -139,11 +137,11 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
     try:
         bundle = build_outputs(rendered, config_file, site_dir, dist_dir)
     except MkDocsException as error:
-        click.echo(f"The build failed: {error}", err=True)
+        echo(f"The build failed: {error}", err=True)
         sys.exit(1)
-    click.echo(f"Built the website in {site_dir}/ and the offline bundle {bundle}")
+    echo(f"Built the website in {site_dir}/ and the offline bundle {bundle}")
     for warning in review.overdue_warnings(rendered.project.documents, datetime.date.today()):
-        click.echo(f"{warning} (warning)", err=True)
+        echo(f"{warning} (warning)", err=True)
 
 
 @main.command()
@@ -156,7 +154,7 @@ def export(content_dir: Path, out_dir: Path) -> None:
         target = out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
-    click.echo(f"Wrote {len(pages)} pages to {out_dir}/")
+    echo(f"Wrote {len(pages)} pages to {out_dir}/")
 
 
 @main.command()
@@ -169,9 +167,9 @@ def graph(content_dir: Path, flowchart: str) -> None:
     found = [f for f in project.flowcharts if f.id == wanted]
     if not found:
         known = ", ".join(f.id for f in project.flowcharts) or "none"
-        click.echo(f"There is no flowchart `{wanted}`. Flowcharts: {known}.", err=True)
+        echo(f"There is no flowchart `{wanted}`. Flowcharts: {known}.", err=True)
         sys.exit(1)
-    click.echo(to_mermaid(found[0]), nl=False)
+    echo(to_mermaid(found[0]), nl=False)
 
 
 @main.command()
@@ -187,9 +185,9 @@ def schema(kind: str | None, write: bool) -> None:
     if write:
         for path in editor_schema.write_all(Path(scaffold.SCHEMA_FOLDER),
                                              scaffold.SCHEMA_KINDS):
-            click.echo(f"Wrote {path}")
+            echo(f"Wrote {path}")
     elif kind:
-        click.echo(editor_schema.as_json(scaffold.SCHEMA_KINDS[kind]), nl=False)
+        echo(editor_schema.as_json(scaffold.SCHEMA_KINDS[kind]), nl=False)
     else:
         raise click.UsageError("Name a KIND, or give --write.")
 
@@ -204,18 +202,18 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
     The ID is the file's name and the page's address, like leg-cramp.
     """
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item_id):
-        click.echo(f"`{item_id}` cannot be an id: use only small letters, digits and single "
+        echo(f"`{item_id}` cannot be an id: use only small letters, digits and single "
                    "hyphens, like leg-cramp.", err=True)
         sys.exit(1)
     target = content_dir / scaffold.KINDS[kind].folder / f"{item_id}.yml"
     if target.exists():
-        click.echo(f"{target.as_posix()} already exists. Choose another id, or edit it.",
+        echo(f"{target.as_posix()} already exists. Choose another id, or edit it.",
                    err=True)
         sys.exit(1)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(scaffold.starter(kind, item_id), encoding="utf-8")
-    click.echo(f"Wrote {target.as_posix()}. Replace every TODO ({scaffold.GUIDE} explains "
-               "each field), then run `make check` in the project folder.")
+    echo(f"Wrote {target.as_posix()}. Replace every TODO ({scaffold.GUIDE} explains "
+         "each field), then run `make check` in the project folder.")
 
 
 @main.command(name="review")
@@ -234,17 +232,17 @@ def review_command(content_dir: Path, days: int, today: datetime.datetime | None
     due = [item for item in every if item.reviewed_by and item.days_left <= days]
     unreviewed = [item for item in every if not item.reviewed_by]
     if due:
-        click.echo(f"Reviewed pages due for review within {review.days(days)}:")
-        click.echo("\n".join(f"  {item}" for item in due))
+        echo(f"Reviewed pages due for review within {review.days(days)}:")
+        echo("\n".join(f"  {item}" for item in due))
     elif not unreviewed:
-        click.echo(f"No page is due for review in the next {review.days(days)}.")
+        echo(f"No page is due for review in the next {review.days(days)}.")
     if unreviewed:
-        click.echo(f"Pages nobody has reviewed yet ({len(unreviewed)}): each needs a review "
-                   "by a health professional, who is then named in `reviewed_by`.")
-        click.echo("\n".join(f"  {item}" for item in unreviewed))
+        echo(f"Pages nobody has reviewed yet ({len(unreviewed)}): each needs a review "
+             "by a health professional, who is then named in `reviewed_by`.")
+        echo("\n".join(f"  {item}" for item in unreviewed))
     overdue = sum(item.overdue for item in every)
     if overdue:
-        click.echo(f"{_count(overdue, 'page')} overdue for review.", err=True)
+        echo(f"{_count(overdue, 'page')} overdue for review.", err=True)
         sys.exit(1)
 
 
@@ -254,7 +252,7 @@ def review_command(content_dir: Path, days: int, today: datetime.datetime | None
 def guide(output: Path) -> None:
     """Write the writer's guide: every field of every kind of file, with worked examples."""
     output.write_text(guide_text(), encoding="utf-8")
-    click.echo(f"Wrote {output.as_posix()}")
+    echo(f"Wrote {output.as_posix()}")
 
 
 def _render_or_exit(content_dir: Path, epoch: int | None = None,
@@ -262,12 +260,12 @@ def _render_or_exit(content_dir: Path, epoch: int | None = None,
     try:
         return render_content(content_dir, build_epoch=epoch, site_url=site_url)
     except ContentErrors as errors:
-        click.echo(errors.report(), err=True)
+        echo(errors.report(), err=True)
         sys.exit(1)
     except ValueError as error:
         if not site_url:
             raise  # a bug, not a mistake in the option: keep the traceback
-        click.echo(f"--site-url: {error}", err=True)
+        echo(f"--site-url: {error}", err=True)
         sys.exit(1)
 
 
@@ -275,7 +273,7 @@ def _load_or_exit(content_dir: Path, today: datetime.date | None = None) -> Proj
     try:
         return load_project(content_dir, today=today)
     except ContentErrors as errors:
-        click.echo(errors.report(), err=True)
+        echo(errors.report(), err=True)
         sys.exit(1)
 
 

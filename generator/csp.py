@@ -1,38 +1,25 @@
-"""Give a built page a Content-Security-Policy that allows exactly its own scripts.
+"""Give a built page a Content-Security-Policy that allows exactly its known scripts.
 
 The policy travels in a `<meta>` element, because the site is served as static files (GitHub
 Pages cannot send headers) and opened from `file://` in the offline bundle. Inline scripts are
 allowed by the SHA-256 hash of their text, computed from the finished page as read by a
 conforming HTML5 parser (generator/built_page.py): the scripts it finds, and their text, are
-those a browser runs and hashes. The same single reading of the page serves the output guard.
+those a browser runs and hashes. Only the theme's and our own scripts get a hash
+(generator/page_scripts.py). The same single reading of the page serves the output guard.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 import re
 from dataclasses import dataclass
 
 from generator.built_page import BuiltPage, read_page
 from generator.output_guard import page_problems
+from generator.page_scripts import allowed_inline_scripts, script_hash, search_worker
 
 # What readers' browsers send to the pages we link to. The site's own name says which health
 # worry a reader has, so not even our origin is sent.
 REFERRER_POLICY = "no-referrer"
-
-# `type` values that make a <script> run (the HTML standard's JavaScript MIME types, plus
-# module, import maps and speculation rules, which CSP also governs). Other types, such as
-# application/ld+json and application/json, are data and need no hash.
-EXECUTABLE_TYPES = frozenset({
-    "", "module", "importmap", "speculationrules",
-    "application/ecmascript", "application/javascript", "application/x-ecmascript",
-    "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
-    "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
-    "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
-    "text/x-javascript",
-})
 
 # The iframe-worker shim (npm `iframe-worker` 1.0.4, used by the offline bundle's search at
 # file://) writes this inline script into a blank iframe, which inherits the page's policy.
@@ -124,22 +111,18 @@ def _check_policy_comes_first(page: BuiltPage) -> None:
 
 
 def _inline_scripts(page: BuiltPage) -> list[str]:
-    """Return the text of each script the page runs from its own markup, in page order."""
-    scripts: list[str] = []
-    loads_iframe_worker, search_worker = False, None
-    for element in page.elements:
-        if element.tag != "script":
-            continue
-        values = element.attributes
-        if "src" in values:
-            loads_iframe_worker |= values["src"].endswith(IFRAME_WORKER_SHIM)
-        elif values.get("type", "").strip().lower() in EXECUTABLE_TYPES:
-            # The parser has already turned CR LF into LF, as browsers do before hashing.
-            scripts.append(element.text())
-        elif values.get("id") == "__config":
-            search_worker = _search_worker(element.text())
-    if loads_iframe_worker and search_worker is not None:
-        scripts.append(iframe_worker_script(search_worker))
+    """Return the text of each known inline script the page runs, in page order.
+
+    An unknown one gets no hash: the output guard refuses the page, and were the page
+    published all the same, the reader's browser would not run it.
+    """
+    scripts = allowed_inline_scripts(page)
+    worker = search_worker(page)
+    loads_iframe_worker = any(
+        element.tag == "script" and element.attributes.get("src", "").endswith(IFRAME_WORKER_SHIM)
+        for element in page.elements)
+    if loads_iframe_worker and worker is not None:
+        scripts.append(iframe_worker_script(worker))
     return scripts
 
 
@@ -161,21 +144,6 @@ def policy(inline_scripts: list[str] | None) -> str:
     ])
 
 
-def script_hash(text: str) -> str:
-    """Return the CSP source expression (`sha256-…`) that allows one inline script."""
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return "sha256-" + base64.b64encode(digest).decode("ascii")
-
-
 def iframe_worker_script(worker_url: str) -> str:
     """Return the inline script the iframe-worker shim writes for this search worker."""
     return IFRAME_WORKER_SCRIPT.replace("{url}", worker_url)
-
-
-def _search_worker(config: str) -> str | None:
-    """Return the search worker's address from Material's `__config` JSON, if it has one."""
-    try:
-        value = json.loads(config).get("search")
-    except (ValueError, AttributeError):
-        return None
-    return value if isinstance(value, str) else None

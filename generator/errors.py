@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from generator.terminal import inert
+
 Loc = Sequence[str | int]
 
 
@@ -63,11 +65,13 @@ class ContentError:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}: "
-        return where + (f"{self.field}: " if self.field else "") + self.message
+        # The file name, the field and the message can all quote a content file, so each is
+        # made inert: no message can erase or reorder what a terminal shows.
+        where = f"{inert(self.file)}:{self.line}:{self.column}: "
+        return where + (f"{inert(self.field)}: " if self.field else "") + inert(self.message)
 
     def as_dict(self) -> dict[str, str | int]:
-        """Return the error as a plain dictionary for JSON output."""
+        """Return the error, with the file's exact text, for JSON output (`terminal.as_json`)."""
         return asdict(self)
 
 

@@ -1,7 +1,8 @@
 """Refuse a built page that could run script, link to an unsafe address or load from elsewhere.
 
 The content checks should stop all of this earlier; this guard looks at the HTML readers
-actually get, so it also catches what a future field, template or theme update forgets. It reads
+actually get, so it also catches what a future field, template or theme update forgets. Only
+the theme's and our own scripts may be on a page (generator/page_scripts.py). It reads
 the page with a conforming HTML5 parser (generator/built_page.py), so it sees the elements and
 attributes a browser builds, not those of a lenient parser that a crafted page could fool.
 """
@@ -13,13 +14,15 @@ from urllib.parse import urlsplit
 
 from generator import addresses
 from generator.built_page import BuiltPage, Element, read_page
+from generator.page_scripts import script_problems
+from generator.terminal import shortened
 
 # The attributes through which each element makes the browser fetch something.
 LOADING_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "img": ("src", "srcset"),
     "iframe": ("src",),
     "frame": ("src",),
-    "script": ("src",),
+    "script": ("src", "href", "xlink:href"),  # SVG's script loads from href
     "object": ("data",),
     "embed": ("src",),
     "source": ("src", "srcset"),
@@ -66,7 +69,7 @@ def page_problems(page: BuiltPage, site_url: str | None) -> list[str]:
     own_origin = _origin(site_url) if site_url else None
     problems = [problem for element in page.elements if element.attributes
                 for problem in element_problems(element, own_origin)]
-    problems += _scripts_in_content(page)
+    problems += script_problems(page)
     if page.scripting and page.has_noscript:
         # Without scripts, <noscript> holds elements rather than text: check those readers' page.
         for problem in page_problems(read_page(page.html, scripting=False), site_url):
@@ -102,30 +105,6 @@ def element_problems(element: Element, own_origin: Origin | None) -> list[str]:
         problems.append(_problem(element, "srcdoc", values["srcdoc"],
                                  "holds a whole page of its own, which is not checked"))
     return problems
-
-
-def _scripts_in_content(page: BuiltPage) -> list[str]:
-    """Return a problem for each script inside the page's content, where no template puts one.
-
-    The policy allows the page's own inline scripts by hash, so a script that a template or a
-    field let into the content would be allowed too: the guard refuses it instead.
-    """
-    found = []
-    for element in page.elements:
-        if element.tag == "script" and _inside_content(element):
-            text = " ".join(element.text().split())
-            found.append(f"<script> inside the page's content ({_shorten(text) or 'no text'}) "
-                         "would run: content never holds scripts")
-    return found
-
-
-def _inside_content(element: Element) -> bool:
-    node = element.node.parent
-    while node is not None:
-        if node.tag == "article" or "md-content" in (node.attributes.get("class") or "").split():
-            return True
-        node = node.parent
-    return False
 
 
 def _link_problems(element: Element, name: str, value: str) -> list[str]:
@@ -212,8 +191,6 @@ def _same_origin(scheme: str | None, authority: str, own: Origin) -> bool:
             and bool(host))
 
 
-def _shorten(value: str, limit: int = 80) -> str:
+def _shorten(value: str) -> str:
     """Return an attribute value short enough for a message, with controls made visible."""
-    visible = "".join(f"\\x{ord(char):02x}" if ord(char) < 0x20 or ord(char) == 0x7F
-                      else char for char in value).replace('"', "&quot;")
-    return visible if len(visible) <= limit else visible[: limit - 1] + "…"
+    return shortened(value.replace('"', "&quot;"))

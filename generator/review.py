@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from generator.errors import ContentError, ErrorCollector
 from generator.load import Document
+from generator.terminal import inert
 
 REVIEW_FIELD = "review"
 DUE_FIELD = (REVIEW_FIELD, "next_review_due")
@@ -39,10 +40,10 @@ class DueReview:
             when = "due today"
         else:
             when = f"due in {days(self.days_left)}"
-        last = (f"last reviewed {self.last_reviewed} by {self.reviewed_by}" if self.reviewed_by
-                else f"written {self.last_reviewed}, not reviewed yet")
-        return f"{self.file}:{self.line}: {self.title}: review {when} (due " \
-               f"{self.next_review_due}, {last})."
+        last = (f"last reviewed {self.last_reviewed} by {inert(self.reviewed_by)}"
+                if self.reviewed_by else f"written {self.last_reviewed}, not reviewed yet")
+        return (f"{inert(self.file)}:{self.line}: {inert(self.title)}: review {when} "
+                f"(due {self.next_review_due}, {last}).")
 
 
 def reviews(documents: tuple[Document, ...], today: datetime.date) -> list[DueReview]:

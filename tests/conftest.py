@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,9 @@ import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import material
 import pytest
 from bs4 import BeautifulSoup
 
@@ -152,6 +155,33 @@ def built_site(built: Path) -> Path:
 def offline_zip(built: Path) -> Path:
     """Return the built offline bundle."""
     return built / "dist" / "muscle-twitch-and-spasm-guide-offline.zip"
+
+
+THEME = Path(material.__file__).parent / "templates"
+_SCRIPT = re.compile(r"<script(?:\s[^>]*)?>(.*?)</script>", re.DOTALL)
+
+
+def template_scripts(template: Path) -> list[str]:
+    """Return the text of each inline script written in a template (the theme's, or ours)."""
+    return [text for text in _SCRIPT.findall(template.read_text(encoding="utf-8")) if text]
+
+
+def theme_script(template: str, base: str = "..") -> str:
+    """Return the last inline script of one of Material's templates, for a page at `base`."""
+    text = template_scripts(THEME / template)[-1]
+    return text.replace("{{ config.extra.scope | d(base_url) }}", base)
+
+
+def theme_settings(base: str = "../..") -> dict[str, Any]:
+    """Return Material's settings (`__config`) for a page at `base`, as it writes them for us."""
+    words = ("clipboard.copy", "clipboard.copied", "search.result.placeholder",
+             "search.result.none", "search.result.one", "search.result.other",
+             "search.result.more.one", "search.result.more.other", "search.result.term.missing",
+             "select.version")
+    return {"annotate": None, "base": base,
+            "features": ["navigation.instant", "navigation.indexes", "navigation.top"],
+            "search": f"{base}/assets/javascripts/workers/search.a7633da7.min.js", "tags": None,
+            "translations": {key: "words" for key in words}, "version": None}
 
 
 def html(site_dir: Path, path: str) -> BeautifulSoup:

@@ -179,3 +179,70 @@ def test_a_confirmed_emergency_number_is_a_warning_that_strict_fails_on(
     assert warning in relaxed.stderr.splitlines()
     assert strict.returncode == 1
     assert warning in strict.stderr.splitlines()
+
+
+# A YAML key that erases the terminal's line and writes a success message over the error;
+# C1's CSI (\x9b) and a right-to-left override (\u202e) do the same on other terminals.
+SPOOFING_KEY = '"\\e[2K\\rContent is fine: 2 conditions.\\x9b\\u202e\\x7f"'
+SPOOF_SHOWN = "\\x1b[2K\\x0dContent is fine: 2 conditions.\\x9b\\u202e\\x7f"
+
+
+def test_text_from_a_file_cannot_rewrite_the_terminal(scratch: Callable[..., Path]) -> None:
+    project = scratch()
+    with (project / "content/site.yml").open("a", encoding="utf-8") as site:
+        site.write(f"{SPOOFING_KEY}: 1\n")
+    (project / "content/conditions/\x1b[2Kfine.txt").write_text("", encoding="utf-8")
+
+    result = run("check")
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert not _obeyed(result.stderr)
+    lines = result.stderr.splitlines()
+    assert (f"content/site.yml:17:1: {SPOOF_SHOWN}: this field is not part of the format. "
+            "Remove it or check its spelling.") in lines
+    assert any(line.startswith("content/conditions/\\x1b[2Kfine.txt:1:1: this is not a "
+                               "content file") for line in lines)
+    assert lines[-1] == "2 problems found in the content."
+
+
+def test_json_output_escapes_what_a_terminal_obeys_and_keeps_the_exact_text(
+    scratch: Callable[..., Path],
+) -> None:
+    project = scratch()
+    with (project / "content/site.yml").open("a", encoding="utf-8") as site:
+        site.write(f"{SPOOFING_KEY}: 1\n")
+
+    result = run("check", "--format", "json")
+
+    assert result.returncode == 1
+    assert result.stdout.isascii() and not _obeyed(result.stdout)
+    (error,) = json.loads(result.stdout)
+    assert error["field"] == "\x1b[2K\rContent is fine: 2 conditions.\x9b\u202e\x7f"
+
+
+def test_build_and_export_show_a_files_escapes_visibly(scratch: Callable[..., Path]) -> None:
+    project = scratch()
+    with (project / "content/site.yml").open("a", encoding="utf-8") as site:
+        site.write(f"{SPOOFING_KEY}: 1\n")
+
+    for result in (run("build"), run("export", "out")):
+        assert result.returncode == 1
+        assert not _obeyed(result.stdout + result.stderr)
+        assert SPOOF_SHOWN in result.stderr
+
+
+def test_graph_and_review_show_a_files_escapes_visibly(scratch: Callable[..., Path]) -> None:
+    project = scratch()
+    with (project / "content/flowcharts/twitch-or-spasm.yml").open("a", encoding="utf-8") as file:
+        file.write(f"{SPOOFING_KEY}: 1\n")
+
+    for result in (run("graph", "twitch-or-spasm"), run("review")):
+        assert result.returncode == 1
+        assert not _obeyed(result.stdout + result.stderr)
+        assert f": {SPOOF_SHOWN}: this field is not part of the format." in result.stderr
+
+
+def _obeyed(output: str) -> bool:
+    """Tell whether the output holds a character that a terminal acts on instead of showing."""
+    return any(char in output for char in "\x1b\r\x7f\x9b\u202e")

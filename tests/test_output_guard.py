@@ -6,6 +6,9 @@ import pytest
 
 from generator.addresses import scheme as address_scheme
 from generator.output_guard import find_problems
+from generator.page_scripts import script_hash
+
+from conftest import theme_script
 
 SITE = "https://example.org/muscle-guide/"
 SCHEME = "links may only use http:, https:, mailto:, tel: or a relative address"
@@ -134,7 +137,11 @@ def test_what_only_some_readers_get_is_checked_too(html: str) -> None:
         f'<img src="https://tracker.example/p.gif"> loads from another host (tracker.example); '
         f"{ELSEWHERE}"]
 
-SAFE_PAGE = """<!doctype html>
+SCOPE = theme_script("partials/javascripts/base.html", "../..")
+PALETTE = theme_script("partials/javascripts/palette.html")
+TAB_TARGET = theme_script("partials/javascripts/content.html")
+
+SAFE_PAGE = f"""<!doctype html>
 <html lang="en"><head>
 <meta charset="utf-8">
 <link rel="canonical" href="https://example.org/muscle-guide/conditions/muscle-twitch/">
@@ -144,7 +151,7 @@ SAFE_PAGE = """<!doctype html>
 <link rel="stylesheet" href="https://example.org/muscle-guide/assets/site.css">
 <link rel="prev" href="../muscle-spasm/">
 <script src="../../assets/javascripts/bundle.js"></script>
-<script>var scope = new URL("../..", location)</script>
+<script>{SCOPE}</script>
 <base target="_top">
 </head><body>
 <a href="https://www.nhs.uk/conditions/">NHS</a>
@@ -229,7 +236,70 @@ def test_what_would_redirect_or_run_inside_the_content_is_named(html: str, probl
 
 
 def test_the_themes_own_scripts_outside_the_content_are_allowed() -> None:
-    page = ('<head><script>var theme = 1</script></head><body><header></header>'
-            '<article><p>Text</p></article><script>var palette = 2</script></body>')
+    page = (f"<head><script>{SCOPE}</script>"
+            '<script type="application/ld+json">{"@type": "WebPage"}</script></head>'
+            f"<body><header><script>{PALETTE}</script></header>"
+            f"<article><p>Text</p></article><script>{TAB_TARGET}</script>"
+            '<script src="../../assets/javascripts/bundle.js"></script></body>')
 
     assert find_problems(page, SITE) == []
+
+
+UNKNOWN = "is not one of the scripts the theme or overrides/ write, so it may not run"
+
+
+@pytest.mark.parametrize("page", [
+    "<head><script>var theme = 1</script></head>",
+    "<body><header><script>var theme = 1</script></header></body>",
+    "<body><footer class='md-footer'><script>var theme = 1</script></footer></body>",
+    "<body><template><script>var theme = 1</script></template></body>",
+    "<body><svg><script>var theme = 1</script></svg></body>",
+    # SVG runs the text of a script whatever its `src` says.
+    "<body><svg><script src='../../a.js'>var theme = 1</script></svg></body>",
+    '<body><script type="module">var theme = 1</script></body>',
+])
+def test_any_other_inline_script_anywhere_on_the_page_is_named(page: str) -> None:
+    (problem,) = find_problems(page, SITE)
+
+    assert problem.startswith(f"<script> (var theme = 1) {UNKNOWN}")
+
+
+def test_a_known_script_with_more_added_is_another_script() -> None:
+    (problem,) = find_problems(f"<header><script>{PALETTE};var x = 1</script></header>", SITE)
+
+    assert problem.startswith(f"<script> ({PALETTE[:40]}")
+    assert UNKNOWN in problem
+
+
+def test_a_script_only_readers_without_javascript_get_is_named() -> None:
+    (problem,) = find_problems("<body><noscript><script>var theme = 1</script></noscript>",
+                               SITE)
+
+    assert problem.startswith(f"<script> (var theme = 1) {UNKNOWN}")
+
+
+def test_the_message_says_how_to_allow_a_deliberate_change_and_shows_escapes() -> None:
+    (problem,) = find_problems("<footer><script>a = \x1b[2K</script></footer>", SITE)
+
+    assert problem.startswith("<script> (a = \\x1b[2K) is not one of")
+    assert problem.endswith("If you changed a template on purpose, add its hash "
+                            f"({script_hash(chr(0x1b).join(['a = ', '[2K']))}) to "
+                            "generator/page_scripts.py")
+
+
+@pytest.mark.parametrize(("page", "problem"), [
+    ('<body><script type="text/x-template">x</script></body>',
+     '<script type="text/x-template"> (x) is a kind of script no template writes'),
+    ('<body><script type="application/ld+json">{}</script></body>',
+     '<script type="application/ld+json"> outside <head>'),
+    ('<body><script id="__config" type="application/json">{"base": "."}</script></body>',
+     '<script id="__config"> does not hold exactly annotate, base, features'),
+    ('<body><script src="https://cdn.example/x.js"></script></body>',
+     '<script src="https://cdn.example/x.js"> loads from another host (cdn.example)'),
+    ('<body><svg><script href="https://cdn.example/x.js"></script></svg></body>',
+     '<script href="https://cdn.example/x.js"> loads from another host (cdn.example)'),
+])
+def test_data_and_external_scripts_the_theme_never_writes_are_named(
+    page: str, problem: str,
+) -> None:
+    assert find_problems(page, SITE)[0].startswith(problem)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import CliRunner, Result
 
 from generator.cli import main
+from generator.review import DueReview
 
 
 def run(*args: str) -> Result:
@@ -97,6 +99,16 @@ def test_check_warns_about_an_overdue_review_and_strict_fails(
             and ": review.next_review_due: this page was due for review on 2027-11-26 (1 day "
             "ago). Check every fact against the sources" in loose.output)
     assert strict.exit_code == 1
+
+
+def test_a_due_review_shows_a_bidi_control_in_its_file_or_title_visibly() -> None:
+    # The checks refuse these in a title; the line printed for a review never relies on it.
+    # U+202E would print the rest of the line right to left: "review overdue" read backwards.
+    due = DueReview("content/pages/\u202eabout.yml", 3, "About \x1b[2K\u202eus",
+                    datetime.date(2026, 1, 1), datetime.date(2027, 1, 1), -2)
+
+    assert str(due) == ("content/pages/\\u202eabout.yml:3: About \\x1b[2K\\u202eus: review "
+                        "overdue by 2 days (due 2027-01-01, last reviewed 2026-01-01).")
 
 
 def _line(path: Path) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -19,7 +20,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from conftest import PUBLISHED_AT, html
+from generator.mkdocs_plugin.build import build_outputs
+from generator.pipeline import render_content
+
+from conftest import CONTENT, PUBLISHED_AT, ROOT, html
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
@@ -38,6 +42,25 @@ def browser() -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def build_edited_site(out: Path, edits: dict[str, dict[str, str]]) -> Path:
+    """Build the shipped content with some of its text replaced; return the website's folder.
+
+    `edits` maps a content file to {text: replacement}; each text must be found in it once.
+    The theme, its overrides and mkdocs.yml are the shipped ones.
+    """
+    shutil.copytree(CONTENT, out / "content")
+    for name, replacements in edits.items():
+        path = out / "content" / name
+        text = path.read_text(encoding="utf-8")
+        for old, new in replacements.items():
+            assert text.count(old) == 1, f"{old!r} is not found once in {name}"
+            text = text.replace(old, new)
+        path.write_text(text, encoding="utf-8")
+    build_outputs(render_content(out / "content"), ROOT / "mkdocs.yml", out / "site",
+                  out / "dist")
+    return out / "site"
 
 
 def serve(directory: Path, port: int = 0) -> Iterator[str]:

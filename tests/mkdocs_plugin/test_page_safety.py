@@ -76,3 +76,40 @@ def test_a_theme_change_that_adds_a_tracking_pixel_stops_the_build(
     assert ('<img src="https://tracker.example/pixel.gif"> loads from another host '
             "(tracker.example)") in result.stderr
     assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize("where", ["<header class='md-header'>{}</header>",
+                                   "<footer class='md-footer'>{}</footer>"])
+def test_an_inline_script_outside_the_content_stops_the_build_naming_the_page(
+    where: str,
+) -> None:
+    html = UNSAFE.replace('<a href="javascript:alert(1)">Read more</a>', where.format(
+        "<script>fetch('/?' + document.cookie)</script>")).replace(
+        "https://tracker.example/pixel.gif", "../../a.gif")
+
+    with pytest.raises(PluginError) as stopped:
+        post_page(html)
+
+    assert str(stopped.value).startswith(
+        "conditions/muscle-twitch.md: the built page is not safe to publish:\n"
+        "  <script> (fetch('/?' + document.cookie)) is not one of the scripts the theme or "
+        "overrides/ write, so it may not run.")
+
+
+def test_a_theme_change_that_adds_an_inline_script_to_the_footer_stops_the_build(
+    scratch: Callable[..., Path],
+) -> None:
+    footer = (ROOT / "overrides/partials/copyright.html").read_text(encoding="utf-8")
+    project = scratch({"overrides/partials/copyright.html":
+                       footer + "<script>navigator.sendBeacon('/t')</script>\n"})
+    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True,
+        text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+    assert result.returncode != 0
+    assert "404.html: the built page is not safe to publish:" in result.stderr
+    assert ("<script> (navigator.sendBeacon('/t')) is not one of the scripts the theme or "
+            "overrides/ write") in result.stderr
+    assert not (project / "site").exists()

@@ -24,9 +24,9 @@ from conftest import PUBLISHED_AT, ROOT, html
 
 PAYLOAD = (' <script>alert(1)</script> --> <!-- "\'><img src=x onerror=alert(1)> '
            "</title></textarea> {{ site.title }} {% if x %} *a*{: onmouseover=alert(3) } "
-           "[call](tel:123) {: onclick=alert(2) }")
+           "[call](tel:911) {: onclick=alert(2) }")
 # Text fields refuse HTML and `{: }` (check says why), so they get what check lets through.
-TEXT_PAYLOAD = " --> \"'> {{ site.title }} {% if x %} *a* [call](tel:123) 2 < 3 & 4"
+TEXT_PAYLOAD = " --> \"'> {{ site.title }} {% if x %} *a* [call](tel:911) 2 < 3 & 4"
 TEXT = {"intro", "summary", "what_it_is", "what_you_notice", "painful", "how_long", "common",
         "less_common", "rare_but_serious", "treatment", "prevention", "items", "answer", "note",
         "hint", "advice", "body", "warning_signs"}

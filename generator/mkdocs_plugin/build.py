@@ -54,10 +54,10 @@ def _build_both(rendered: RenderedSite, config_file: Path, site_dir: Path, bundl
     offline = fork.Process(target=_build_offline,
                            args=(send, os.getpid(), rendered, config_file, bundle_dir, zip_path),
                            name="offline build")
-    with interrupt.held():  # until the child has made signals and its parent's end stop it
-        offline.start()
-    send.close()
     try:
+        with interrupt.held():  # held back until the child has made them end it (end_with_parent)
+            offline.start()
+        send.close()
         _build(rendered, config_file, site_dir, offline=False)
         try:
             failure = receive.recv()
@@ -67,6 +67,9 @@ def _build_both(rendered: RenderedSite, config_file: Path, site_dir: Path, bundl
     finally:
         if offline.is_alive():  # the website build failed or was stopped first
             offline.terminate()
+            offline.join(timeout=5)
+        if offline.is_alive():  # it never got to take its signals back (see `held`)
+            offline.kill()
             offline.join()
     if failure is not None:
         raise failure

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import click
 
-from generator import editor_schema, emergency, readability, review, scaffold
+from generator import (
+    editor_schema,
+    emergency,
+    interrupt,
+    output_folders,
+    readability,
+    review,
+    scaffold,
+)
 from generator.errors import ContentError, ContentErrors, field_path
 from generator.flowchart import to_mermaid
 from generator.guide import guide as guide_text
@@ -127,21 +135,40 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
 
     The content is loaded and rendered once, and both MkDocs builds take that result. MkDocs
     runs in strict mode: a warning fails the build. Both outputs are built in temporary
-    folders and only replace the old ones when everything succeeded.
+    folders and only replace the old ones when everything succeeded. Only a folder a build
+    made (it holds a .health-generator-output file), an empty one or a new one is replaced.
     """
     from mkdocs.exceptions import MkDocsException
 
     from generator.mkdocs_plugin.build import build_outputs
 
-    rendered = _render_or_exit(content_dir, _epoch_or_exit(epoch), site_url)
+    build_epoch = _epoch_or_exit(epoch)
+    _outputs_or_exit(site_dir, dist_dir, content_dir, config_file)
     try:
-        bundle = build_outputs(rendered, config_file, site_dir, dist_dir)
+        with interrupt.stop_on_signals():
+            rendered = _render_or_exit(content_dir, build_epoch, site_url)
+            # The folders checked are the folders replaced, wherever a link points.
+            bundle = build_outputs(rendered, config_file, site_dir.resolve(), dist_dir.resolve())
     except MkDocsException as error:
         echo(f"The build failed: {error}", err=True)
         sys.exit(1)
-    echo(f"Built the website in {site_dir}/ and the offline bundle {bundle}")
+    except interrupt.Stopped as stop:
+        echo(f"The build was stopped ({stop.name}); no half-built folder is left.", err=True)
+        sys.exit(stop.exit_code)
+    echo(f"Built the website in {site_dir}/ and the offline bundle {dist_dir / bundle.name}")
     for warning in review.overdue_warnings(rendered.project.documents, datetime.date.today()):
         echo(f"{warning} (warning)", err=True)
+
+
+def _outputs_or_exit(site_dir: Path, dist_dir: Path, content_dir: Path,
+                     config_file: Path) -> None:
+    found = output_folders.problems(
+        [output_folders.Output("--site-dir", site_dir, "site"),
+         output_folders.Output("--dist-dir", dist_dir, "dist")],
+        content_dir=content_dir, config_file=config_file)
+    if found:
+        echo("\n".join(found), err=True)
+        sys.exit(1)
 
 
 @main.command()

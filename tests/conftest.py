@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 
 import generator.load
 import generator.project
-from generator import content_cache, front_matter
+from generator import content_cache, front_matter, output_folders
 from generator.project import Project
 from generator.render import Pages, render_pages
 from generator.views import LARGE_SITE_FROM
@@ -90,6 +90,15 @@ def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callabl
         return tmp_path
 
     yield write
+
+
+def old_build(folder: Path, files: dict[str, str]) -> Path:
+    """Make `folder` look like an earlier build's output: these files and the build's stamp."""
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    output_folders.write_stamp(folder)
+    return folder
 
 
 @dataclass

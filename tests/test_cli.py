@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from conftest import old_build
+
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -67,14 +69,15 @@ def test_check_passes_the_shipped_content(scratch: Callable[..., Path]) -> None:
 
 def test_a_failed_build_leaves_the_old_site_alone(scratch: Callable[..., Path]) -> None:
     project = scratch(BROKEN)
-    for folder, name in (("site", "index.html"), ("dist", "old-offline.zip")):
-        (project / folder).mkdir()
-        (project / folder / name).write_text("old", encoding="utf-8")
+    old_build(project / "site", {"index.html": "old"})
+    (project / "dist").mkdir()  # as builds left it before they stamped their folders
+    (project / "dist/old-offline.zip").write_text("old", encoding="utf-8")
 
     result = run("build")
 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].endswith("problems found in the content.")
     assert (project / "site/index.html").read_text(encoding="utf-8") == "old"
     assert [p.name for p in (project / "dist").iterdir()] == ["old-offline.zip"]
     assert sorted(p.name for p in project.iterdir()) == ["content", "dist", "mkdocs.yml",
@@ -138,8 +141,7 @@ def test_a_failed_mkdocs_build_is_reported_plainly_and_keeps_the_old_site(
 ) -> None:
     # Valid content, but the npm files the site needs were never installed.
     project = scratch()
-    (project / "site").mkdir()
-    (project / "site/index.html").write_text("old", encoding="utf-8")
+    old_build(project / "site", {"index.html": "old"})
 
     result = run("build")
 

@@ -105,10 +105,11 @@ def test_a_due_review_shows_a_bidi_control_in_its_file_or_title_visibly() -> Non
     # The checks refuse these in a title; the line printed for a review never relies on it.
     # U+202E would print the rest of the line right to left: "review overdue" read backwards.
     due = DueReview("content/pages/\u202eabout.yml", 3, "About \x1b[2K\u202eus",
-                    datetime.date(2026, 1, 1), datetime.date(2027, 1, 1), -2)
+                    datetime.date(2026, 1, 1), datetime.date(2027, 1, 1), -2, "Dr \u202eLee")
 
     assert str(due) == ("content/pages/\\u202eabout.yml:3: About \\x1b[2K\\u202eus: review "
-                        "overdue by 2 days (due 2027-01-01, last reviewed 2026-01-01).")
+                        "overdue by 2 days (due 2027-01-01, last reviewed 2026-01-01 by "
+                        "Dr \\u202eLee).")
 
 
 def _line(path: Path) -> int:

@@ -1,13 +1,14 @@
 """Build the website and the offline bundle with MkDocs, then swap them into place.
 
 Both are built in temporary folders first: a failed or interrupted build leaves the
-previous `site/` and `dist/` exactly as they were.
+previous `site/` and `dist/` exactly as they were. Only folders a build made are replaced.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import shutil
 import tempfile
 import time
@@ -21,6 +22,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException, PluginError
 
+from generator import interrupt, output_folders
 from generator.mkdocs_plugin.plugin import HealthContentPlugin
 from generator.pipeline import RenderedSite
 
@@ -32,8 +34,7 @@ def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
     """Build the website into `site_dir` and the offline zip into `dist_dir`; return the zip."""
     _show_mkdocs_messages()
     zip_name = f"{rendered.project.site.slug}-offline.zip"
-    with _replace_dir_on_success(site_dir) as new_site, \
-            _replace_dir_on_success(dist_dir) as new_dist, \
+    with _replace_dirs_on_success([site_dir, dist_dir]) as (new_site, new_dist), \
             tempfile.TemporaryDirectory() as scratch:  # here, so it goes even if the fork is killed
         bundle_dir = Path(scratch) / rendered.project.site.slug
         _build_both(rendered, config_file, new_site, bundle_dir, new_dist / zip_name)
@@ -51,30 +52,41 @@ def _build_both(rendered: RenderedSite, config_file: Path, site_dir: Path, bundl
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
     offline = fork.Process(target=_build_offline,
-                           args=(send, rendered, config_file, bundle_dir, zip_path),
+                           args=(send, os.getpid(), rendered, config_file, bundle_dir, zip_path),
                            name="offline build")
-    offline.start()
-    send.close()
     try:
+        with interrupt.held():  # held back until the child has made them end it (end_with_parent)
+            offline.start()
+        send.close()
         _build(rendered, config_file, site_dir, offline=False)
         try:
             failure = receive.recv()
         except EOFError:  # the process died; it printed its traceback
             failure = RuntimeError("the offline build stopped unexpectedly")
+        offline.join()
     finally:
-        offline.join(timeout=1)
-        if offline.is_alive():  # the website build failed or was interrupted first
+        if offline.is_alive():  # the website build failed or was stopped first
             offline.terminate()
+            offline.join(timeout=5)
+        if offline.is_alive():  # it never got to take its signals back (see `held`)
+            offline.kill()
             offline.join()
     if failure is not None:
         raise failure
 
 
-def _build_offline(send: Connection, rendered: RenderedSite, config_file: Path,
+def _build_offline(send: Connection, parent: int, rendered: RenderedSite, config_file: Path,
                    bundle_dir: Path, zip_path: Path) -> None:
-    """Build the offline bundle into `bundle_dir`, then zip it (in the forked process)."""
+    """Build the offline bundle into `bundle_dir`, then zip it (in the forked process).
+
+    The zip goes into the parent's staging folder, so it is written only while the parent
+    lives: its end, or a signal, ends this process too.
+    """
+    interrupt.end_with_parent(parent)
     try:
         _build(rendered, config_file, bundle_dir, offline=True)
+        if not interrupt.parent_is_alive(parent):
+            return
         write_zip(bundle_dir, zip_path, rendered.build_epoch)
     except MkDocsException as error:
         send.send(error)  # the parent reports it like its own
@@ -112,21 +124,41 @@ def _zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
 
 
 @contextmanager
-def _replace_dir_on_success(target: Path) -> Iterator[Path]:
-    """Yield an empty folder beside `target`; swap it in only when the block succeeds."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; the site is meant to be served
+def _replace_dirs_on_success(targets: list[Path]) -> Iterator[list[Path]]:
+    """Yield an empty folder beside each target; swap them all in when the block succeeds.
+
+    A target must be missing, empty, or made by a build: the swap deletes the old one.
+    """
+    for target in targets:
+        if not output_folders.made_by_a_build(target):
+            raise FileExistsError(f"{target} holds files a build did not make; not replacing it")
+    stagings: list[Path] = []
     try:
-        yield staging
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-        if target.exists():
-            target.rename(old / target.name)
-        staging.rename(target)
-        shutil.rmtree(old)
+        for target in targets:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+            staging.chmod(0o755)  # mkdtemp makes it private; the site is meant to be served
+            stagings.append(staging)
+        yield stagings
+        with interrupt.held():  # all swapped or none: a signal waits until the end
+            for staging, target in zip(stagings, targets, strict=True):
+                output_folders.write_stamp(staging)
+                _swap_in(staging, target)
     finally:
-        # Also runs on Ctrl-C, so no half-built folder is left behind.
-        shutil.rmtree(staging, ignore_errors=True)
+        # Also runs on Ctrl-C and the other stop signals, so no half-built folder is left.
+        for staging in stagings:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Put `staging` where `target` is, then delete the old `target`."""
+    if not target.exists():
+        staging.rename(target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    target.rename(old / target.name)
+    staging.rename(target)
+    shutil.rmtree(old)
 
 
 def _show_mkdocs_messages() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -15,23 +16,24 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
+from generator.interrupt import Stopped
 from generator.mkdocs_plugin import build as build_module
-from generator.mkdocs_plugin.build import _replace_dir_on_success
+from generator.mkdocs_plugin.build import _replace_dirs_on_success
+from generator.output_folders import STAMP
 from generator.pipeline import RenderedSite, render_content
 
-from conftest import PUBLISHED_AT, ROOT
+from conftest import PUBLISHED_AT, ROOT, old_build
 
 
-@pytest.mark.parametrize("stop", [RuntimeError, KeyboardInterrupt],
-                         ids=["a failing step", "Ctrl-C"])
+@pytest.mark.parametrize("stop", [RuntimeError("a step failed"), KeyboardInterrupt(),
+                                  Stopped(signal.SIGTERM)],
+                         ids=["a failing step", "Ctrl-C", "SIGTERM"])
 def test_a_stopped_build_leaves_the_old_folder_and_no_half_build(
-    tmp_path: Path, stop: type[BaseException]
+    tmp_path: Path, stop: BaseException
 ) -> None:
-    target = tmp_path / "site"
-    target.mkdir()
-    (target / "index.html").write_text("old", encoding="utf-8")
+    target = old_build(tmp_path / "site", {"index.html": "old"})
 
-    with pytest.raises(stop), _replace_dir_on_success(target) as staging:
+    with pytest.raises(type(stop)), _replace_dirs_on_success([target]) as [staging]:
         (staging / "index.html").write_text("half", encoding="utf-8")
         raise stop
 
@@ -39,16 +41,27 @@ def test_a_stopped_build_leaves_the_old_folder_and_no_half_build(
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
 
 
-def test_a_successful_build_replaces_the_folder(tmp_path: Path) -> None:
-    target = tmp_path / "site"
-    target.mkdir()
-    (target / "stale.html").write_text("old", encoding="utf-8")
+def test_a_successful_build_replaces_the_folder_and_stamps_it(tmp_path: Path) -> None:
+    target = old_build(tmp_path / "site", {"stale.html": "old"})
 
-    with _replace_dir_on_success(target) as staging:
+    with _replace_dirs_on_success([target]) as [staging]:
         (staging / "index.html").write_text("new", encoding="utf-8")
 
-    assert sorted(p.name for p in target.iterdir()) == ["index.html"]
+    assert sorted(p.name for p in target.iterdir()) == [STAMP, "index.html"]
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_folder_of_other_files_is_never_replaced(tmp_path: Path) -> None:
+    target = tmp_path / "notes"
+    target.mkdir()
+    (target / "plan.txt").write_text("mine", encoding="utf-8")
+
+    with pytest.raises(FileExistsError, match="holds files a build did not make"), \
+            _replace_dirs_on_success([target]):
+        pass
+
+    assert [p.name for p in target.iterdir()] == ["plan.txt"]
+    assert [p.name for p in tmp_path.iterdir()] == ["notes"]
 
 
 def build(out: Path, **env: str) -> None:
@@ -92,8 +105,7 @@ def test_a_failed_offline_build_fails_the_whole_build_and_keeps_the_old_site(
 ) -> None:
     project = scratch()
     (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    (project / "site").mkdir()
-    (project / "site/index.html").write_text("old", encoding="utf-8")
+    old_build(project / "site", {"index.html": "old"})
     build_one = build_module._build
 
     def offline_fails(rendered: RenderedSite, config: Path, site: Path, *, offline: bool) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from generator import editor_schema, readability, review, scaffold
+from generator import editor_schema, readability, review, routes, scaffold
 from generator.errors import ContentError, ContentErrors
 from generator.flowchart import to_mermaid
 from generator.guide import guide as guide_text
@@ -191,6 +191,10 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item_id):
         click.echo(f"`{item_id}` cannot be an id: use only small letters, digits and single "
                    "hyphens, like leg-cramp.", err=True)
+        sys.exit(1)
+    kept = routes.kept_name_problem(item_id)
+    if kept:
+        click.echo(kept, err=True)
         sys.exit(1)
     target = content_dir / scaffold.KINDS[kind].folder / f"{item_id}.yml"
     if target.exists():

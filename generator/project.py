@@ -18,8 +18,10 @@ from generator.models import Comparison, Condition, Flowchart, Page, Site
 from generator.validate import (
     Sourced,
     check_emergency_links,
+    check_faq_anchors,
     check_flowchart,
     check_references,
+    check_section_anchors,
     check_unique_ids,
     to_model,
 )
@@ -90,6 +92,9 @@ def _load_project(content_dir: Path) -> Project:
     known |= {p.stem for p in files.by_folder["conditions"] if p.stem not in loaded}
     for condition in conditions:
         check_emergency_links(condition, errors)
+        check_faq_anchors(condition, errors)
+    for page in pages:
+        check_section_anchors(page, errors)
     for item in comparisons:
         check_references(item.document, "conditions", item.model.conditions, known, errors)
     for chart in flowcharts:

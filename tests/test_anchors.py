@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from generator import anchors
+from generator import anchors, routes
 from generator.markdown_subset import MARKDOWN_EXTENSIONS, escape_plain
 
 from conftest import ROOT
@@ -80,3 +80,8 @@ def test_repeats_name_the_first_item_with_that_anchor() -> None:
 
     assert found == [anchors.Repeat(("faq", 0), ("faq", 2), "a")]
 
+
+
+def test_no_flowchart_can_be_named_like_the_faq_namespace() -> None:
+    # A flowchart `faq` would make `faq--<step>`, the form of an FAQ heading's id.
+    assert anchors.FAQ in routes.RESERVED_IDS

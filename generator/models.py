@@ -333,8 +333,7 @@ class ComparisonRow(Model):
 class Comparison(Model):
     """A side-by-side table of conditions, in `content/comparisons/<id>.yml`."""
 
-    id: PageId = Field(
-        description="Short name used in the page address." + _PAGE_ID)
+    id: PageId = Field(description="Short name used in the page address." + _PAGE_ID)
     title: Line = Field(description="Page title, like `Muscle twitch or muscle spasm?`.")
     summary: Text = Field(description="Opening text above the table.")
     conditions: list[Slug] = Field(min_length=2, description="Ids of the conditions compared.")
@@ -380,8 +379,7 @@ class Outcome(Model):
 class Flowchart(Model):
     """A question-by-question guide to advice, in `content/flowcharts/<id>.yml`."""
 
-    id: PageId = Field(
-        description="Short name used in the page address." + _PAGE_ID)
+    id: PageId = Field(description="Short name used in the page address." + _PAGE_ID)
     title: Line = Field(description="Page title, like `Twitch or spasm? What should I do?`.")
     summary: Text = Field(description="Opening text above the first question.")
     start: Slug = Field(description="Id of the first question.")

@@ -241,7 +241,6 @@ def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],
                    item.document.data)
 
 
-
 def check_faq_anchors(item: Sourced[Condition], errors: ErrorCollector) -> None:
     """Record each FAQ question whose heading's anchor an earlier question has."""
     questions = [entry.question for entry in item.model.faq]

@@ -17,6 +17,7 @@ from generator import (
     output_folders,
     readability,
     review,
+    routes,
     scaffold,
 )
 from generator.errors import ContentError, ContentErrors, field_path
@@ -231,6 +232,10 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item_id):
         echo(f"`{item_id}` cannot be an id: use only small letters, digits and single "
                    "hyphens, like leg-cramp.", err=True)
+        sys.exit(1)
+    kept = routes.kept_name_problem(item_id)
+    if kept:
+        echo(kept, err=True)
         sys.exit(1)
     target = content_dir / scaffold.KINDS[kind].folder / f"{item_id}.yml"
     if target.exists():

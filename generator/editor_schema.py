@@ -15,13 +15,17 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator import routes
+
 DRAFT_7 = "http://json-schema.org/draft-07/schema#"
 # A Markdown link or autolink to anything but a phone number.
 _NOT_A_PHONE_LINK = r"\]\(\s*<?(?!tel:)|<(?!tel:)[A-Za-z][A-Za-z0-9+.-]*:"
 _DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # Extra keywords for a property of a definition: rules `check` enforces elsewhere.
+_OWN_ADDRESS = {"not": {"enum": list(routes.RESERVED_IDS)}}
 PROPERTY_RULES: dict[tuple[str, str], dict[str, Any]] = {
     ("Question", "answers"): {"minItems": 2},
+    **{(kind, "id"): _OWN_ADDRESS for kind in ("Condition", "Comparison", "Flowchart", "Page")},
     ("Condition", "when_to_get_help"): {
         "contains": {"type": "object", "required": ["care"],
                      "properties": {"care": {"const": "emergency"}}},

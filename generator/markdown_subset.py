@@ -19,12 +19,12 @@ import markdown  # type: ignore[import-untyped]  # no stubs; the calls used are 
 from markdown import util
 from markupsafe import Markup, escape
 
-from generator import addresses
+from generator import addresses, anchors
 
 # The same extensions as `markdown_extensions` in mkdocs.yml (a test keeps the two in step),
 # so that the tree checked here is the tree the site renders.
 MARKDOWN_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "pymdownx.details", "toc")
-_MARKDOWN_CONFIGS = {"toc": {"permalink": False}}
+_MARKDOWN_CONFIGS = {"toc": {"permalink": False, "slugify": anchors.slugify}}
 
 # The elements the subset may make, and the attributes Markdown itself gives them. `br` comes
 # from two spaces at the end of a line, an easy slip that does no harm.

@@ -22,7 +22,7 @@ from pydantic import (
     field_validator,
 )
 
-from generator import addresses, care, markdown_subset, phone
+from generator import addresses, care, markdown_subset, phone, routes
 from generator.care import CareLevel, HelpLevel
 
 
@@ -113,6 +113,19 @@ Url = Annotated[Line, AfterValidator(_web_address)]
 SiteAddress = Annotated[Url, AfterValidator(_site_address), AfterValidator(_published_address)]
 """The address where a site is published, in one spelling, never a reserved example address."""
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+
+
+def _own_address(slug: str) -> str:
+    problem = routes.kept_name_problem(slug)
+    if problem:
+        raise ValueError(problem)
+    return slug
+
+
+PageId = Annotated[Slug, AfterValidator(_own_address)]
+"""The id of a page's file, which names its address: never a page or folder the site keeps."""
+_PAGE_ID = (" Not one of the names the site keeps for its own pages and folders: "
+            f"{routes.KEPT_NAMES}.")
 ComparisonField = Literal[
     "summary",
     "other_names",
@@ -326,7 +339,8 @@ class Source(Model):
 class Condition(Model):
     """One health topic, in `content/conditions/<id>.yml`."""
 
-    id: Slug = Field(description="Short name used in the page address, like muscle-twitch.")
+    id: PageId = Field(
+        description="Short name used in the page address, like muscle-twitch." + _PAGE_ID)
     name: Line = Field(description="Name of the condition, as the page title.")
     other_names: list[Line] = Field(default_factory=list, description="Other names for it.")
     search_terms: list[Line] = Field(
@@ -374,7 +388,7 @@ class ComparisonRow(Model):
 class Comparison(Model):
     """A side-by-side table of conditions, in `content/comparisons/<id>.yml`."""
 
-    id: Slug = Field(description="Short name used in the page address.")
+    id: PageId = Field(description="Short name used in the page address." + _PAGE_ID)
     title: Line = Field(description="Page title, like `Muscle twitch or muscle spasm?`.")
     summary: Text = Field(description="Opening text above the table.")
     conditions: list[Slug] = Field(min_length=2, description="Ids of the conditions compared.")
@@ -420,7 +434,7 @@ class Outcome(Model):
 class Flowchart(Model):
     """A question-by-question guide to advice, in `content/flowcharts/<id>.yml`."""
 
-    id: Slug = Field(description="Short name used in the page address.")
+    id: PageId = Field(description="Short name used in the page address." + _PAGE_ID)
     title: Line = Field(description="Page title, like `Twitch or spasm? What should I do?`.")
     summary: Text = Field(description="Opening text above the first question.")
     start: Slug = Field(description="Id of the first question.")
@@ -439,7 +453,8 @@ class PageSection(Model):
 class Page(Model):
     """A plain page, such as About or Accessibility, in `content/pages/<id>.yml`."""
 
-    id: Slug = Field(description="Short name used in the page address, like `about`.")
+    id: PageId = Field(
+        description="Short name used in the page address, like `about`." + _PAGE_ID)
     title: Line = Field(description="Page title, shown as its heading and in the footer.")
     summary: Text = Field(description="Opening text, also used in search results.")
     sections: list[PageSection] = Field(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator import views
+from generator import routes, views
 from generator.models import Condition
 from generator.project import Project
 
@@ -52,19 +52,19 @@ def site_nav(project: Project, *, large_from: int = views.LARGE_SITE_FROM) -> li
     The A to Z page opens the topics section (Material's navigation.indexes). On a large site
     the section holds one page per letter instead of the topics themselves.
     """
-    topics: list[NavEntry | str] = ["conditions/index.md"]
+    topics: list[NavEntry | str] = [routes.TOPICS]
     if views.is_large(project.conditions, large_from):
         topics += [_link(group.letter, group.path) for group in views.letters(project.conditions)]
     else:
         topics += [_link(c.name, views.condition_path(c)) for c in project.conditions]
-    nav: list[NavEntry] = [_link("Home", "index.md")]
-    nav += [_link(f.title, f"checker/{f.id}.md") for f in project.flowcharts]
+    nav: list[NavEntry] = [_link("Home", routes.HOME)]
+    nav += [_link(f.title, routes.CHECKER.format(f.id)) for f in project.flowcharts]
     nav.append({"Topics A to Z": topics})
     if project.comparisons:
-        nav.append({"Compare": [_link(c.title, f"compare/{c.id}.md")
+        nav.append({"Compare": [_link(c.title, routes.COMPARISON.format(c.id))
                                 for c in project.comparisons]})
     if any(c.faq for c in project.conditions):
-        nav.append(_link("Questions people ask", "faq.md"))
+        nav.append(_link("Questions people ask", routes.FAQ))
     return nav
 
 
@@ -91,8 +91,8 @@ def related(project: Project, condition: Condition) -> tuple[MenuLink, ...]:
     """Return the comparisons and checkers that mention a condition, then the topics they name."""
     comparisons = views.comparisons_of(project.comparisons, condition)
     flowcharts = views.flowcharts_about(project.flowcharts, condition)
-    links = [MenuLink(c.title, f"compare/{c.id}.md") for c in comparisons]
-    links += [MenuLink(f.title, f"checker/{f.id}.md") for f in flowcharts]
+    links = [MenuLink(c.title, routes.COMPARISON.format(c.id)) for c in comparisons]
+    links += [MenuLink(f.title, routes.CHECKER.format(f.id)) for f in flowcharts]
     named = [cid for c in comparisons for cid in c.conditions]
     named += [cid for f in flowcharts for o in f.outcomes for cid in o.conditions]
     for cid in dict.fromkeys(named):

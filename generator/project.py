@@ -21,9 +21,11 @@ from generator.validate import (
     Sourced,
     check_emergency_links,
     check_emergency_number,
+    check_faq_anchors,
     check_flowchart,
     check_flowchart_phone_links,
     check_references,
+    check_section_anchors,
     check_unique_ids,
     to_model,
 )
@@ -103,6 +105,9 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
         site, errors) else None
     for condition in conditions:
         check_emergency_links(condition, errors, numbers)
+        check_faq_anchors(condition, errors)
+    for page in pages:
+        check_section_anchors(page, errors)
     for item in comparisons:
         check_references(item.document, "conditions", item.model.conditions, known, errors)
     for chart in flowcharts:

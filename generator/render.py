@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import front_matter, structured_data, views
+from generator import front_matter, routes, structured_data, views
 from generator.front_matter import FrontMatter
 from generator.markdown_subset import MarkdownText, escape_markdown, escape_plain
 from generator.models import Condition, Review, Site
@@ -116,14 +116,14 @@ def render_pages(project: Project, *,
 
 def _home_and_topics(writer: _PageWriter, project: Project) -> None:
     site = project.site
-    writer.add("index.md", "home.md.j2", title=site.title, description=site.description,
+    writer.add(routes.HOME, "home.md.j2", title=site.title, description=site.description,
                review=site.review, menu=writer.site_menu, home=True,
                topics=views.topic_index(project.conditions, root="conditions/",
                                         large_from=writer.large_from),
                comparisons=project.comparisons,
                flowcharts=project.flowcharts,
                has_faq=any(c.faq for c in project.conditions))
-    writer.add("conditions/index.md", "topics.md.j2", title="Topics A to Z",
+    writer.add(routes.TOPICS, "topics.md.j2", title="Topics A to Z",
                description=f"Every topic of {site.title}, from A to Z.", review=site.review,
                topics=views.topic_index(project.conditions, root="",
                                         large_from=writer.large_from))
@@ -141,11 +141,12 @@ def _home_and_topics(writer: _PageWriter, project: Project) -> None:
 def _conditions(writer: _PageWriter, project: Project) -> None:
     for condition in project.conditions:
         comparisons = views.comparisons_of(project.comparisons, condition)
-        writer.add(f"conditions/{condition.id}.md", "condition.md.j2",
+        writer.add(views.condition_path(condition), "condition.md.j2",
                    title=condition.name, description=condition.summary,
                    review=condition.review, about=_condition_data(condition),
                    menu=writer.condition_menu(project, condition),
                    condition=condition, search_boost=2,
+                   questions=views.faq_questions(condition),
                    sections=views.condition_sections(condition, compared=bool(comparisons)),
                    care_cards=views.care_cards(condition.when_to_get_help, project.site,
                                                condition.warning_signs),
@@ -156,7 +157,7 @@ def _conditions(writer: _PageWriter, project: Project) -> None:
 def _comparisons(writer: _PageWriter, project: Project) -> None:
     for comparison in project.comparisons:
         compared = [project.condition(cid) for cid in comparison.conditions]
-        writer.add(f"compare/{comparison.id}.md", "comparison.md.j2",
+        writer.add(routes.COMPARISON.format(comparison.id), "comparison.md.j2",
                    title=comparison.title, description=comparison.summary,
                    review=comparison.review, menu=writer.site_menu,
                    comparison=comparison, conditions=compared,
@@ -165,7 +166,7 @@ def _comparisons(writer: _PageWriter, project: Project) -> None:
 
 def _flowcharts(writer: _PageWriter, project: Project) -> None:
     for flow in project.flowcharts:
-        writer.add(f"checker/{flow.id}.md", "flowchart.md.j2",
+        writer.add(routes.CHECKER.format(flow.id), "flowchart.md.j2",
                    title=flow.title, description=flow.summary, review=flow.review,
                    menu=writer.site_menu,
                    chart=views.flowchart_view(flow, project.site, project.conditions_by_id, level=2,
@@ -181,7 +182,7 @@ def _questions(writer: _PageWriter, project: Project) -> None:
     if views.is_large(project.conditions, writer.large_from):
         _questions_by_letter(writer, with_faq)
     else:
-        writer.add("faq.md", "faq.md.j2",
+        writer.add(routes.FAQ, "faq.md.j2",
                    title="Questions people ask",
                    description=f"Common questions about {site.title}.",
                    review=views.earliest_review([c.review for c in with_faq]),
@@ -189,7 +190,7 @@ def _questions(writer: _PageWriter, project: Project) -> None:
                    about=(structured_data.faq_page(with_faq),),
                    conditions=with_faq)
     for condition in with_faq:
-        writer.add(f"embed/{condition.id}.md", "embed.md.j2",
+        writer.add(routes.EMBED.format(condition.id), "embed.md.j2",
                    title=f"{condition.name}: questions people ask",
                    description=f"Questions and answers: {condition.name}.",
                    review=condition.review,
@@ -208,12 +209,12 @@ def _questions_by_letter(writer: _PageWriter, with_faq: list[Condition]) -> None
     """
     site = writer.site
     groups = views.letters(tuple(with_faq))
-    writer.add("faq.md", "faq_letters.md.j2",
+    writer.add(routes.FAQ, "faq_letters.md.j2",
                title="Questions people ask", description=f"Common questions about {site.title}.",
                review=views.earliest_review([c.review for c in with_faq]),
                menu=writer.site_menu, letters=groups, count=len(with_faq))
     for group in groups:
-        writer.add(f"faq/{group.slug}.md", "faq_letter.md.j2",
+        writer.add(routes.FAQ_LETTER.format(group.slug), "faq_letter.md.j2",
                    title=f"Questions people ask: {group.letter}",
                    description=f"Questions people ask about topics starting with {group.letter}.",
                    review=views.earliest_review([c.review for c in group.conditions]),
@@ -238,7 +239,7 @@ def render_files(project: Project) -> Pages:
     site = project.site
     env = environment()
     sitemap = f"Sitemap: {site.url}sitemap.xml\n" if site.url else ""
-    files: Pages = {"robots.txt": f"User-agent: *\nAllow: /\n{sitemap}"}
+    files: Pages = {routes.ROBOTS: f"User-agent: *\nAllow: /\n{sitemap}"}
     for condition in project.conditions:
         if condition.faq and site.url:
             oembed = {
@@ -251,7 +252,7 @@ def render_files(project: Project) -> Pages:
                 "width": 600,
                 "height": 600,
             }
-            files[f"oembed/{condition.id}.json"] = json.dumps(
+            files[routes.OEMBED.format(condition.id)] = json.dumps(
                 oembed, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     return files
 

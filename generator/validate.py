@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Generic, TypeVar
@@ -11,10 +11,10 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator import emergency, flowchart, markdown_subset, scaffold
-from generator.errors import ErrorCollector
+from generator import anchors, emergency, flowchart, markdown_subset, routes, scaffold
+from generator.errors import ErrorCollector, field_path
 from generator.load import Document
-from generator.models import Condition, Flowchart, Site
+from generator.models import Condition, Flowchart, Page, Site
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -183,10 +183,13 @@ def check_unique_ids(items: Iterable[Sourced[Any]], kind: str, errors: ErrorColl
         stem = PurePosixPath(item.document.name).stem
         if item.model.id != stem:
             line, column = item.document.position(["id"])
+            # A file named after a page of the site (index.yml) can only be renamed.
+            fix = (f"Rename the file to `{item.model.id}.yml`" if stem in routes.RESERVED_IDS
+                   else f"Change the id to `{stem}`, or rename the file to "
+                   f"`{item.model.id}.yml`")
             errors.add(item.document.name, line, column, "id",
                        f"the id `{item.model.id}` differs from the file name `{stem}`: the "
-                       f"file name is the id. Change the id to `{stem}`, or rename the file "
-                       f"to `{item.model.id}.yml`.")
+                       f"file name is the id. {fix}.")
             continue
         first = seen.setdefault(item.model.id, item.document)
         if first is not item.document:
@@ -252,3 +255,31 @@ def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],
         line, column = item.document.position(problem.loc)
         errors.add(item.document.name, line, column, problem.loc, problem.message,
                    item.document.data)
+
+
+def check_faq_anchors(item: Sourced[Condition], errors: ErrorCollector) -> None:
+    """Record each FAQ question whose heading's anchor an earlier question has."""
+    questions = [entry.question for entry in item.model.faq]
+    _check_repeated_anchors(item.document, "faq", "question", questions,
+                            anchors.faq_question, errors)
+
+
+def check_section_anchors(item: Sourced[Page], errors: ErrorCollector) -> None:
+    """Record each section heading of a plain page whose anchor an earlier heading has."""
+    headings = [section.heading for section in item.model.sections]
+    _check_repeated_anchors(item.document, "sections", "heading", headings,
+                            anchors.section_heading, errors)
+
+
+def _check_repeated_anchors(document: Document, field: str, key: str, texts: list[str],
+                            anchor_of: Callable[[str], str], errors: ErrorCollector) -> None:
+    found = anchors.repeats(((field, index, key), anchor_of(text))
+                            for index, text in enumerate(texts))
+    for repeat in found:
+        line, column = document.position(repeat.second)
+        first_line, _ = document.position(repeat.first)
+        first = field_path(repeat.first[:2], document.data)
+        errors.add(document.name, line, column, repeat.second,
+                   f"this {key} would get the same link on the page (`#{repeat.anchor}`) as "
+                   f"{first} on line {first_line} (“{texts[int(repeat.first[1])]}”), and each "
+                   f"needs its own. Word one of the two {key}s differently.", document.data)

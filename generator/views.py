@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from babel.dates import format_date
 
+from generator import anchors, flowchart, routes
+from generator.anchors import StepAnchors
 from generator.care import CareHeading, care_heading
 from generator.markdown_subset import plain_text
 from generator.models import (
@@ -19,7 +21,6 @@ from generator.models import (
     Condition,
     Flowchart,
     Page,
-    Question,
     Review,
     Site,
 )
@@ -149,7 +150,7 @@ def is_large(conditions: tuple[Condition, ...], large_from: int) -> bool:
 
 def condition_path(condition: Condition) -> str:
     """Return the source path of a condition's page."""
-    return f"conditions/{condition.id}.md"
+    return routes.CONDITION.format(condition.id)
 
 
 def first_letter(condition: Condition) -> str:
@@ -165,7 +166,7 @@ def letter_slug(letter: str) -> str:
 
 def letter_path(letter: str) -> str:
     """Return the source path of the page listing one letter's topics."""
-    return f"conditions/letters/{letter_slug(letter)}.md"
+    return routes.TOPIC_LETTER.format(letter_slug(letter))
 
 
 def letters(conditions: tuple[Condition, ...]) -> list[Letter]:
@@ -258,10 +259,32 @@ def _day(value: datetime.date, locale: str) -> Day:
 
 
 @dataclass(frozen=True)
+class AnswerLink:
+    """One answer to a flowchart question: its words, its value, and the step it links to."""
+
+    value: str
+    text: str
+    target: str
+    """The id of the next step's section."""
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """A flowchart question as shown: its ids, its words and hint, and its answers."""
+
+    id: str
+    anchors: StepAnchors
+    text: str
+    hint: str | None
+    answers: tuple[AnswerLink, ...]
+
+
+@dataclass(frozen=True)
 class OutcomeView:
     """A flowchart outcome as shown: its heading, care callout and pages to read next."""
 
     id: str
+    anchors: StepAnchors
     title: str
     card: CareCard
     conditions: tuple[Condition, ...]
@@ -276,7 +299,7 @@ class FlowchartView:
     summary: str
     level: int
     page_root: str
-    questions: tuple[Question, ...]
+    questions: tuple[QuestionView, ...]
     outcomes: tuple[OutcomeView, ...]
     data: dict[str, Any]
 
@@ -284,10 +307,19 @@ class FlowchartView:
 def flowchart_view(
     flow: Flowchart, site: Site, conditions: dict[str, Condition], *, level: int, page_root: str
 ) -> FlowchartView:
-    """Return a flowchart for a page whose headings start at `level`."""
+    """Return a flowchart for a page whose headings start at `level`.
+
+    The browser widget finds each step's ids in the graph data, so that only Python names them.
+    """
+    ids = {node_id: anchors.step(flow.id, node_id) for node_id in flowchart.nodes(flow)}
+    questions = tuple(
+        QuestionView(q.id, ids[q.id], q.text, q.hint, tuple(
+            AnswerLink(a.value, a.text, ids[a.next].section) for a in q.answers))
+        for q in flow.questions
+    )
     outcomes = tuple(
         OutcomeView(
-            o.id, o.title,
+            o.id, ids[o.id], o.title,
             CareCard(care_heading(o.care, site.locale, site.emergency_number), tuple(o.advice),
                      o.note),
             tuple(conditions[c] for c in o.conditions),
@@ -298,8 +330,10 @@ def flowchart_view(
         {"value": a.value, "text": a.text, "next": a.next} for a in q.answers
     ]} for q in flow.questions}
     steps.update({o.id: {"text": o.title, "answers": []} for o in flow.outcomes})
+    for step_id, step in steps.items():
+        step.update(section=ids[step_id].section, heading=ids[step_id].heading)
     return FlowchartView(flow.id, flow.title, flow.summary, level, page_root,
-                         tuple(flow.questions), outcomes, {"start": flow.start, "steps": steps})
+                         questions, outcomes, {"start": flow.start, "steps": steps})
 
 
 def site_origin(site: Site) -> str | None:
@@ -312,7 +346,7 @@ def site_origin(site: Site) -> str | None:
 
 def embed_url(site: Site, condition: Condition) -> str | None:
     """Return the address of a condition's embeddable FAQ page (None without a site address)."""
-    return page_url(site, f"embed/{condition.id}.md")
+    return page_url(site, routes.EMBED.format(condition.id))
 
 
 def embed_title(site: Site, condition: Condition) -> str:
@@ -324,7 +358,7 @@ def oembed_links(site: Site, conditions: list[Condition]) -> list[dict[str, str]
     """Return the oEmbed discovery links for a page's FAQ sets."""
     if site.url is None:
         return []
-    return [{"href": f"{site.url}oembed/{c.id}.json", "title": embed_title(site, c)}
+    return [{"href": site.url + routes.OEMBED.format(c.id), "title": embed_title(site, c)}
             for c in conditions if c.faq]
 
 
@@ -355,9 +389,24 @@ def condition_sections(condition: Condition, *, compared: bool) -> list[Section]
     return [Section(anchor, title) for anchor, title, present in wanted if present]
 
 
+@dataclass(frozen=True)
+class FaqQuestion:
+    """An FAQ question on its topic's page, with the id of its heading."""
+
+    anchor: str
+    question: str
+    answer: str
+
+
+def faq_questions(condition: Condition) -> tuple[FaqQuestion, ...]:
+    """Return a condition's questions with their anchors, as its page shows them."""
+    return tuple(FaqQuestion(anchors.faq_question(entry.question), entry.question, entry.answer)
+                 for entry in condition.faq)
+
+
 def plain_page_path(page: Page) -> str:
     """Return the source path of a plain page, like `pages/about.md`."""
-    return f"pages/{page.id}.md"
+    return routes.PLAIN_PAGE.format(page.id)
 
 
 @dataclass(frozen=True)
@@ -373,5 +422,5 @@ def search_help_links(project: Project) -> list[dict[str, str]]:
 
     Each is named by its page's source path, like the menus.
     """
-    return [*({"title": f.title, "path": f"checker/{f.id}.md"} for f in project.flowcharts),
-            {"title": "Topics A to Z", "path": "conditions/index.md"}]
+    return [*({"title": f.title, "path": routes.CHECKER.format(f.id)} for f in project.flowcharts),
+            {"title": "Topics A to Z", "path": routes.TOPICS}]

@@ -69,6 +69,34 @@ def test_new_refuses_a_bad_id_and_an_existing_file(scratch: Callable[..., Path])
     assert "content/conditions/muscle-twitch.yml already exists." in taken.output
 
 
+def test_new_refuses_a_name_the_site_keeps_for_its_own_pages(
+    scratch: Callable[..., Path],
+) -> None:
+    project = scratch()
+
+    result = run("new", "page", "index")
+
+    assert result.exit_code == 1
+    assert result.output.startswith("`index` is the name of a page or folder the site makes")
+    assert "`letters`, `oembed`, `pages`" in result.output
+    assert not (project / "content/pages/index.yml").exists()
+
+
+def test_a_file_named_after_a_page_of_the_site_is_renamed_not_its_id(
+    scratch: Callable[..., Path],
+) -> None:
+    project = scratch()
+    twitch = project / "content/conditions/muscle-twitch.yml"
+    twitch.rename(project / "content/conditions/index.yml")
+
+    result = run("check")
+
+    assert result.exit_code == 1
+    assert ("content/conditions/index.yml:3:5: id: the id `muscle-twitch` differs from the "
+            "file name `index`: the file name is the id. Rename the file to "
+            "`muscle-twitch.yml`.") in result.output.splitlines()
+
+
 def test_a_file_whose_name_is_not_its_id_is_refused(scratch: Callable[..., Path]) -> None:
     project = scratch()
     twitch = project / "content/conditions/muscle-twitch.yml"

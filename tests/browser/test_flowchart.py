@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from generator import anchors
 from generator.flowchart import paths
 from generator.models import Flowchart
 from generator.project import load_project
@@ -199,9 +200,10 @@ def test_no_axe_violations_on_a_question_and_an_outcome(
     page.close()
 
 
-def test_a_link_to_a_step_opens_that_step_by_its_shortest_route(page: Page,
-                                                                 site_url: str) -> None:
-    page.goto(site_url + CHECKER + f"#{FLOW.id}--spasm-often-heading")
+@pytest.mark.parametrize("anchor", ["section", "heading"])
+def test_a_link_to_a_step_opens_that_step_by_its_shortest_route(page: Page, site_url: str,
+                                                                anchor: str) -> None:
+    page.goto(site_url + CHECKER + "#" + getattr(anchors.step(FLOW.id, "spasm-often"), anchor))
 
     expect(current_heading(page)).to_have_text(
         "Do you get these spasms often, or are they very painful?")

@@ -49,6 +49,16 @@
     return null;
   }
 
+  // The step whose section or heading has this id; the page names both in the graph data.
+  function stepAt(data, anchor) {
+    var ids = Object.keys(data.steps);
+    for (var i = 0; i < ids.length; i++) {
+      var step = data.steps[ids[i]];
+      if (step.section === anchor || step.heading === anchor) return ids[i];
+    }
+    return null;
+  }
+
   // Follow the answers from the start; stop at the first one that does not fit.
   function walk(data, answers) {
     var current = data.start;
@@ -96,9 +106,9 @@
 
     function show(moveFocus) {
       // A link to one step's anchor (from search or a menu) opens that step.
-      var anchor = location.hash.match(new RegExp("^#" + id + "--(.+?)(-heading)?$"));
-      if (anchor && data.steps[anchor[1]]) {
-        var path = answersTo(data, anchor[1]);
+      var linked = stepAt(data, location.hash.replace(/^#/, ""));
+      if (linked) {
+        var path = answersTo(data, linked);
         if (path) history.replaceState(history.state, "", hashFor(id, path));
       }
       var answers = answersIn(location.hash, id);
@@ -140,7 +150,7 @@
         summary.appendChild(list);
         summary.appendChild(link("Start again", hashFor(id, []), "md-button flowchart__restart"));
       }
-      var heading = document.getElementById(id + "--" + route.current + "-heading");
+      var heading = document.getElementById(data.steps[route.current].heading);
       var last = route.taken[route.taken.length - 1];
       document.title = last ? heading.textContent + " - " + pageTitle : pageTitle;
       showIntro(!last);

@@ -18,30 +18,46 @@ def test_serious_symptoms_always_mean_emergency_help() -> None:
 
 def test_a_painless_flicker_for_a_few_days_is_a_twitch_to_watch() -> None:
     assert outcome(FLOW, serious_symptoms="no", painful="no", what_you_notice="flicker",
-                   twitch_how_long="few-days") == "twitch-self-care"
+                   twitch_how_long="few-days", twitch_often="no") == "twitch-self-care"
 
 
-def test_twitching_that_goes_on_needs_a_doctor() -> None:
+def test_twitching_that_lasts_longer_than_a_few_days_needs_a_doctor() -> None:
     assert outcome(FLOW, serious_symptoms="no", painful="no", what_you_notice="flicker",
                    twitch_how_long="longer") == "twitch-see-doctor"
 
 
-def test_a_short_painful_spasm_can_be_treated_at_home() -> None:
-    assert outcome(FLOW, serious_symptoms="no", painful="yes", spasm_how_long="minutes",
-                   spasm_often="no") == "spasm-self-care"
+def test_twitching_that_happens_often_needs_a_doctor() -> None:
+    assert outcome(FLOW, serious_symptoms="no", painful="no", what_you_notice="flicker",
+                   twitch_how_long="few-days", twitch_often="yes") == "twitch-see-doctor"
 
 
-def test_frequent_or_very_painful_spasms_need_a_doctor() -> None:
-    assert outcome(FLOW, serious_symptoms="no", painful="yes", spasm_how_long="minutes",
-                   spasm_often="yes") == "spasm-see-doctor"
+def test_a_spasm_as_painful_as_spasms_usually_are_can_be_treated_at_home() -> None:
+    # The article: spasms are usually very painful, and most need no doctor.
+    assert outcome(FLOW, serious_symptoms="no", painful="yes", spasm_pain="usual",
+                   spasm_how_long="minutes", spasm_often="no") == "spasm-self-care"
 
 
-def test_a_spasm_that_does_not_let_go_needs_a_doctor() -> None:
+def test_an_especially_painful_spasm_needs_a_doctor() -> None:
     assert outcome(FLOW, serious_symptoms="no", painful="yes",
+                   spasm_pain="especially") == "spasm-see-doctor"
+
+
+def test_soreness_that_does_not_go_away_needs_a_doctor() -> None:
+    assert outcome(FLOW, serious_symptoms="no", painful="yes",
+                   spasm_pain="soreness") == "spasm-see-doctor"
+
+
+def test_a_spasm_that_lasts_longer_than_usual_needs_a_doctor() -> None:
+    assert outcome(FLOW, serious_symptoms="no", painful="yes", spasm_pain="usual",
                    spasm_how_long="longer") == "spasm-see-doctor"
 
 
-def test_a_painless_tight_muscle_is_treated_as_a_spasm() -> None:
+def test_spasms_that_happen_often_need_a_doctor() -> None:
+    assert outcome(FLOW, serious_symptoms="no", painful="yes", spasm_pain="usual",
+                   spasm_how_long="minutes", spasm_often="yes") == "spasm-see-doctor"
+
+
+def test_a_painless_tight_muscle_is_treated_as_a_spasm_without_asking_about_pain() -> None:
     assert outcome(FLOW, serious_symptoms="no", painful="no", what_you_notice="tight",
                    spasm_how_long="minutes", spasm_often="no") == "spasm-self-care"
     assert outcome(FLOW, serious_symptoms="no", painful="no", what_you_notice="tight",
@@ -51,23 +67,33 @@ def test_a_painless_tight_muscle_is_treated_as_a_spasm() -> None:
 
 
 NO, YES = "no", "yes"
+NOT_SERIOUS, HURTS, PAINLESS = {"serious-symptoms": NO}, {"painful": YES}, {"painful": NO}
+USUAL_PAIN = {"spasm-pain": "usual"}
 EVERY_CONVERSATION = [
     ({"serious-symptoms": YES}, "emergency"),
-    ({"serious-symptoms": NO, "painful": YES, "spasm-how-long": "minutes", "spasm-often": YES},
+    # A spasm that hurts as spasms usually do: a doctor only if it is frequent or long.
+    (NOT_SERIOUS | HURTS | USUAL_PAIN | {"spasm-how-long": "minutes", "spasm-often": YES},
      "spasm-see-doctor"),
-    ({"serious-symptoms": NO, "painful": YES, "spasm-how-long": "minutes", "spasm-often": NO},
+    (NOT_SERIOUS | HURTS | USUAL_PAIN | {"spasm-how-long": "minutes", "spasm-often": NO},
      "spasm-self-care"),
-    ({"serious-symptoms": NO, "painful": YES, "spasm-how-long": "longer"}, "spasm-see-doctor"),
-    ({"serious-symptoms": NO, "painful": NO, "what-you-notice": "flicker",
-      "twitch-how-long": "few-days"}, "twitch-self-care"),
-    ({"serious-symptoms": NO, "painful": NO, "what-you-notice": "flicker",
-      "twitch-how-long": "longer"}, "twitch-see-doctor"),
-    ({"serious-symptoms": NO, "painful": NO, "what-you-notice": "tight",
-      "spasm-how-long": "minutes", "spasm-often": YES}, "spasm-see-doctor"),
-    ({"serious-symptoms": NO, "painful": NO, "what-you-notice": "tight",
-      "spasm-how-long": "minutes", "spasm-often": NO}, "spasm-self-care"),
-    ({"serious-symptoms": NO, "painful": NO, "what-you-notice": "tight",
-      "spasm-how-long": "longer"}, "spasm-see-doctor"),
+    (NOT_SERIOUS | HURTS | USUAL_PAIN | {"spasm-how-long": "longer"}, "spasm-see-doctor"),
+    # Especially painful, or soreness that stays: a doctor.
+    (NOT_SERIOUS | HURTS | {"spasm-pain": "especially"}, "spasm-see-doctor"),
+    (NOT_SERIOUS | HURTS | {"spasm-pain": "soreness"}, "spasm-see-doctor"),
+    # A painless flicker is a twitch: a doctor only if it is frequent or long.
+    (NOT_SERIOUS | PAINLESS | {"what-you-notice": "flicker", "twitch-how-long": "few-days",
+                               "twitch-often": YES}, "twitch-see-doctor"),
+    (NOT_SERIOUS | PAINLESS | {"what-you-notice": "flicker", "twitch-how-long": "few-days",
+                               "twitch-often": NO}, "twitch-self-care"),
+    (NOT_SERIOUS | PAINLESS | {"what-you-notice": "flicker", "twitch-how-long": "longer"},
+     "twitch-see-doctor"),
+    # A painless tight muscle is a spasm, with no question about pain.
+    (NOT_SERIOUS | PAINLESS | {"what-you-notice": "tight", "spasm-how-long": "minutes",
+                               "spasm-often": YES}, "spasm-see-doctor"),
+    (NOT_SERIOUS | PAINLESS | {"what-you-notice": "tight", "spasm-how-long": "minutes",
+                               "spasm-often": NO}, "spasm-self-care"),
+    (NOT_SERIOUS | PAINLESS | {"what-you-notice": "tight", "spasm-how-long": "longer"},
+     "spasm-see-doctor"),
 ]
 
 

@@ -21,7 +21,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
 }, true);
 """
 PUBLIC_URL = "https://example.org/muscle-guide/"
-SPASM_ROUTE = ("No", "Yes, it hurts", "Between a few seconds and a few minutes", "No")
+SPASM_ROUTE = ("No", "Yes, it hurts", "Very painful, as spasms usually are",
+               "Between a few seconds and a few minutes", "No")
 
 
 @contextmanager

@@ -48,7 +48,8 @@ def test_the_offline_bundle_works_from_file_with_no_network(
     expect(page.get_by_role("heading", level=1)).to_have_text("Muscle spasm")
 
     page.get_by_role("link", name="Twitch or spasm? What should I do?").last.click()
-    for answer in ("No", "Yes, it hurts", "Between a few seconds and a few minutes", "No"):
+    for answer in ("No", "Yes, it hurts", "Very painful, as spasms usually are",
+                   "Between a few seconds and a few minutes", "No"):
         page.locator(".flowchart--enhanced .flowchart__step:not([hidden])").get_by_role(
             "link", name=answer, exact=True).click()
     expect(page.locator(".flowchart__step:not([hidden]) .flowchart__heading")).to_have_text(

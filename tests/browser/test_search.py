@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from generator.project import load_project
 
+from browser.conftest import axe_violations
 from conftest import CONTENT
 
 pytestmark = pytest.mark.browser
@@ -112,3 +113,51 @@ def test_the_help_under_a_search_that_finds_nothing_leads_to_the_checker_from_an
     help_link.click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(CHECKER)
+
+
+# The WCAG contrast of an element's text against what is behind it: the text colour, with its
+# transparency, laid over the first ancestor background that is not transparent.
+TEXT_CONTRAST = """element => {
+    const rgba = text => text.match(/[\\d.]+/g).map(Number);
+    const over = ([r, g, b, a = 1], [br, bg, bb]) =>
+        [r * a + br * (1 - a), g * a + bg * (1 - a), b * a + bb * (1 - a)];
+    const luminance = rgb => {
+        const [r, g, b] = rgb.map(c => c / 255)
+            .map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    let behind = element;
+    while (behind && rgba(getComputedStyle(behind).backgroundColor)[3] === 0) {
+        behind = behind.parentElement;
+    }
+    const background = behind ? rgba(getComputedStyle(behind).backgroundColor) : [255, 255, 255];
+    const [lighter, darker] = [luminance(over(rgba(getComputedStyle(element).color), background)),
+                               luminance(background)].sort((a, b) => b - a);
+    return (lighter + 0.05) / (darker + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_help_under_a_search_that_finds_nothing_is_readable_and_easy_to_tap(
+    opened: tuple[Page, str], width: int, scheme: str
+) -> None:
+    page, url = opened
+    page.set_viewport_size({"width": width, "height": 800})
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    page.goto(url)
+    page.get_by_role("textbox", name="Search").focus()
+    typed(page, "qqqzzz")
+    expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")
+    help_box = page.locator(".search-help")
+    expect(help_box.get_by_text("Not finding it?")).to_be_visible()
+
+    texts = [help_box.locator("p"), *help_box.get_by_role("link").all()]
+    contrast = {text.inner_text(): round(text.evaluate(TEXT_CONTRAST), 2) for text in texts}
+    assert min(contrast.values()) >= 4.5, contrast
+    assert min(float(text.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+               for text in texts) >= 16
+    heights = [link.bounding_box()["height"]  # type: ignore[index]
+               for link in help_box.get_by_role("link").all()]
+    assert len(heights) == 2 and min(heights) >= 24, heights
+    assert axe_violations(page) == []

@@ -30,7 +30,7 @@ PAGE_TYPES = {
     "not found": "no/such/page/",
 }
 EDITS = {
-    "site.yml": {"get help now.": f"get help now, {WORD}."},
+    "site.yml": {"get emergency help now.": f"get emergency help now, {WORD}."},
     "conditions/muscle-twitch.yml": {
         "name: Muscle twitch\n": f"name: Muscle {WORD}\n",
         "A small, fast movement": f"A small, fast {WORD} movement",
@@ -39,7 +39,8 @@ EDITS = {
         "painful: No. A twitch does not hurt.": f"painful: No. A {WORD} does not hurt.",
     },
     "flowcharts/twitch-or-spasm.yml": {
-        "text: Do you feel very unwell,": f"text: Do you feel very {WORD} unwell,",
+        "text: Do you have serious medical symptoms?":
+            f"text: Do you have serious {WORD} symptoms?",
         "title: This sounds like a muscle twitch": f"title: This sounds like a {WORD}",
     },
     "pages/about.yml": {"title: About this guide": f"title: About {WORD}",

@@ -18,8 +18,8 @@ from generator.models import Comparison, Condition, Flowchart, Page, Site
 from generator.validate import (
     Sourced,
     check_emergency_links,
+    check_comparison,
     check_flowchart,
-    check_references,
     check_unique_ids,
     to_model,
 )
@@ -91,7 +91,7 @@ def _load_project(content_dir: Path) -> Project:
     for condition in conditions:
         check_emergency_links(condition, errors)
     for item in comparisons:
-        check_references(item.document, "conditions", item.model.conditions, known, errors)
+        check_comparison(item, known, errors)
     for chart in flowcharts:
         check_flowchart(chart, known, errors)
     errors.raise_if_any()

@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 from generator import flowchart, markdown_subset, scaffold
 from generator.errors import ErrorCollector
 from generator.load import Document
-from generator.models import Condition, Flowchart
+from generator.models import Comparison, Condition, Flowchart
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -209,6 +209,32 @@ def check_references(
                        + (f" Did you mean `{hint[0]}`?" if hint else ""), document.data)
 
 
+def check_repeats(document: Document, listed: list[tuple[list[str | int], str]], item: str,
+                  advice: str, errors: ErrorCollector) -> None:
+    """Record every value of a list (each with its place) that is listed again, where it is."""
+    first: dict[str, int] = {}
+    for index, (loc, value) in enumerate(listed):
+        seen = first.setdefault(value, index)
+        if seen != index:
+            line, column = document.position(loc)
+            errors.add(document.name, line, column, loc,
+                       f"`{value}` is listed twice: it is also {item} {seen + 1}. {advice}",
+                       document.data)
+
+
+def check_comparison(item: Sourced[Comparison], known: set[str], errors: ErrorCollector) -> None:
+    """Record conditions a comparison names that do not exist, and anything it names twice."""
+    comparison, document = item.model, item.document
+    check_references(document, "conditions", comparison.conditions, known, errors)
+    check_repeats(document, [(["conditions", i], c) for i, c in enumerate(comparison.conditions)],
+                  "condition", "A comparison sets different conditions side by side: list each one once.",
+                  errors)
+    check_repeats(document, [(["rows", i, "field"], row.field)
+                             for i, row in enumerate(comparison.rows)],
+                  "the field of row", "Each row of the table shows another field: remove this row, or change "
+                  "its `field`.", errors)
+
+
 def check_emergency_links(item: Sourced[Condition], errors: ErrorCollector) -> None:
     """Record links in emergency callouts: nothing may lead a reader away from calling."""
     condition = item.model
@@ -236,3 +262,7 @@ def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],
         line, column = item.document.position(problem.loc)
         errors.add(item.document.name, line, column, problem.loc, problem.message,
                    item.document.data)
+    for index, result in enumerate(item.model.outcomes):
+        check_repeats(item.document, [(["outcomes", index, "conditions", i], c)
+                                      for i, c in enumerate(result.conditions)],
+                      "condition", "The outcome links to each condition once: remove this one.", errors)

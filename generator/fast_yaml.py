@@ -82,8 +82,8 @@ def _compose(text: str, max_depth: int) -> tuple[dict[str, Any], Positions]:
             continue
         elif kind is yaml.DocumentStartEvent:
             documents += 1
-            if documents > 1 or event.version is not None:
-                raise _PassOn
+            if documents > 1 or event.version is not None or event.tags:
+                raise _PassOn  # `%YAML` and `%TAG` lines are refused there
             continue
         elif kind is yaml.AliasEvent:
             raise _PassOn

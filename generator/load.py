@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import re
@@ -23,6 +24,7 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.tokens import DirectiveToken, StreamStartToken
 
 from generator import content_cache, fast_yaml, yaml_errors
 from generator.errors import ErrorCollector, Loc
@@ -105,6 +107,8 @@ def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | No
     """
     yaml = YAML(typ="rt")
     try:
+        if _reject_directives(yaml, text, name, errors):
+            return None
         if _reject_unsafe_events(yaml, text, name, errors):
             return None
         tree = yaml.load(text)
@@ -177,6 +181,27 @@ def plain(value: Any) -> Any:
         if isinstance(value, kind):
             return kind(value)
     return value
+
+
+def _reject_directives(yaml: YAML, text: str, name: str, errors: ErrorCollector) -> bool:
+    """Record each `%YAML` or `%TAG` line at the top of a file.
+
+    `%YAML 1.1` makes `yes` and `on` mean true, `010` mean 8 and `1:20` mean 80, so the same
+    file would say something else than it seems to; `%TAG` renames tags, which are refused.
+    """
+    found = False
+    # A mistake after the directives is reported once they are gone, by the usual path.
+    with contextlib.suppress(MarkedYAMLError):
+        for token in yaml.scan(text):
+            if isinstance(token, DirectiveToken):
+                mark = token.start_mark
+                errors.add(name, mark.line + 1, mark.column + 1, "", f"`%{token.name}` lines "
+                           "are not allowed. Remove this line; content files are read as "
+                           "YAML 1.2.")
+                found = True
+            elif not isinstance(token, StreamStartToken):
+                break
+    return found
 
 
 def _reject_unsafe_events(yaml: YAML, text: str, name: str, errors: ErrorCollector) -> bool:

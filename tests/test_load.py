@@ -213,3 +213,19 @@ def test_keys_must_be_words(tmp_path: Path) -> None:
         "page.yml:1:1: `1` is not a field name. Field names are words, like `summary`.",
         "page.yml:3:5: `null` is not a field name. Field names are words, like `summary`.",
     ]
+
+
+@pytest.mark.parametrize("text", [
+    b"%YAML 1.1\n---\nsummary: yes\n",     # YAML 1.1 reads yes, on, 010 and 1:20 another way
+    b"%YAML 1.2\n---\nsummary: yes\n",
+    b"%YAML 1.1\nsummary: yes\n",          # and without the `---` it needs
+    b"%TAG ! tag:example.com,2000:\n---\nsummary: yes\n",
+    b"\xef\xbb\xbf%YAML 1.1\n---\nsummary: on\n",
+])
+def test_a_yaml_directive_line_is_refused(tmp_path: Path, text: bytes) -> None:
+    document, errors = read(tmp_path, text)
+
+    name = text.removeprefix(b"\xef\xbb\xbf").split()[0].decode()
+    assert document is None
+    assert errors == [f"page.yml:1:1: `{name}` lines are not allowed. Remove this line; "
+                      "content files are read as YAML 1.2."]

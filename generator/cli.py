@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import json
 import re
@@ -86,14 +87,26 @@ def _day(today: datetime.datetime | None) -> datetime.date:
     return today.date() if today else datetime.date.today()
 
 
+# The last second of the year 9999: dates past it cannot be written as YYYY-MM-DD.
+LATEST_EPOCH = calendar.timegm((9999, 12, 31, 23, 59, 59))
+
+
 def _epoch_or_exit(value: str | None) -> int | None:
     if not value:
         return None
-    if not value.isdigit():
+    number = value.strip()
+    if not re.fullmatch(r"[-+]?[0-9]+", number):
         click.echo(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}.",
                    err=True)
         sys.exit(1)
-    return int(value)
+    # Lengths first: Python refuses to read a number of more than 4,300 digits.
+    digits = number.lstrip("+-").lstrip("0")
+    negative = number.startswith("-") and digits != ""
+    if negative or len(digits) > len(str(LATEST_EPOCH)) or int(number) > LATEST_EPOCH:
+        click.echo(f"SOURCE_DATE_EPOCH must be between 0 and {LATEST_EPOCH} (the year 9999), "
+                   f"not {number if len(number) <= 30 else number[:27] + '...'}.", err=True)
+        sys.exit(1)
+    return int(number)
 
 
 @main.command()

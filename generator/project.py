@@ -17,8 +17,8 @@ from generator.load import Document, read_document
 from generator.models import Comparison, Condition, Flowchart, Page, Site
 from generator.validate import (
     Sourced,
-    check_emergency_links,
     check_comparison,
+    check_emergency_links,
     check_flowchart,
     check_unique_ids,
     to_model,

@@ -227,12 +227,12 @@ def check_comparison(item: Sourced[Comparison], known: set[str], errors: ErrorCo
     comparison, document = item.model, item.document
     check_references(document, "conditions", comparison.conditions, known, errors)
     check_repeats(document, [(["conditions", i], c) for i, c in enumerate(comparison.conditions)],
-                  "condition", "A comparison sets different conditions side by side: list each one once.",
-                  errors)
+                  "condition", "A comparison sets different conditions side by side: list each "
+                  "one once.", errors)
     check_repeats(document, [(["rows", i, "field"], row.field)
                              for i, row in enumerate(comparison.rows)],
-                  "the field of row", "Each row of the table shows another field: remove this row, or change "
-                  "its `field`.", errors)
+                  "the field of row", "Each row of the table shows another field: remove this "
+                  "row, or change its `field`.", errors)
 
 
 def check_emergency_links(item: Sourced[Condition], errors: ErrorCollector) -> None:
@@ -265,4 +265,5 @@ def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],
     for index, result in enumerate(item.model.outcomes):
         check_repeats(item.document, [(["outcomes", index, "conditions", i], c)
                                       for i, c in enumerate(result.conditions)],
-                      "condition", "The outcome links to each condition once: remove this one.", errors)
+                      "condition", "The outcome links to each condition once: remove this one.",
+                      errors)

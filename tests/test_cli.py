@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -159,3 +161,19 @@ def test_a_bad_source_date_epoch_is_explained(scratch: Callable[..., Path]) -> N
     assert result.returncode == 1
     assert result.stderr == "SOURCE_DATE_EPOCH must be a whole number of seconds, not " \
                             "'yesterday'.\n"
+
+
+@pytest.mark.parametrize("epoch", ["-5", "99999999999999999999", "253402300800", "9" * 5000])
+def test_a_source_date_epoch_out_of_range_is_explained(scratch: Callable[..., Path],
+                                                       epoch: str) -> None:
+    scratch()
+
+    by_env = subprocess.run([sys.executable, "-m", "generator", "build"], capture_output=True,
+                            text=True, check=False, env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
+    by_option = run("build", "--source-date-epoch", epoch)
+
+    for result in (by_env, by_option):
+        assert result.returncode == 1
+        assert result.stderr.startswith("SOURCE_DATE_EPOCH must be between 0 and 253402300799 "
+                                        "(the year 9999), not "), result.stderr
+        assert "Traceback" not in result.stderr

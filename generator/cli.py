@@ -11,11 +11,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 import click
+from pydantic import TypeAdapter, ValidationError
 
 from generator import editor_schema, readability, review, scaffold
 from generator.errors import ContentError, ContentErrors
 from generator.flowchart import to_mermaid
 from generator.guide import guide as guide_text
+from generator.models import Slug
 from generator.pipeline import RenderedSite, render_content
 from generator.project import Project, load_project
 
@@ -201,9 +203,9 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
 
     The ID is the file's name and the page's address, like leg-cramp.
     """
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item_id):
-        click.echo(f"`{item_id}` cannot be an id: use only small letters, digits and single "
-                   "hyphens, like leg-cramp.", err=True)
+    problem = _id_problem(item_id)
+    if problem:
+        click.echo(problem, err=True)
         sys.exit(1)
     target = content_dir / scaffold.KINDS[kind].folder / f"{item_id}.yml"
     if target.exists():
@@ -214,6 +216,21 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
     target.write_text(scaffold.starter(kind, item_id), encoding="utf-8")
     click.echo(f"Wrote {target.as_posix()}. Replace every TODO ({scaffold.GUIDE} explains "
                "each field), then run `python -m generator check`.")
+
+
+def _id_problem(item_id: str) -> str | None:
+    """Return why a new file cannot have this id, by the rule the content format checks."""
+    try:
+        TypeAdapter(Slug).validate_python(item_id)
+    except ValidationError as error:
+        detail = error.errors(include_url=False)[0]
+        if detail["type"] == "string_too_long":
+            shown = item_id if len(item_id) <= 40 else item_id[:39] + "…"
+            return (f"`{shown}` is {len(item_id)} characters long: an id has at most "
+                    f"{detail['ctx']['max_length']}. Choose a shorter one, like leg-cramp.")
+        return (f"`{item_id}` cannot be an id: use only small letters, digits and single "
+                "hyphens, like leg-cramp.")
+    return None
 
 
 @main.command(name="review")

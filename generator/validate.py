@@ -105,6 +105,8 @@ def _plain_message(model: type[BaseModel], loc: list[str | int], detail: ErrorDe
         )
     if kind == "too_short" and int(ctx.get("min_length", 1)) > 1:
         return f"this needs at least {ctx['min_length']} items."
+    if kind == "string_too_long":
+        return f"this is too long: use at most {ctx['max_length']} characters."
     if kind in ("string_too_short", "too_short"):
         return "this must not be empty."
     if kind == "string_type":

@@ -7,6 +7,8 @@ import datetime
 import json
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
 
@@ -152,10 +154,11 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
 def export(content_dir: Path, out_dir: Path) -> None:
     """Write the generated Markdown pages into DIR, for review or for another site builder."""
     pages = _render_or_exit(content_dir).pages
-    for path, markdown in pages.items():
-        target = out_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
+    with _writing_or_exit():
+        for path, markdown in pages.items():
+            target = out_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown, encoding="utf-8")
     click.echo(f"Wrote {len(pages)} pages to {out_dir}/")
 
 
@@ -185,9 +188,10 @@ def schema(kind: str | None, write: bool) -> None:
     schema on its first line, and .vscode/settings.json maps the folders to them.
     """
     if write:
-        for path in editor_schema.write_all(Path(scaffold.SCHEMA_FOLDER),
-                                             scaffold.SCHEMA_KINDS):
-            click.echo(f"Wrote {path}")
+        with _writing_or_exit():
+            for path in editor_schema.write_all(Path(scaffold.SCHEMA_FOLDER),
+                                                 scaffold.SCHEMA_KINDS):
+                click.echo(f"Wrote {path}")
     elif kind:
         click.echo(editor_schema.as_json(scaffold.SCHEMA_KINDS[kind]), nl=False)
     else:
@@ -208,12 +212,13 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
         click.echo(problem, err=True)
         sys.exit(1)
     target = content_dir / scaffold.KINDS[kind].folder / f"{item_id}.yml"
-    if target.exists():
-        click.echo(f"{target.as_posix()} already exists. Choose another id, or edit it.",
-                   err=True)
-        sys.exit(1)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(scaffold.starter(kind, item_id), encoding="utf-8")
+    with _writing_or_exit():
+        if target.exists() or target.is_symlink():
+            click.echo(f"{target.as_posix()} already exists. Choose another id, or edit it.",
+                       err=True)
+            sys.exit(1)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(scaffold.starter(kind, item_id), encoding="utf-8")
     click.echo(f"Wrote {target.as_posix()}. Replace every TODO ({scaffold.GUIDE} explains "
                "each field), then run `python -m generator check`.")
 
@@ -253,8 +258,22 @@ def review_command(content_dir: Path, days: int, today: datetime.datetime | None
               show_default=True, help="Where to write the guide.")
 def guide(output: Path) -> None:
     """Write the writer's guide: every field of every kind of file, with worked examples."""
-    output.write_text(guide_text(), encoding="utf-8")
+    with _writing_or_exit():
+        output.write_text(guide_text(), encoding="utf-8")
     click.echo(f"Wrote {output.as_posix()}")
+
+
+@contextmanager
+def _writing_or_exit() -> Iterator[None]:
+    """Report a file the system would not let us write, plainly, and exit."""
+    try:
+        yield
+    except OSError as error:
+        where = str(error.filename or "")
+        shown = where if len(where) <= 80 else where[:79] + "…"
+        click.echo(f"Could not write {shown}: {error.strerror or error}. Check the folder "
+                   "names, or choose another place.", err=True)
+        sys.exit(1)
 
 
 def _render_or_exit(content_dir: Path, epoch: int | None = None,

@@ -7,6 +7,7 @@ import datetime
 import os
 import re
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.tokens import DirectiveToken, StreamStartToken
+from ruamel.yaml.util import create_timestamp, timestamp_regexp
 
 from generator import content_cache, fast_yaml, yaml_errors
 from generator.errors import ErrorCollector, Loc
@@ -40,6 +42,9 @@ _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBL
                | getattr(os, "O_BINARY", 0))
 # The start of a YAML timestamp: ruamel.yaml reads these as dates.
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[Tt ])")
+# A whole number as YAML 1.2 reads it, and the most digits Python turns into one.
+_DECIMAL = re.compile(r"[-+]?[0-9_]+")
+_MOST_DIGITS = sys.get_int_max_str_digits() or sys.maxsize
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A line of a plain scalar that starts like a list item: `- text`.
 _LIST_ITEM = re.compile(r"^([ \t]*)-(?:[ \t]|$)")
@@ -148,11 +153,13 @@ def _read_bytes(path: Path, name: str, errors: ErrorCollector) -> bytes | None:
     """Return a file's bytes, refusing links, odd files and big files before reading them."""
     try:
         descriptor = os.open(path, _OPEN_FLAGS)
-    except OSError:
-        if not path.is_symlink():
-            raise
-        errors.add(name, 1, 1, "", "this file is a link to another file. Copy the file here "
-                   "instead of linking to it.")
+    except OSError as error:
+        if path.is_symlink():
+            errors.add(name, 1, 1, "", "this file is a link to another file. Copy the file "
+                       "here instead of linking to it.")
+        else:
+            errors.add(name, 1, 1, "", f"this file cannot be read ({error.strerror}). Check "
+                       "that you may open it.")
         return None
     with os.fdopen(descriptor, "rb") as file:
         status = os.fstat(file.fileno())
@@ -251,7 +258,7 @@ def _event_problem(event: Event, text: str, *, in_list: bool) -> tuple[int, int,
         message = ("YAML merge keys (`<<`) are not allowed. Write each field out in full, "
                    "or put `<<` in quotes if it is text.")
     elif isinstance(event, ScalarEvent) and event.style is None:
-        message = _impossible_date(event.value)
+        message = _impossible_date(event.value) or _unreadable_number(event.value)
         if message is None:
             return _list_item_in_text(event, text, in_list=in_list)
     if message is None:
@@ -288,7 +295,22 @@ def _impossible_date(value: str) -> str | None:
         datetime.date(*map(int, match.groups()))
     except ValueError:
         return f"{value} is not a real date. Check the day and the month."
+    stamp = timestamp_regexp.match(value)
+    if stamp is not None:
+        try:
+            create_timestamp(**stamp.groupdict())
+        except ValueError:
+            return f"{value} is not a real time. Check the hours, minutes and seconds."
     return None
+
+
+def _unreadable_number(value: str) -> str | None:
+    """Return why YAML cannot read a whole number, such as one of 5,000 digits, or None."""
+    digits = len(value.lstrip("+-").replace("_", ""))
+    if digits <= _MOST_DIGITS or not _DECIMAL.fullmatch(value):
+        return None
+    return (f"this number is {digits} digits long, more than can be read. Content needs no "
+            "such number: shorten it, or put it in quotes if it is text.")
 
 
 def _reject_odd_keys(tree: Any, name: str, errors: ErrorCollector) -> bool:

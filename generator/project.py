@@ -72,7 +72,7 @@ def _load_project(content_dir: Path) -> Project:
     errors = ErrorCollector()
     files = find_content(content_dir, errors)
     site = _load(files.site, Site, errors) if files.site else None
-    if files.site is None and content_dir.is_dir():
+    if files.site is None and files.folder_found:
         errors.add(display_name(content_dir / "site.yml"), 1, 1, "",
                    "this file is missing. Create it.")
     conditions = _load_all(files.by_folder["conditions"], Condition, errors)

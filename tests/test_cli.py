@@ -177,3 +177,24 @@ def test_a_source_date_epoch_out_of_range_is_explained(scratch: Callable[..., Pa
         assert result.stderr.startswith("SOURCE_DATE_EPOCH must be between 0 and 253402300799 "
                                         "(the year 9999), not "), result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_a_place_that_cannot_be_written_is_explained(scratch: Callable[..., Path]) -> None:
+    project = scratch()
+    (project / "out").mkdir()
+    (project / "out/conditions").write_text("in the way", encoding="utf-8")
+
+    results = {
+        "out/conditions: File exists": run("export", "out"),
+        f"{'a' * 79}…: File name too long": run("export", "a" * 300),
+        "nowhere/GUIDE.md: No such file or directory": run("guide", "--output",
+                                                           "nowhere/GUIDE.md"),
+    }
+    (project / "content/pages").rename(project / "pages")
+    (project / "content/pages").write_text("in the way", encoding="utf-8")
+    results["content/pages: File exists"] = run("new", "page", "contact")
+
+    for problem, result in results.items():
+        assert result.returncode == 1
+        assert result.stderr == (f"Could not write {problem}. Check the folder names, or choose "
+                                 "another place.\n")

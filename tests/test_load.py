@@ -229,3 +229,41 @@ def test_a_yaml_directive_line_is_refused(tmp_path: Path, text: bytes) -> None:
     assert document is None
     assert errors == [f"page.yml:1:1: `{name}` lines are not allowed. Remove this line; "
                       "content files are read as YAML 1.2."]
+
+
+def test_a_number_too_long_to_read_is_pointed_at(tmp_path: Path) -> None:
+    _, errors = read(tmp_path, b"a: " + b"9" * 5000 + b"\nb: 1_" + b"2" * 4300 + b"\nc: "
+                     + b"3" * 4300 + b"\n")
+
+    assert errors == [
+        "page.yml:1:4: this number is 5000 digits long, more than can be read. Content needs "
+        "no such number: shorten it, or put it in quotes if it is text.",
+        "page.yml:2:4: this number is 4301 digits long, more than can be read. Content needs "
+        "no such number: shorten it, or put it in quotes if it is text.",
+    ]
+
+
+@pytest.mark.parametrize("value", ["2026-11-26 25:00:00", "2026-11-26T10:60:00",
+                                   "2026-11-26 23:59:60"])
+def test_a_time_that_does_not_exist_is_pointed_at(tmp_path: Path, value: str) -> None:
+    _, errors = read(tmp_path, f"a: {value}\n".encode())
+
+    assert errors == [f"page.yml:1:4: {value} is not a real time. Check the hours, minutes "
+                      "and seconds."]
+
+
+def test_a_file_that_cannot_be_opened_is_named(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    real_open = os.open
+
+    def refuse(path: str | Path, flags: int, *args: int) -> int:
+        if Path(path).name == "page.yml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse)
+    document, errors = read(tmp_path, b"a: b\n")
+
+    assert document is None
+    assert errors == ["page.yml:1:1: this file cannot be read (Permission denied). Check that "
+                      "you may open it."]

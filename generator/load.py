@@ -45,6 +45,8 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[Tt ])")
 # A whole number as YAML 1.2 reads it, and the most digits Python turns into one.
 _DECIMAL = re.compile(r"[-+]?[0-9_]+")
 _MOST_DIGITS = sys.get_int_max_str_digits() or sys.maxsize
+# An escape for a character by its number, in double quotes: `"\U0001F600"`.
+_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A line of a plain scalar that starts like a list item: `- text`.
 _LIST_ITEM = re.compile(r"^([ \t]*)-(?:[ \t]|$)")
@@ -121,10 +123,18 @@ def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | No
         _add_yaml_error(error, name, errors, text)
         return None
     except ReaderError as error:
-        before = text[: error.position]
-        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        errors.add(name, line, column, "", f"the file contains a character that is not "
-                   f"allowed (U+{error.character:04X}). Delete it.")
+        errors.add(name, *_line_column(text, error.position), "", f"the file contains a "
+                   f"character that is not allowed (U+{error.character:04X}). Delete it.")
+        return None
+    except ValueError:
+        # ruamel.yaml's scanner turns `"\U00110000"` into chr(0x110000), which fails unmarked.
+        escape = next((m for m in _ESCAPE.finditer(text) if int(m[1], 16) > sys.maxunicode),
+                      None)
+        if escape is None:
+            raise  # a bug, not a mistake in the file: keep the traceback
+        errors.add(name, *_line_column(text, escape.start()), "", f"`{escape[0]}` names no "
+                   "character: the last one is `\\U0010FFFF`. Correct it, or type the "
+                   "character itself.")
         return None
     if not isinstance(tree, CommentedMap):
         errors.add(name, 1, 1, "", "the file must be made of `key: value` lines, "
@@ -133,6 +143,12 @@ def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | No
     if _reject_odd_keys(tree, name, errors):
         return None
     return Document(name=name, data=plain(tree), positions=_tree_positions(tree))
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """Return the 1-based line and column of a character of the text."""
+    before = text[:index]
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def _tree_positions(tree: Any, path: tuple[str | int, ...] = ()) -> Positions:

@@ -267,3 +267,10 @@ def test_a_file_that_cannot_be_opened_is_named(tmp_path: Path,
     assert document is None
     assert errors == ["page.yml:1:1: this file cannot be read (Permission denied). Check that "
                       "you may open it."]
+
+
+def test_an_escape_past_the_last_character_is_pointed_at(tmp_path: Path) -> None:
+    _, errors = read(tmp_path, b'a: fine\nb: "smile \\U0001F600, \\U00110000"\n')
+
+    assert errors == ["page.yml:2:23: `\\U00110000` names no character: the last one is "
+                      "`\\U0010FFFF`. Correct it, or type the character itself."]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -96,8 +97,14 @@ LATEST_EPOCH = calendar.timegm((9999, 12, 31, 23, 59, 59))
 
 
 def _epoch_or_exit(value: str | None) -> int | None:
-    if not value:
-        return None
+    # MkDocs reads SOURCE_DATE_EPOCH too, and fails on a bad one even when the option is given.
+    from_env = os.environ.get("SOURCE_DATE_EPOCH")
+    if from_env is not None and from_env != value:
+        _seconds_or_exit(from_env)
+    return _seconds_or_exit(value) if value else None
+
+
+def _seconds_or_exit(value: str) -> int:
     number = value.strip()
     if not re.fullmatch(r"[-+]?[0-9]+", number):
         click.echo(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}.",

@@ -198,3 +198,20 @@ def test_a_place_that_cannot_be_written_is_explained(scratch: Callable[..., Path
         assert result.returncode == 1
         assert result.stderr == (f"Could not write {problem}. Check the folder names, or choose "
                                  "another place.\n")
+
+
+@pytest.mark.parametrize(("env", "option"), [("", None), ("yesterday", "5"), ("-5", "5")])
+def test_a_bad_source_date_epoch_beside_a_good_option_is_explained(
+    scratch: Callable[..., Path], env: str, option: str | None
+) -> None:
+    # MkDocs reads the variable itself, so it must be right even when the option is given.
+    scratch()
+
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build",
+         *(["--source-date-epoch", option] if option else [])],
+        capture_output=True, text=True, check=False, env={**os.environ, "SOURCE_DATE_EPOCH": env})
+
+    assert result.returncode == 1
+    assert result.stderr.startswith("SOURCE_DATE_EPOCH must be "), result.stderr
+    assert "Traceback" not in result.stderr

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
+import os
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
 
 import click
+from pydantic import TypeAdapter, ValidationError
 
 from generator import (
     editor_schema,
@@ -23,6 +28,7 @@ from generator import (
 from generator.errors import ContentError, ContentErrors, field_path
 from generator.flowchart import to_mermaid
 from generator.guide import guide as guide_text
+from generator.models import Slug
 from generator.pipeline import RenderedSite, render_content
 from generator.project import Project, load_project
 from generator.terminal import as_json, echo
@@ -78,7 +84,7 @@ def check(content_dir: Path, output: str, strict: bool, today: datetime.datetime
     if strict and warnings:
         if output == "text":
             echo(f"{_count(len(warnings), 'warning')}: --strict fails on warnings.",
-                       err=True)
+                 err=True)
         sys.exit(1)
     if output == "text":
         also = f", with {_count(len(warnings), 'warning')}" if warnings else ""
@@ -106,14 +112,32 @@ def _day(today: datetime.datetime | None) -> datetime.date:
     return today.date() if today else datetime.date.today()
 
 
+# The last second of the year 9999: dates past it cannot be written as YYYY-MM-DD.
+LATEST_EPOCH = calendar.timegm((9999, 12, 31, 23, 59, 59))
+
+
 def _epoch_or_exit(value: str | None) -> int | None:
-    if not value:
-        return None
-    if not value.isdigit():
+    # MkDocs reads SOURCE_DATE_EPOCH too, and fails on a bad one even when the option is given.
+    from_env = os.environ.get("SOURCE_DATE_EPOCH")
+    if from_env is not None and from_env != value:
+        _seconds_or_exit(from_env)
+    return _seconds_or_exit(value) if value else None
+
+
+def _seconds_or_exit(value: str) -> int:
+    number = value.strip()
+    if not re.fullmatch(r"[-+]?[0-9]+", number):
         echo(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}.",
-                   err=True)
+             err=True)
         sys.exit(1)
-    return int(value)
+    # Lengths first: Python refuses to read a number of more than 4,300 digits.
+    digits = number.lstrip("+-").lstrip("0")
+    negative = number.startswith("-") and digits != ""
+    if negative or len(digits) > len(str(LATEST_EPOCH)) or int(number) > LATEST_EPOCH:
+        echo(f"SOURCE_DATE_EPOCH must be between 0 and {LATEST_EPOCH} (the year 9999), "
+             f"not {number if len(number) <= 30 else number[:27] + '...'}.", err=True)
+        sys.exit(1)
+    return int(number)
 
 
 @main.command()
@@ -178,10 +202,11 @@ def _outputs_or_exit(site_dir: Path, dist_dir: Path, content_dir: Path,
 def export(content_dir: Path, out_dir: Path) -> None:
     """Write the generated Markdown pages into DIR, for review or for another site builder."""
     pages = _render_or_exit(content_dir).pages
-    for path, markdown in pages.items():
-        target = out_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
+    with _writing_or_exit():
+        for path, markdown in pages.items():
+            target = out_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown, encoding="utf-8")
     echo(f"Wrote {len(pages)} pages to {out_dir}/")
 
 
@@ -211,9 +236,10 @@ def schema(kind: str | None, write: bool) -> None:
     schema on its first line, and .vscode/settings.json maps the folders to them.
     """
     if write:
-        for path in editor_schema.write_all(Path(scaffold.SCHEMA_FOLDER),
-                                             scaffold.SCHEMA_KINDS):
-            echo(f"Wrote {path}")
+        with _writing_or_exit():
+            for path in editor_schema.write_all(Path(scaffold.SCHEMA_FOLDER),
+                                                 scaffold.SCHEMA_KINDS):
+                echo(f"Wrote {path}")
     elif kind:
         echo(editor_schema.as_json(scaffold.SCHEMA_KINDS[kind]), nl=False)
     else:
@@ -229,23 +255,39 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
 
     The ID is the file's name and the page's address, like leg-cramp.
     """
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item_id):
-        echo(f"`{item_id}` cannot be an id: use only small letters, digits and single "
-                   "hyphens, like leg-cramp.", err=True)
+    problem = _id_problem(item_id)
+    if problem:
+        echo(problem, err=True)
         sys.exit(1)
     kept = routes.kept_name_problem(item_id)
     if kept:
         echo(kept, err=True)
         sys.exit(1)
     target = content_dir / scaffold.KINDS[kind].folder / f"{item_id}.yml"
-    if target.exists():
-        echo(f"{target.as_posix()} already exists. Choose another id, or edit it.",
-                   err=True)
-        sys.exit(1)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(scaffold.starter(kind, item_id), encoding="utf-8")
+    with _writing_or_exit():
+        if target.exists() or target.is_symlink():
+            echo(f"{target.as_posix()} already exists. Choose another id, or edit it.",
+                 err=True)
+            sys.exit(1)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(scaffold.starter(kind, item_id), encoding="utf-8")
     echo(f"Wrote {target.as_posix()}. Replace every TODO ({scaffold.GUIDE} explains "
          "each field), then run `make check` in the project folder.")
+
+
+def _id_problem(item_id: str) -> str | None:
+    """Return why a new file cannot have this id, by the rule the content format checks."""
+    try:
+        TypeAdapter(Slug).validate_python(item_id)
+    except ValidationError as error:
+        detail = error.errors(include_url=False)[0]
+        if detail["type"] == "string_too_long":
+            shown = item_id if len(item_id) <= 40 else item_id[:39] + "…"
+            return (f"`{shown}` is {len(item_id)} characters long: an id has at most "
+                    f"{detail['ctx']['max_length']}. Choose a shorter one, like leg-cramp.")
+        return (f"`{item_id}` cannot be an id: use only small letters, digits and single "
+                "hyphens, like leg-cramp.")
+    return None
 
 
 @main.command(name="review")
@@ -283,8 +325,22 @@ def review_command(content_dir: Path, days: int, today: datetime.datetime | None
               show_default=True, help="Where to write the guide.")
 def guide(output: Path) -> None:
     """Write the writer's guide: every field of every kind of file, with worked examples."""
-    output.write_text(guide_text(), encoding="utf-8")
+    with _writing_or_exit():
+        output.write_text(guide_text(), encoding="utf-8")
     echo(f"Wrote {output.as_posix()}")
+
+
+@contextmanager
+def _writing_or_exit() -> Iterator[None]:
+    """Report a file the system would not let us write, plainly, and exit."""
+    try:
+        yield
+    except OSError as error:
+        where = str(error.filename or "")
+        shown = where if len(where) <= 80 else where[:79] + "…"
+        echo(f"Could not write {shown}: {error.strerror or error}. Check the folder "
+             "names, or choose another place.", err=True)
+        sys.exit(1)
 
 
 def _render_or_exit(content_dir: Path, epoch: int | None = None,

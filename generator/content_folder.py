@@ -25,16 +25,25 @@ class ContentFiles:
     """The content files of one site, by kind."""
 
     site: Path | None = None
+    folder_found: bool = False
+    """Whether the content folder itself exists: without it, no file can be missing from it."""
     by_folder: dict[str, list[Path]] = field(default_factory=lambda: {f: [] for f in FOLDERS})
 
 
 def find_content(content_dir: Path, errors: ErrorCollector) -> ContentFiles:
     """Return the content files in `content_dir`, recording every entry that does not belong."""
     found = ContentFiles()
-    if not content_dir.is_dir():
+    try:
+        is_folder = content_dir.is_dir()
+    except OSError as error:  # a name too long for the file system, say
+        _refuse(errors, content_dir, f"this content folder cannot be opened "
+                f"({error.strerror}). Check the name.")
+        return found
+    if not is_folder:
         _refuse(errors, content_dir, "this content folder does not exist. "
                 "Check the name, or create it with a site.yml inside.")
         return found
+    found.folder_found = True
     for entry in _entries(content_dir, errors):
         path = Path(entry.path)
         if _is_link(entry, path, errors):
@@ -78,8 +87,13 @@ def _folder_files(folder: Path, errors: ErrorCollector) -> list[Path]:
 def _entries(folder: Path, errors: ErrorCollector) -> list[os.DirEntry[str]]:
     # Hidden files (editor swap files, .DS_Store) are never read or published; but a content
     # file hidden by a dot would be lost without a word, so it is named.
-    with os.scandir(folder) as entries:
-        found = sorted(entries, key=lambda e: e.name)
+    try:
+        with os.scandir(folder) as entries:
+            found = sorted(entries, key=lambda e: e.name)
+    except OSError as error:
+        _refuse(errors, folder, f"this folder cannot be read ({error.strerror}). Check that "
+                "you may open it.")
+        return []
     for entry in found:
         if entry.name.startswith(".") and entry.name.lower().endswith((".yml", ".yaml")):
             _refuse(errors, Path(entry.path), "this file's name starts with a dot, so it is "

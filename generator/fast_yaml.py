@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
 from typing import Any
 
 import yaml  # type: ignore[import-untyped]
@@ -32,6 +33,8 @@ _MAYBE_NOT_TEXT = frozenset(k for k in _RESOLVER.versioned_resolver if k is not 
 _STR, _BOOL, _INT, _DATE = (f"tag:yaml.org,2002:{kind}" for kind in
                             ("str", "bool", "int", "timestamp"))
 _WHOLE_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+# The most digits Python turns into a number: longer ones are ruamel.yaml's to refuse.
+_MOST_DIGITS = sys.get_int_max_str_digits() or sys.maxsize
 _PLAIN_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 # A later line of plain text that starts like a list item: YAML joins it to the text.
 _DASH_LINE = re.compile(r"[\r\n][ \t]*-")
@@ -90,8 +93,8 @@ def _compose(text: str, max_depth: int) -> tuple[dict[str, Any], Positions]:
             continue
         elif kind is yaml.DocumentStartEvent:
             documents += 1
-            if documents > 1 or event.version is not None:
-                raise _PassOn
+            if documents > 1 or event.version is not None or event.tags:
+                raise _PassOn  # `%YAML` and `%TAG` lines are refused there
             continue
         elif kind is yaml.AliasEvent:
             raise _PassOn
@@ -150,7 +153,7 @@ def _scalar(event: yaml.ScalarEvent, text: str) -> Any:
     tag = _RESOLVER.resolve(ScalarNode, value, (True, False))
     if tag == _BOOL:
         return value.lower() == "true"
-    if tag == _INT and _WHOLE_NUMBER.fullmatch(value):
+    if tag == _INT and _WHOLE_NUMBER.fullmatch(value) and len(value) <= _MOST_DIGITS:
         return int(value)
     date = _PLAIN_DATE.fullmatch(value) if tag == _DATE else None
     if date:

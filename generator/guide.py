@@ -61,11 +61,13 @@ Your editor can also check the files as you type: see "Editor help" below.
   another number that country answers. `check` refuses any other number unless
   `emergency.number_confirmed_by` names who confirmed it, and then warns.
 - **Comparison rows** name a condition field; each cell is read from that condition's own file,
-  so each fact is written in one place only.
+  so each fact is written in one place only. A comparison lists each condition once, and each
+  field in one row only.
 - **Flowcharts** start at the question named by `start`; each answer's `next` names the next
-  question or outcome. `check` refuses an unknown target, a repeated id or answer value, a step
-  nobody can reach, a circle of questions, a question with one answer, a dead end, and an
-  emergency outcome that links away. `python -m generator graph ID` prints it as a diagram.
+  question or outcome. `check` refuses an unknown target, a repeated id, answer value or
+  outcome condition, a step nobody can reach, a circle of questions, a question with one
+  answer, a dead end, and an emergency outcome that links away. `python -m generator graph ID`
+  prints it as a diagram.
 - **Reading level**: each page reads at grade {page_grade:.0f} or lower (Flesch-Kincaid), and
   each sentence has {words} words or fewer and, from {min_words} words up, reads at grade
   {sentence_grade:.0f} or lower. `check` warns about each one; `check --strict` (the tests)

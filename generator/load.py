@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import re
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,8 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.tokens import DirectiveToken, StreamStartToken
+from ruamel.yaml.util import create_timestamp, timestamp_regexp
 
 from generator import content_cache, fast_yaml, yaml_errors
 from generator.errors import ErrorCollector, Loc
@@ -38,6 +42,11 @@ _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBL
                | getattr(os, "O_BINARY", 0))
 # The start of a YAML timestamp: ruamel.yaml reads these as dates.
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[Tt ])")
+# A whole number as YAML 1.2 reads it, and the most digits Python turns into one.
+_DECIMAL = re.compile(r"[-+]?[0-9_]+")
+_MOST_DIGITS = sys.get_int_max_str_digits() or sys.maxsize
+# An escape for a character by its number, in double quotes: `"\U0001F600"`.
+_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A line of a plain scalar that starts like a list item: `- text`.
 _LIST_ITEM = re.compile(r"^([ \t]*)-(?:[ \t]|$)")
@@ -105,6 +114,8 @@ def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | No
     """
     yaml = YAML(typ="rt")
     try:
+        if _reject_directives(yaml, text, name, errors):
+            return None
         if _reject_unsafe_events(yaml, text, name, errors):
             return None
         tree = yaml.load(text)
@@ -112,10 +123,18 @@ def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | No
         _add_yaml_error(error, name, errors, text)
         return None
     except ReaderError as error:
-        before = text[: error.position]
-        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        errors.add(name, line, column, "", f"the file contains a character that is not "
-                   f"allowed (U+{error.character:04X}). Delete it.")
+        errors.add(name, *_line_column(text, error.position), "", f"the file contains a "
+                   f"character that is not allowed (U+{error.character:04X}). Delete it.")
+        return None
+    except ValueError:
+        # ruamel.yaml's scanner turns `"\U00110000"` into chr(0x110000), which fails unmarked.
+        escape = next((m for m in _ESCAPE.finditer(text) if int(m[1], 16) > sys.maxunicode),
+                      None)
+        if escape is None:
+            raise  # a bug, not a mistake in the file: keep the traceback
+        errors.add(name, *_line_column(text, escape.start()), "", f"`{escape[0]}` names no "
+                   "character: the last one is `\\U0010FFFF`. Correct it, or type the "
+                   "character itself.")
         return None
     if not isinstance(tree, CommentedMap):
         errors.add(name, 1, 1, "", "the file must be made of `key: value` lines, "
@@ -124,6 +143,12 @@ def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | No
     if _reject_odd_keys(tree, name, errors):
         return None
     return Document(name=name, data=plain(tree), positions=_tree_positions(tree))
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """Return the 1-based line and column of a character of the text."""
+    before = text[:index]
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def _tree_positions(tree: Any, path: tuple[str | int, ...] = ()) -> Positions:
@@ -144,11 +169,13 @@ def _read_bytes(path: Path, name: str, errors: ErrorCollector) -> bytes | None:
     """Return a file's bytes, refusing links, odd files and big files before reading them."""
     try:
         descriptor = os.open(path, _OPEN_FLAGS)
-    except OSError:
-        if not path.is_symlink():
-            raise
-        errors.add(name, 1, 1, "", "this file is a link to another file. Copy the file here "
-                   "instead of linking to it.")
+    except OSError as error:
+        if path.is_symlink():
+            errors.add(name, 1, 1, "", "this file is a link to another file. Copy the file "
+                       "here instead of linking to it.")
+        else:
+            errors.add(name, 1, 1, "", f"this file cannot be read ({error.strerror}). Check "
+                       "that you may open it.")
         return None
     with os.fdopen(descriptor, "rb") as file:
         status = os.fstat(file.fileno())
@@ -177,6 +204,27 @@ def plain(value: Any) -> Any:
         if isinstance(value, kind):
             return kind(value)
     return value
+
+
+def _reject_directives(yaml: YAML, text: str, name: str, errors: ErrorCollector) -> bool:
+    """Record each `%YAML` or `%TAG` line at the top of a file.
+
+    `%YAML 1.1` makes `yes` and `on` mean true, `010` mean 8 and `1:20` mean 80, so the same
+    file would say something else than it seems to; `%TAG` renames tags, which are refused.
+    """
+    found = False
+    # A mistake after the directives is reported once they are gone, by the usual path.
+    with contextlib.suppress(MarkedYAMLError):
+        for token in yaml.scan(text):
+            if isinstance(token, DirectiveToken):
+                mark = token.start_mark
+                errors.add(name, mark.line + 1, mark.column + 1, "", f"`%{token.name}` lines "
+                           "are not allowed. Remove this line; content files are read as "
+                           "YAML 1.2.")
+                found = True
+            elif not isinstance(token, StreamStartToken):
+                break
+    return found
 
 
 def _reject_unsafe_events(yaml: YAML, text: str, name: str, errors: ErrorCollector) -> bool:
@@ -226,7 +274,7 @@ def _event_problem(event: Event, text: str, *, in_list: bool) -> tuple[int, int,
         message = ("YAML merge keys (`<<`) are not allowed. Write each field out in full, "
                    "or put `<<` in quotes if it is text.")
     elif isinstance(event, ScalarEvent) and event.style is None:
-        message = _impossible_date(event.value)
+        message = _impossible_date(event.value) or _unreadable_number(event.value)
         if message is None:
             return _comment_after_text(event, text) or _list_item_in_text(
                 event, text, in_list=in_list)
@@ -285,7 +333,22 @@ def _impossible_date(value: str) -> str | None:
         datetime.date(*map(int, match.groups()))
     except ValueError:
         return f"{value} is not a real date. Check the day and the month."
+    stamp = timestamp_regexp.match(value)
+    if stamp is not None:
+        try:
+            create_timestamp(**stamp.groupdict())
+        except ValueError:
+            return f"{value} is not a real time. Check the hours, minutes and seconds."
     return None
+
+
+def _unreadable_number(value: str) -> str | None:
+    """Return why YAML cannot read a whole number, such as one of 5,000 digits, or None."""
+    digits = len(value.lstrip("+-").replace("_", ""))
+    if digits <= _MOST_DIGITS or not _DECIMAL.fullmatch(value):
+        return None
+    return (f"this number is {digits} digits long, more than can be read. Content needs no "
+            "such number: shorten it, or put it in quotes if it is text.")
 
 
 def _reject_odd_keys(tree: Any, name: str, errors: ErrorCollector) -> bool:

@@ -10,6 +10,7 @@ import re
 from typing import Annotated, Literal
 from urllib.parse import SplitResult, urlsplit
 
+import babel
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -46,6 +47,16 @@ def _web_address(url: str) -> str:
     if problem:
         raise ValueError(problem)
     return url
+
+
+def _known_language(locale: str) -> str:
+    """Refuse a language that dates cannot be written in, such as zz-ZZ."""
+    try:
+        babel.Locale.parse(locale.replace("-", "_"))
+    except babel.UnknownLocaleError:
+        raise ValueError(f"`{locale}` is not a language and country this site can be written "
+                         "in. Check the two letters before the hyphen, like en-US.") from None
+    return locale
 
 
 def _site_address(url: str) -> str:
@@ -238,7 +249,8 @@ class Site(Model):
 
     title: Line = Field(description="Name of the site, shown in the header and the browser tab.")
     description: Line = Field(description="One sentence that says what the site is for.")
-    locale: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}-[A-Z]{2}$")] = Field(
+    locale: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}-[A-Z]{2}$"),
+                      AfterValidator(_known_language)] = Field(
         description="Language and country, like en-US. Sets the date format and emergency number."
     )
     url: SiteAddress | None = Field(

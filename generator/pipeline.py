@@ -18,6 +18,9 @@ from generator.navigation import NavEntry, site_nav
 from generator.project import Project, load_project
 from generator.render import Pages, render_files, render_pages
 
+GZIP_LATEST = 2**32 - 1
+"""The latest time a gzip file can hold: 2106-02-07."""
+
 
 @dataclass(frozen=True)
 class RenderedSite:
@@ -44,8 +47,10 @@ class RenderedSite:
 
     @property
     def build_date(self) -> str:
-        """Return the build's date as YYYY-MM-DD."""
-        moment = datetime.datetime.fromtimestamp(self.build_epoch, datetime.UTC)
+        """Return the build's date as YYYY-MM-DD, within the years the sitemap can hold."""
+        # MkDocs stamps sitemap.xml.gz with this date, and gzip holds only 1970 to 2106.
+        epoch = min(max(self.build_epoch, 0), GZIP_LATEST)
+        moment = datetime.datetime.fromtimestamp(epoch, datetime.UTC)
         return moment.strftime("%Y-%m-%d")
 
 

@@ -19,12 +19,12 @@ from generator.load import Document, read_document
 from generator.models import Comparison, Condition, Flowchart, Page, Site
 from generator.validate import (
     Sourced,
+    check_comparison,
     check_emergency_links,
     check_emergency_number,
     check_faq_anchors,
     check_flowchart,
     check_flowchart_phone_links,
-    check_references,
     check_section_anchors,
     check_unique_ids,
     to_model,
@@ -84,7 +84,7 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
     errors = ErrorCollector()
     files = find_content(content_dir, errors)
     site = _load(files.site, Site, errors) if files.site else None
-    if files.site is None and content_dir.is_dir():
+    if files.site is None and files.folder_found:
         errors.add(display_name(content_dir / "site.yml"), 1, 1, "",
                    "this file is missing. Create it.")
     conditions = _load_all(files.by_folder["conditions"], Condition, errors)
@@ -109,7 +109,7 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
     for page in pages:
         check_section_anchors(page, errors)
     for item in comparisons:
-        check_references(item.document, "conditions", item.model.conditions, known, errors)
+        check_comparison(item, known, errors)
     for chart in flowcharts:
         check_flowchart(chart, known, errors)
         check_flowchart_phone_links(chart, errors, numbers)

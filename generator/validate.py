@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 from generator import anchors, emergency, flowchart, markdown_subset, routes, scaffold
 from generator.errors import ErrorCollector, field_path
 from generator.load import Document
-from generator.models import Condition, Flowchart, Page, Site
+from generator.models import Comparison, Condition, Flowchart, Page, Site
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -105,6 +105,8 @@ def _plain_message(model: type[BaseModel], loc: list[str | int], detail: ErrorDe
         )
     if kind == "too_short" and int(ctx.get("min_length", 1)) > 1:
         return f"this needs at least {ctx['min_length']} items."
+    if kind == "string_too_long":
+        return f"this is too long: use at most {ctx['max_length']} characters."
     if kind in ("string_too_short", "too_short"):
         return "this must not be empty."
     if kind == "string_type":
@@ -248,6 +250,32 @@ def _add_all(item: Sourced[Any], loc: emergency.Loc, messages: list[str],
         errors.add(item.document.name, line, column, loc, message, item.document.data)
 
 
+def check_repeats(document: Document, listed: list[tuple[list[str | int], str]], item: str,
+                  advice: str, errors: ErrorCollector) -> None:
+    """Record every value of a list (each with its place) that is listed again, where it is."""
+    first: dict[str, int] = {}
+    for index, (loc, value) in enumerate(listed):
+        seen = first.setdefault(value, index)
+        if seen != index:
+            line, column = document.position(loc)
+            errors.add(document.name, line, column, loc,
+                       f"`{value}` is listed twice: it is also {item} {seen + 1}. {advice}",
+                       document.data)
+
+
+def check_comparison(item: Sourced[Comparison], known: set[str], errors: ErrorCollector) -> None:
+    """Record conditions a comparison names that do not exist, and anything it names twice."""
+    comparison, document = item.model, item.document
+    check_references(document, "conditions", comparison.conditions, known, errors)
+    check_repeats(document, [(["conditions", i], c) for i, c in enumerate(comparison.conditions)],
+                  "condition", "A comparison sets different conditions side by side: list each "
+                  "one once.", errors)
+    check_repeats(document, [(["rows", i, "field"], row.field)
+                             for i, row in enumerate(comparison.rows)],
+                  "the field of row", "Each row of the table shows another field: remove this "
+                  "row, or change its `field`.", errors)
+
+
 def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],
                     errors: ErrorCollector) -> None:
     """Record every problem with a flowchart's graph, at the node or answer involved."""
@@ -255,6 +283,11 @@ def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],
         line, column = item.document.position(problem.loc)
         errors.add(item.document.name, line, column, problem.loc, problem.message,
                    item.document.data)
+    for index, result in enumerate(item.model.outcomes):
+        check_repeats(item.document, [(["outcomes", index, "conditions", i], c)
+                                      for i, c in enumerate(result.conditions)],
+                      "condition", "The outcome links to each condition once: remove this one.",
+                      errors)
 
 
 def check_faq_anchors(item: Sourced[Condition], errors: ErrorCollector) -> None:

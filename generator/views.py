@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
@@ -153,15 +154,47 @@ def condition_path(condition: Condition) -> str:
     return routes.CONDITION.format(condition.id)
 
 
+OTHER = "#"
+"""The A to Z group of names that start with no letter: a digit, a symbol or an emoji."""
+_OTHER_SLUG = "other"
+# Accents (marks) and modifier letters, such as the apostrophe NFKD splits off ŉ, belong to the
+# letter beside them, so they are passed over on the way to a name's first letter.
+_PASSED_OVER = ("Mn", "Mc", "Me", "Lm")
+
+
+def index_letter(name: str) -> str:
+    """Return the one letter a name is listed under in the A to Z, like M, or OTHER.
+
+    This alone decides a topic's letter, its group and its letter page. NFKD splits a
+    ligature (ﬁ, Ĳ, ǅ) into its letters and an accent off its base letter, so Éclair is
+    listed under E and ﬁbre under F; casefolding first turns ß into s, so no letter is ever
+    two letters in upper case (ß is SS). A later locale rule that keeps Ñ apart from N would
+    go here.
+    """
+    for char in unicodedata.normalize("NFKD", name):
+        kind = unicodedata.category(char)
+        if kind in _PASSED_OVER:
+            continue
+        if not kind.startswith("L"):
+            return OTHER
+        base = char.casefold()[0]
+        upper = base.upper()
+        return upper if len(upper) == 1 else base
+    return OTHER
+
+
 def first_letter(condition: Condition) -> str:
     """Return the letter a condition is listed under in the A to Z."""
-    return condition.name[:1].upper()
+    return index_letter(condition.name)
 
 
 def letter_slug(letter: str) -> str:
-    """Return the file name of the page listing one letter's topics."""
-    # Addresses stay plain ASCII: a letter like É or 5 gets its code point instead.
-    return letter.lower() if letter.isascii() and letter.isalnum() else f"u{ord(letter):04x}"
+    """Return the file name of the page listing the topics of a letter (or a name's letter)."""
+    letter = index_letter(letter)
+    if letter == OTHER:
+        return _OTHER_SLUG
+    # Addresses stay plain ASCII: a letter like Ø or Ж gets its code point instead.
+    return letter.lower() if letter.isascii() else f"u{ord(letter):04x}"
 
 
 def letter_path(letter: str) -> str:
@@ -169,9 +202,15 @@ def letter_path(letter: str) -> str:
     return routes.TOPIC_LETTER.format(letter_slug(letter))
 
 
+def _letter_order(letter: str) -> tuple[bool, str]:
+    # Names that start with no letter come after Z, where the letters are over.
+    return letter == OTHER, letter
+
+
 def letters(conditions: tuple[Condition, ...]) -> list[Letter]:
-    """Return the conditions grouped by the first letter of their name."""
-    ordered = sorted(conditions, key=lambda c: c.name.casefold())
+    """Return the conditions grouped by the letter of their name, each group in name order."""
+    ordered = sorted(conditions, key=lambda c: (_letter_order(first_letter(c)),
+                                                c.name.casefold(), c.id))
     return [Letter(letter, letter_slug(letter), letter_path(letter), list(group))
             for letter, group in groupby(ordered, key=first_letter)]
 

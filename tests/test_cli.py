@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import old_build
 
 
@@ -248,3 +250,57 @@ def test_graph_and_review_show_a_files_escapes_visibly(scratch: Callable[..., Pa
 def _obeyed(output: str) -> bool:
     """Tell whether the output holds a character that a terminal acts on instead of showing."""
     return any(char in output for char in "\x1b\r\x7f\x9b\u202e")
+
+
+@pytest.mark.parametrize("epoch", ["-5", "99999999999999999999", "253402300800", "9" * 5000])
+def test_a_source_date_epoch_out_of_range_is_explained(scratch: Callable[..., Path],
+                                                       epoch: str) -> None:
+    scratch()
+
+    by_env = subprocess.run([sys.executable, "-m", "generator", "build"], capture_output=True,
+                            text=True, check=False, env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
+    by_option = run("build", "--source-date-epoch", epoch)
+
+    for result in (by_env, by_option):
+        assert result.returncode == 1
+        assert result.stderr.startswith("SOURCE_DATE_EPOCH must be between 0 and 253402300799 "
+                                        "(the year 9999), not "), result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_a_place_that_cannot_be_written_is_explained(scratch: Callable[..., Path]) -> None:
+    project = scratch()
+    (project / "out").mkdir()
+    (project / "out/conditions").write_text("in the way", encoding="utf-8")
+
+    results = {
+        "out/conditions: File exists": run("export", "out"),
+        f"{'a' * 79}…: File name too long": run("export", "a" * 300),
+        "nowhere/GUIDE.md: No such file or directory": run("guide", "--output",
+                                                           "nowhere/GUIDE.md"),
+    }
+    (project / "content/pages").rename(project / "pages")
+    (project / "content/pages").write_text("in the way", encoding="utf-8")
+    results["content/pages: File exists"] = run("new", "page", "contact")
+
+    for problem, result in results.items():
+        assert result.returncode == 1
+        assert result.stderr == (f"Could not write {problem}. Check the folder names, or choose "
+                                 "another place.\n")
+
+
+@pytest.mark.parametrize(("env", "option"), [("", None), ("yesterday", "5"), ("-5", "5")])
+def test_a_bad_source_date_epoch_beside_a_good_option_is_explained(
+    scratch: Callable[..., Path], env: str, option: str | None
+) -> None:
+    # MkDocs reads the variable itself, so it must be right even when the option is given.
+    scratch()
+
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build",
+         *(["--source-date-epoch", option] if option else [])],
+        capture_output=True, text=True, check=False, env={**os.environ, "SOURCE_DATE_EPOCH": env})
+
+    assert result.returncode == 1
+    assert result.stderr.startswith("SOURCE_DATE_EPOCH must be "), result.stderr
+    assert "Traceback" not in result.stderr

@@ -100,3 +100,30 @@ def test_a_content_file_hidden_by_a_dot_is_named(scratch: Callable[..., Path]) -
     assert errors_for(Path("content")) == [
         "content/conditions/.leg-cramp.yml:1:1: this file's name starts with a dot, so it is "
         "hidden and never read. Remove the dot to use it, or delete the file."]
+
+
+def test_a_content_folder_name_too_long_for_the_file_system_is_named(
+    scratch: Callable[..., Path],
+) -> None:
+    scratch()
+
+    assert errors_for(Path("a" * 300)) == [
+        f"{'a' * 300}:1:1: this content folder cannot be opened (File name too long). Check "
+        "the name."]
+
+
+def test_a_folder_that_cannot_be_read_is_named(scratch: Callable[..., Path],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    scratch()
+    real_scandir = os.scandir
+
+    def refuse(path: str) -> object:
+        if Path(path).name == "pages":
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+
+    assert errors_for(Path("content")) == [
+        "content/pages:1:1: this folder cannot be read (Permission denied). Check that you may "
+        "open it."]

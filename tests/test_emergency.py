@@ -116,14 +116,14 @@ def test_a_number_the_country_does_not_answer_is_refused() -> None:
 
 
 def test_a_country_not_in_the_table_needs_a_confirmed_number() -> None:
-    loc, message = number_problem(site("en-XX")) or ((), "")
+    loc, message = number_problem(site("en-FK")) or ((), "")
     assert loc == ("locale",)
-    assert message.startswith("`check` does not know the emergency numbers of XX")
-    loc, message = number_problem(site("en-XX", number="123")) or ((), "")
+    assert message.startswith("`check` does not know the emergency numbers of FK")
+    loc, message = number_problem(site("en-FK", number="123")) or ((), "")
     assert loc == ("emergency", "number")
     assert "add `number_confirmed_by:`" in message
-    assert number_problem(site("en-XX", number="123", number_confirmed_by="Sam Lee")) is None
-    assert site("en-XX", number="123", number_confirmed_by="Sam Lee").emergency_number == "123"
+    assert number_problem(site("en-FK", number="123", number_confirmed_by="Sam Lee")) is None
+    assert site("en-FK", number="123", number_confirmed_by="Sam Lee").emergency_number == "123"
 
 
 def test_a_confirmed_number_is_a_warning_for_as_long_as_it_is_used() -> None:

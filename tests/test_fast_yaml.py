@@ -52,6 +52,7 @@ def test_the_shipped_content_takes_the_fast_path() -> None:
     "a: text\n  - joined\n",             # a line YAML joins to the text above
     "a: [\n",                            # a syntax error
     "%YAML 1.1\n---\na: yes\n",          # another YAML version
+    "%TAG ! tag:example.com,2000:\n---\na: b\n",  # a directive that renames tags
     "a: 1\n---\nb: 2\n",                 # two documents
     "a: [[[[[[1]]]]]]\n",                # deeper than allowed below
 ])
@@ -66,3 +67,25 @@ def test_values_mean_what_they_mean_in_yaml_1_2() -> None:
 
     assert data == {"a": "yes", "b": True, "c": 12, "d": datetime.date(2026, 11, 26),
                     "e": "true", "f": "- kept\n"}
+
+
+DIRECTIVES = ["%YAML 1.1\n---\na: yes\nb: on\nc: 010\nd: 1:20\n", "%YAML 1.2\n---\na: yes\n",
+              "%YAML 1.1\na: yes\n", "%TAG ! tag:example.com,2000:\n---\na: b\n",
+              "%TAG !e! tag:example.com,2000:\n---\na: !e!x b\n", "%FUTURE 2\n---\na: b\n",
+              "# a comment\n%YAML 1.1\n---\na: 010\n", "%YAML 1.1\n---\na: [\n",
+              "a: b\n...\n%YAML 1.1\n---\na: on\n", "a: \"%YAML 1.1\"\n",
+              "a: |\n  %YAML 1.1\n", "a: 50%\n", "a: b\n# %YAML 1.1\n"]
+
+
+@pytest.mark.parametrize("text", DIRECTIVES)
+def test_both_readers_give_the_same_data_or_the_same_refusal_for_directives(text: str) -> None:
+    fast = fast_yaml.compose(text, max_depth=load.MAX_DEPTH)
+    errors = ErrorCollector()
+    slow = load._read_unusual(text, "x.yml", errors)
+
+    if slow is None:
+        assert errors.errors
+        assert fast is None, "the fast parser took a file that ruamel.yaml refuses"
+    elif fast is not None:
+        assert fast == (slow.data, slow.positions)
+    assert (slow is None) == text.startswith(("%", "# a comment\n%", "a: b\n...\n%"))

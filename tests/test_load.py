@@ -213,3 +213,64 @@ def test_keys_must_be_words(tmp_path: Path) -> None:
         "page.yml:1:1: `1` is not a field name. Field names are words, like `summary`.",
         "page.yml:3:5: `null` is not a field name. Field names are words, like `summary`.",
     ]
+
+
+@pytest.mark.parametrize("text", [
+    b"%YAML 1.1\n---\nsummary: yes\n",     # YAML 1.1 reads yes, on, 010 and 1:20 another way
+    b"%YAML 1.2\n---\nsummary: yes\n",
+    b"%YAML 1.1\nsummary: yes\n",          # and without the `---` it needs
+    b"%TAG ! tag:example.com,2000:\n---\nsummary: yes\n",
+    b"\xef\xbb\xbf%YAML 1.1\n---\nsummary: on\n",
+])
+def test_a_yaml_directive_line_is_refused(tmp_path: Path, text: bytes) -> None:
+    document, errors = read(tmp_path, text)
+
+    name = text.removeprefix(b"\xef\xbb\xbf").split()[0].decode()
+    assert document is None
+    assert errors == [f"page.yml:1:1: `{name}` lines are not allowed. Remove this line; "
+                      "content files are read as YAML 1.2."]
+
+
+def test_a_number_too_long_to_read_is_pointed_at(tmp_path: Path) -> None:
+    _, errors = read(tmp_path, b"a: " + b"9" * 5000 + b"\nb: 1_" + b"2" * 4300 + b"\nc: "
+                     + b"3" * 4300 + b"\n")
+
+    assert errors == [
+        "page.yml:1:4: this number is 5000 digits long, more than can be read. Content needs "
+        "no such number: shorten it, or put it in quotes if it is text.",
+        "page.yml:2:4: this number is 4301 digits long, more than can be read. Content needs "
+        "no such number: shorten it, or put it in quotes if it is text.",
+    ]
+
+
+@pytest.mark.parametrize("value", ["2026-11-26 25:00:00", "2026-11-26T10:60:00",
+                                   "2026-11-26 23:59:60"])
+def test_a_time_that_does_not_exist_is_pointed_at(tmp_path: Path, value: str) -> None:
+    _, errors = read(tmp_path, f"a: {value}\n".encode())
+
+    assert errors == [f"page.yml:1:4: {value} is not a real time. Check the hours, minutes "
+                      "and seconds."]
+
+
+def test_a_file_that_cannot_be_opened_is_named(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    real_open = os.open
+
+    def refuse(path: str | Path, flags: int, *args: int) -> int:
+        if Path(path).name == "page.yml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse)
+    document, errors = read(tmp_path, b"a: b\n")
+
+    assert document is None
+    assert errors == ["page.yml:1:1: this file cannot be read (Permission denied). Check that "
+                      "you may open it."]
+
+
+def test_an_escape_past_the_last_character_is_pointed_at(tmp_path: Path) -> None:
+    _, errors = read(tmp_path, b'a: fine\nb: "smile \\U0001F600, \\U00110000"\n')
+
+    assert errors == ["page.yml:2:23: `\\U00110000` names no character: the last one is "
+                      "`\\U0010FFFF`. Correct it, or type the character itself."]

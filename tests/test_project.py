@@ -57,3 +57,17 @@ def test_errors_from_every_file_come_together(scratch: Callable[..., Path]) -> N
 
     files = {error.file for error in raised.value.errors}
     assert files == {"content/conditions/muscle-twitch.yml", "content/conditions/muscle-spasm.yml"}
+
+
+def test_an_id_too_long_for_a_file_name_is_refused_plainly(scratch: Callable[..., Path]) -> None:
+    long_id = "muscle-" + "a" * 80
+    scratch({"content/comparisons/twitch-vs-spasm.yml":
+             (Path("content/comparisons/twitch-vs-spasm.yml").read_text(encoding="utf-8")
+              .replace("  - muscle-spasm\n", f"  - {long_id}\n"))})
+
+    with pytest.raises(ContentErrors) as raised:
+        load_project(Path("content"))
+
+    assert [str(e) for e in raised.value.errors] == [
+        "content/comparisons/twitch-vs-spasm.yml:11:5: condition 2: this is too long: use at "
+        "most 80 characters."]

@@ -147,3 +147,18 @@ def test_a_writer_adds_a_topic_end_to_end(scratch: Callable[..., Path]) -> None:
     assert "Charley horse" in page.select_one("article").get_text()
     compared = html(project / "site", "compare/twitch-vs-spasm/index.html")
     assert "Leg cramp" in compared.select_one("article").get_text()
+
+
+def test_new_refuses_an_id_longer_than_the_content_format_allows(
+    scratch: Callable[..., Path],
+) -> None:
+    scratch()
+
+    too_long = run("new", "condition", "a" * 300)
+    longest = run("new", "condition", "a" * 80)
+
+    assert too_long.exit_code == 1
+    assert too_long.output == (f"`{'a' * 39}…` is 300 characters long: an id has at most 80. "
+                               "Choose a shorter one, like leg-cramp.\n")
+    assert longest.exit_code == 0
+    assert "this is too long" not in run("check").output

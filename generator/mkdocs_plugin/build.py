@@ -27,6 +27,7 @@ from generator.mkdocs_plugin.plugin import HealthContentPlugin
 from generator.pipeline import RenderedSite
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip file can hold
+ZIP_EPOCH_MAX = 4354819198  # 2107-12-31 23:59:58, the latest
 
 
 def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
@@ -119,7 +120,7 @@ def _build(rendered: RenderedSite, config_file: Path, site_dir: Path, *, offline
 
 
 def _zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
-    t = time.gmtime(max(epoch, ZIP_EPOCH_MIN))
+    t = time.gmtime(min(max(epoch, ZIP_EPOCH_MIN), ZIP_EPOCH_MAX))
     return (t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
 
 

@@ -100,6 +100,32 @@ def test_source_date_epoch_sets_the_dates_in_the_zip(tmp_path: Path) -> None:
     assert "<lastmod>2023-11-14</lastmod>" in sitemap
 
 
+def test_a_date_past_what_zip_and_gzip_hold_still_builds(tmp_path: Path) -> None:
+    build(tmp_path, SOURCE_DATE_EPOCH="253402300799")  # 9999-12-31 23:59:59 UTC
+
+    with zipfile.ZipFile(tmp_path / "dist/muscle-twitch-and-spasm-guide-offline.zip") as bundle:
+        stamps = {info.date_time for info in bundle.infolist()}
+    sitemap = (tmp_path / "site/sitemap.xml").read_text(encoding="utf-8")
+
+    assert stamps == {(2107, 12, 31, 23, 59, 58)}  # the latest a zip file can hold
+    assert "<lastmod>2106-02-07</lastmod>" in sitemap  # the latest sitemap.xml.gz can hold
+
+
+@pytest.mark.parametrize(("epoch", "stamp"), [
+    (0, (1980, 1, 1, 0, 0, 0)), (-5, (1980, 1, 1, 0, 0, 0)),
+    (1700000000, (2023, 11, 14, 22, 13, 20)), (10**15, (2107, 12, 31, 23, 59, 58)),
+])
+def test_the_zip_holds_the_nearest_time_it_can(tmp_path: Path, epoch: int,
+                                               stamp: tuple[int, ...]) -> None:
+    (tmp_path / "bundle").mkdir()
+    (tmp_path / "bundle/index.html").write_text("hi", encoding="utf-8")
+
+    build_module.write_zip(tmp_path / "bundle", tmp_path / "bundle.zip", epoch)
+
+    with zipfile.ZipFile(tmp_path / "bundle.zip") as bundle:
+        assert [info.date_time for info in bundle.infolist()] == [stamp]
+
+
 def test_a_failed_offline_build_fails_the_whole_build_and_keeps_the_old_site(
     scratch: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -111,7 +111,7 @@ def test_content_named_like_the_themes_ids_builds_with_unique_ids(colliding_site
     faq = {node.text(): node.attributes["id"] for node in topic.css("h3")}
     assert faq["__search"] == "faq--search" and faq["Symptoms"] == "faq--symptoms"
     assert topic.css_first("h2#symptoms").text() == "Symptoms"
-    assert (colliding_site / "conditions/letters/u005f/index.html").exists()  # __palette_0
+    assert (colliding_site / "conditions/letters/other/index.html").exists()  # __palette_0
 
 
 def test_without_javascript_every_answer_links_to_the_step_it_leads_to(

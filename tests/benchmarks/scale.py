@@ -104,7 +104,9 @@ def make_plain_config(folder: Path) -> Path:
     """Write a plain Material configuration for the exported Markdown, with our menu."""
     subprocess.run([sys.executable, "-m", "generator", "export", "plain-docs"], cwd=folder,
                    env=env_for(folder), check=True, capture_output=True)
-    ours = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+    # mkdocs.yml names our heading-id function (`!!python/name:`): read it as MkDocs does, and
+    # write it back as the same tag, so plain Material's headings get the same ids.
+    ours = yaml.unsafe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
     settings = subprocess.run([sys.executable, "-c", PLAIN_SETTINGS], cwd=folder,
                               env=env_for(folder), check=True, capture_output=True,
                               text=True).stdout
@@ -117,7 +119,7 @@ def make_plain_config(folder: Path) -> Path:
         "plugins": ["search"],
     }
     config = folder / "plain-mkdocs.yml"
-    config.write_text(yaml.safe_dump(plain), encoding="utf-8")
+    config.write_text(yaml.dump(plain), encoding="utf-8")
     return config
 
 

@@ -6,6 +6,7 @@ import datetime
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from generator import content_cache, fast_yaml, yaml_errors
+from generator import content_cache, fast_yaml, invisible_characters, text_limits, yaml_errors
 from generator.errors import ErrorCollector, Loc
 from generator.fast_yaml import Positions
 
@@ -39,6 +40,9 @@ _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBL
 # The start of a YAML timestamp: ruamel.yaml reads these as dates.
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[Tt ])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# YAML reads these as line breaks, which can break a block's indentation: when they do, the
+# writer is told about the character, not the syntax error it made.
+_YAML_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 # A line of a plain scalar that starts like a list item: `- text`.
 _LIST_ITEM = re.compile(r"^([ \t]*)-(?:[ \t]|$)")
 
@@ -93,7 +97,23 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
             parsed = (document.data, document.positions)
         content_cache.CACHE.add_parsed(digest, parsed)
     data, positions = parsed
+    too_much = text_limits.file_problem(_texts(data))
+    if too_much:  # before Markdown reads the texts, which would take minutes
+        errors.add(name, 1, 1, "", too_much)
+        return None
     return Document(name, data, positions, digest)
+
+
+def _texts(data: Any) -> Iterator[str]:
+    """Yield every text value in the data, however deep."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _texts(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _texts(value)
 
 
 def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | None:
@@ -112,8 +132,7 @@ def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | No
         _add_yaml_error(error, name, errors, text)
         return None
     except ReaderError as error:
-        before = text[: error.position]
-        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        line, column = _line_and_column(text, error.position)
         errors.add(name, line, column, "", f"the file contains a character that is not "
                    f"allowed (U+{error.character:04X}). Delete it.")
         return None
@@ -286,6 +305,11 @@ def _reject_odd_keys(tree: Any, name: str, errors: ErrorCollector) -> bool:
 
 def _add_yaml_error(error: MarkedYAMLError, name: str, errors: ErrorCollector, text: str) -> None:
     """Record a YAML syntax problem in plain words."""
+    line_break = _YAML_LINE_BREAK.search(text)
+    if line_break:
+        line, column = _line_and_column(text, line_break.start())
+        errors.add(name, line, column, "", str(invisible_characters.problem(line_break[0])))
+        return
     plain_words = yaml_errors.explain(
         str(error.problem or ""), str(error.context or ""), _mark(error.problem_mark),
         _mark(error.context_mark), text)
@@ -303,6 +327,12 @@ def _add_yaml_error(error: MarkedYAMLError, name: str, errors: ErrorCollector, t
     else:
         message = f"this is not valid YAML ({problem}). Check the indentation and the colons."
     errors.add(name, line, column, "", message)
+
+
+def _line_and_column(text: str, position: int) -> tuple[int, int]:
+    """Return the 1-based line and column of a position, counting only newlines as breaks."""
+    before = text[:position]
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def _mark(mark: Any) -> yaml_errors.Mark | None:

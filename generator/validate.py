@@ -11,7 +11,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator import flowchart, markdown_subset, scaffold
+from generator import flowchart, invisible_characters, markdown_subset, scaffold
 from generator.errors import ErrorCollector
 from generator.load import Document
 from generator.models import Condition, Flowchart
@@ -107,6 +107,10 @@ def _plain_message(model: type[BaseModel], loc: list[str | int], detail: ErrorDe
         return f"this needs at least {ctx['min_length']} items."
     if kind in ("string_too_short", "too_short"):
         return "this must not be empty."
+    if kind == "string_unicode":  # a lone surrogate, such as "\ud800" in double quotes
+        text = detail["input"]
+        found = invisible_characters.problem(text) if isinstance(text, str) else None
+        return found or "this text is not whole Unicode characters. Type it again."
     if kind == "string_type":
         return f"this should be text, not {_describe(detail['input'])}."
     if kind == "bool_type":

@@ -72,7 +72,7 @@ _CHANGED_LINK = ("a link here would not work as written on the page. Write each 
 _ESCAPED = re.compile(r"[<>&{}]")
 _URL_BREAKERS = set(" \"'<>()\\`")
 # An HTML character reference: the page shows it as typed, never as the character it codes.
-_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[0-9A-Za-z]+);")
 # Words after an address, in quotes: a link title in Markdown, but the quotes are escaped.
 _TITLE = re.compile(r"\s+([\"'])(.*)$", re.S)
 # Marks that would make plain text (a name, a question) turn into Markdown.
@@ -133,7 +133,11 @@ def web_address_problem(url: str) -> str | None:
 
 def link_target(href: str) -> str:
     """Return a link's `href` as a browser reads it: entities decoded, tabs and newlines gone."""
-    url = addresses.normalise(html.unescape(href.replace(util.AMP_SUBSTITUTE, "&")))
+    # Python-Markdown writes an `&` as itself only where it starts a whole `&…;` reference
+    # (and as `&amp;` elsewhere), so only those are decoded: `&copy=1` stays as typed.
+    decoded = _ENTITY.sub(lambda found: html.unescape(found[0]),
+                          href.replace(util.AMP_SUBSTITUTE, "&"))
+    url = addresses.normalise(decoded)
     scheme = addresses.scheme(url)
     return url if scheme is None else scheme + url[len(scheme):]
 

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 from ruamel.yaml import YAML
 
+from generator import addresses
 from generator.markdown_subset import (
     MARKDOWN_EXTENSIONS,
+    MarkdownText,
     link_targets,
+    links,
     plain_text,
     problems,
 )
+from generator.project import Project, load_project
+from generator.render import render_pages
+
+from conftest import CONTENT
 
 SCHEME = "a link starts with `javascript:`. Links must start with https:, http:, mailto: or tel:."
 DEFINITION = "the line `[{}]: …` defines a link for use elsewhere, which is not allowed in text."
@@ -156,3 +166,86 @@ def test_text_is_checked_with_the_extensions_the_site_renders_with() -> None:
     names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
 
     assert tuple(names) == MARKDOWN_EXTENSIONS
+
+
+# Links as the writer may type them, and whether the check lets them through.
+LINK_FORMS = {
+    "[NHS](https://www.nhs.uk/)": True,
+    "[NHS](https://www.nhs.uk/conditions/?a=1&b=2#top)": True,
+    "[a & b < c, \"so\" it's](https://example.org/)": True,
+    "[it's *here*, **bold**](https://example.org/)": True,
+    "[write](mailto:team@example.org) or [call](tel:+441234567)": True,
+    "[x](https://example.org/a%20b_c_d/*e*)": True,
+    "[x](https://example.org/?copy=1&copy=2&amp)": True,
+    "[x](HTTPS://EXAMPLE.ORG/A)": True,
+    "[x\ty](https://example.org/a&b)": True,
+    "[x](https://example.org/&copy;)": False,
+    "[Ünïcode](https://example.org/ü)": True,
+    "[x](https://example.org/)[y](https://example.net/)": True,
+    "[x](https://example.org/a\n) and [a\nb](https://example.org/b)": True,
+    "[x]( https://example.org/ )": True,
+    "*[x](https://example.org/)*": True,
+    "[x] (https://example.org/)": True,  # a space: no link, and none is checked
+    "[x](https://example.org/ \"t\")": False,
+    "[x](https://example.org/ 't')": False,
+    "[x](https://example.org/ (t))": False,
+    "[x](<https://example.org/>)": False,
+    "[x](https://example.org/?a=1&amp;b=2)": False,
+    "[x](https://example.org/&#x27;)": False,
+    "[x](https://example.org/?a=1&#38;b=2)": False,
+    "[x](https:www.nhs.uk)": False,
+    "[x](//example.org/)": False,
+    "[x](https://example.org/{a})": True,
+    "[x](https://example.org/?q=a<b)": False,
+    "[x](https://example.org/?q=\"a\")": False,
+    "[x](https://example.org/\\_a)": True,  # a Markdown escape: the page links to /_a
+    "[`x`](https://example.org/)": False,
+    "[[x]](https://example.org/)": True,
+    "![x](https://example.org/)": False,
+    "<https://example.org/>": False,
+    "<team@example.org>": False,
+    "<b>[x](https://example.org/)</b>": False,
+    "[x](https://example.org/){: .c }": False,
+    "[x][y]\n\n[y]: https://example.org/": False,
+}
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Project:
+    return load_project(CONTENT)
+
+
+def page_links(project: Project, text: str) -> list[list[tuple[str, str]]]:
+    """Return the links of the text where a topic page shows it: a section, a list, an answer."""
+    topic = project.conditions[0]
+    symptoms = topic.symptoms.model_copy(update={"what_you_notice": [MarkdownText(text)]})
+    faq = [topic.faq[0].model_copy(update={"answer": MarkdownText(text)})]
+    changed = topic.model_copy(update={"what_it_is": MarkdownText(text), "symptoms": symptoms,
+                                       "faq": faq})
+    bodies, _ = render_pages(replace(project, conditions=(changed, *project.conditions[1:])))
+    html = markdown.markdown(bodies[f"conditions/{topic.id}.md"],
+                             extensions=list(MARKDOWN_EXTENSIONS))
+    page = BeautifulSoup(html, "html.parser")
+    section = page.find("h2", id="what-it-is").find_next_sibling()
+    notice = page.find("h3", string="What you may notice").find_next_sibling("ul").li
+    answer = page.find("h3", string=topic.faq[0].question).find_next_sibling()
+    return [[(browser_reads(a["href"]), " ".join(a.get_text().split()))
+             for a in place.find_all("a")] for place in (section, notice, answer)]
+
+
+def browser_reads(href: str) -> str:
+    """Return an address as a browser reads it: no tabs, newlines or spaces around it."""
+    address = addresses.normalise(href)
+    scheme = addresses.scheme(address)
+    return address if scheme is None else scheme + address[len(scheme):]  # in any case
+
+
+@pytest.mark.parametrize(("text", "passes"), LINK_FORMS.items(), ids=LINK_FORMS.keys())
+def test_a_link_passes_only_when_the_page_shows_what_the_check_saw(
+    shipped: Project, text: str, passes: bool,
+) -> None:
+    checked = [(link.target, link.words) for link in links(text)]
+
+    assert (problems(text) == []) == passes
+    if passes:
+        assert page_links(shipped, text) == [checked] * 3

@@ -91,7 +91,7 @@ def phone_link_problems(text: str, numbers: CallableNumbers | None) -> list[str]
         if dialled is None:
             continue  # a link that calls nobody is refused on its own
         written = unquote(link.target[len(phone.TEL):])
-        other_shown = [n for n in phone.shown(link.shown) if phone.digits(n) != dialled]
+        other_shown = [n for n in phone.shown(link.words) if phone.digits(n) != dialled]
         allowed = numbers is None or numbers.allows(dialled)
         if allowed and not other_shown:
             continue

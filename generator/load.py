@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.tokens import DirectiveToken, StreamStartToken
 from ruamel.yaml.util import create_timestamp, timestamp_regexp
 
-from generator import content_cache, fast_yaml, yaml_errors
+from generator import content_cache, fast_yaml, invisible_characters, text_limits, yaml_errors
 from generator.errors import ErrorCollector, Loc
 from generator.fast_yaml import Positions
 
@@ -48,6 +49,9 @@ _MOST_DIGITS = sys.get_int_max_str_digits() or sys.maxsize
 # An escape for a character by its number, in double quotes: `"\U0001F600"`.
 _ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# YAML reads these as line breaks, which can break a block's indentation: when they do, the
+# writer is told about the character, not the syntax error it made.
+_YAML_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 # A line of a plain scalar that starts like a list item: `- text`.
 _LIST_ITEM = re.compile(r"^([ \t]*)-(?:[ \t]|$)")
 
@@ -102,7 +106,23 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
             parsed = (document.data, document.positions)
         content_cache.CACHE.add_parsed(digest, parsed)
     data, positions = parsed
+    too_much = text_limits.file_problem(_texts(data))
+    if too_much:  # before Markdown reads the texts, which would take minutes
+        errors.add(name, 1, 1, "", too_much)
+        return None
     return Document(name, data, positions, digest)
+
+
+def _texts(data: Any) -> Iterator[str]:
+    """Yield every text value in the data, however deep."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _texts(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _texts(value)
 
 
 def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | None:
@@ -146,7 +166,7 @@ def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | No
 
 
 def _line_column(text: str, index: int) -> tuple[int, int]:
-    """Return the 1-based line and column of a character of the text."""
+    """Return the 1-based line and column of a character, counting only newlines as breaks."""
     before = text[:index]
     return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
@@ -371,6 +391,11 @@ def _reject_odd_keys(tree: Any, name: str, errors: ErrorCollector) -> bool:
 
 def _add_yaml_error(error: MarkedYAMLError, name: str, errors: ErrorCollector, text: str) -> None:
     """Record a YAML syntax problem in plain words."""
+    line_break = _YAML_LINE_BREAK.search(text)
+    if line_break:
+        line, column = _line_column(text, line_break.start())
+        errors.add(name, line, column, "", str(invisible_characters.problem(line_break[0])))
+        return
     plain_words = yaml_errors.explain(
         str(error.problem or ""), str(error.context or ""), _mark(error.problem_mark),
         _mark(error.context_mark), text)

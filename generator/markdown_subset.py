@@ -3,14 +3,19 @@
 Text is checked with the renderer, not beside it: each field is parsed by Python-Markdown with
 the extensions mkdocs.yml turns on, and the element tree it produces is inspected. A regular
 expression that re-reads Markdown would disagree with the renderer somewhere.
+
+The tree checked is the tree of the very string the page is built from, `escape_markdown(text)`
+(the Jinja `finalize` hook hands Markdown that string), so every link either works as written or
+is refused. The text is also read as plain Markdown, as the writer meant it, so that a link or
+HTML that escaping would turn into words is refused rather than shown as typed.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
 import xml.etree.ElementTree as etree
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -19,7 +24,7 @@ import markdown  # type: ignore[import-untyped]  # no stubs; the calls used are 
 from markdown import util
 from markupsafe import Markup, escape
 
-from generator import addresses, anchors
+from generator import addresses, anchors, invisible_characters, text_limits
 
 # The same extensions as `markdown_extensions` in mkdocs.yml (a test keeps the two in step),
 # so that the tree checked here is the tree the site renders.
@@ -59,15 +64,17 @@ _ATTRIBUTES = ("`{{: … }}` sets attributes (here `{name}`), which is not allow
 _TOO_DEEP = ("this text is nested too deeply (lists or quotes inside each other hundreds of "
              "times). Simplify it.")
 
-# Characters that change the order text is shown in, or hide text, without being seen.
-_INVISIBLE = {
-    *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C,  # bidi controls
-    *range(0x200B, 0x200E), 0x2060, 0xFEFF,  # zero-width characters
-    # Noncharacters, never meant for text (YAML front matter cannot even hold U+FFFE).
-    *range(0xFDD0, 0xFDF0), *(plane + end for plane in range(0, 0x110000, 0x10000)
-                              for end in (0xFFFE, 0xFFFF)),
-}
+_LOST_LINK = ("the link to `{target}` would not be a link on the page, because text shows as "
+              "typed. Write it as [words]({target}).")
+_CHANGED_LINK = ("a link here would not work as written on the page. Write each link as "
+                 "[words](https://…).")
+
+_ESCAPED = re.compile(r"[<>&{}]")
 _URL_BREAKERS = set(" \"'<>()\\`")
+# An HTML character reference: the page shows it as typed, never as the character it codes.
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[0-9A-Za-z]+);")
+# Words after an address, in quotes: a link title in Markdown, but the quotes are escaped.
+_TITLE = re.compile(r"\s+([\"'])(.*)$", re.S)
 # Marks that would make plain text (a name, a question) turn into Markdown.
 _PLAIN_MARKS = str.maketrans({"\\": "&#92;", "`": "&#96;", "*": "&#42;", "_": "&#95;",
                               "{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;"})
@@ -89,68 +96,95 @@ def escape_plain(text: str) -> Markup:
     return Markup(_TYPED_HASH.sub("&#35;", _replace(escape(text), _PLAIN_MARKS)))
 
 
-def escape_markdown(text: MarkdownText) -> Markup:
-    """Return subset Markdown safe in a page: HTML shows as typed, marks still work."""
+def escape_markdown(text: str) -> Markup:
+    """Return subset Markdown safe in a page: HTML shows as typed, marks still work.
+
+    This is the string the page's Markdown is made of, and the string `problems` checks.
+    """
     return _replace(escape(text), _TEXT_MARKS)
+
+
+def indent_lines(text: str, width: int) -> str:
+    """Return the text with every line after the first indented, as a template nests it."""
+    return text.replace("\n", "\n" + " " * width)
 
 
 def _replace(text: Markup, marks: dict[int, str]) -> Markup:
     return Markup(str.translate(str(text), marks))
 
 
-# Control characters (Unicode category Cc) other than tab and newline, and the invisible ones.
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(
-    re.escape(chr(code)) for code in sorted(_INVISIBLE)) + "]")
-
-
 def text_problem(text: str) -> str | None:
-    """Return why text cannot be used, or None: invisible characters are hidden mistakes."""
-    found = _HIDDEN.search(text)
-    if found is None:
-        return None  # the common case, found in one pass of the regular expression
-    for char in text[found.start():]:
-        if ord(char) in _INVISIBLE:
-            return (f"this contains an invisible character (U+{ord(char):04X}) that can reorder "
-                    "or hide text. Delete it.")
-        if char not in "\n\t" and unicodedata.category(char) == "Cc":
-            return (f"this contains an invisible control character (U+{ord(char):04X}). "
-                    "Delete it.")
-    return None
+    """Return why text cannot be used, or None: too long, or with characters nobody sees."""
+    return text_limits.length_problem(text) or invisible_characters.problem(text)
 
 
 def web_address_problem(url: str) -> str | None:
     """Return why a web address (not a mail or phone link) cannot be used, or None."""
-    problem = url_problem(url)
-    if problem and addresses.scheme(link_target(url)) is not None:
+    # A page shows the address as typed (escape_plain), so the browser reads it as typed.
+    target = addresses.normalise(url)
+    problem = url_problem(target)
+    if problem and addresses.scheme(target) is not None:
         return problem
-    parts = urlsplit(url)
+    parts = urlsplit(target)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return f"`{url}` is not a full web address. Start it with https://."
     return None
 
 
-def link_target(url: str) -> str:
-    """Return a link target as a browser reads it: entities decoded, tabs and newlines gone."""
-    url = addresses.normalise(html.unescape(url.replace(util.AMP_SUBSTITUTE, "&")))
+def link_target(href: str) -> str:
+    """Return a link's `href` as a browser reads it: entities decoded, tabs and newlines gone."""
+    # Python-Markdown writes an `&` as itself only where it starts a whole `&…;` reference
+    # (and as `&amp;` elsewhere), so only those are decoded: `&copy=1` stays as typed.
+    decoded = _ENTITY.sub(lambda found: html.unescape(found[0]),
+                          href.replace(util.AMP_SUBSTITUTE, "&"))
+    url = addresses.normalise(decoded)
     scheme = addresses.scheme(url)
     return url if scheme is None else scheme + url[len(scheme):]
 
 
-def url_problem(url: str) -> str | None:
-    """Return why a link target is not allowed, or None when it is fine."""
-    target = link_target(url)
+def url_problem(target: str) -> str | None:
+    """Return why a link target, as a browser reads it, is not allowed, or None."""
     scheme = addresses.scheme(target)
     if scheme is not None and scheme not in addresses.LINK_SCHEMES:
         return (f"a link starts with `{target[:len(scheme)]}:`. Links must start with "
                 "https:, http:, mailto: or tel:.")
-    if any(char in _URL_BREAKERS or char.isspace() for char in url):
-        return (f"the link `{url}` contains a space or one of the characters \" ' < > ( ) \\ `. "
-                "Remove them, or write them with % codes.")
+    problem = _written_wrongly(target)
+    if problem:
+        return problem
+    if any(char in _URL_BREAKERS or char.isspace() for char in target):
+        return (f"the link `{target}` contains a space or one of the characters \" ' < > ( ) "
+                "\\ `. Remove them, or write them with % codes.")
     if scheme is None:
         # An address relative to the page would point somewhere else on each page that shows
         # the text (a topic, the comparison, the questions, an embed): only full ones work.
-        return (f"the link `{url}` has no scheme. Links must be full addresses that start "
+        return (f"the link `{target}` has no scheme. Links must be full addresses that start "
                 "with https:, http:, mailto: or tel:.")
+    rest = target[len(scheme) + 1:]
+    if scheme in ("http", "https") and not (rest.startswith("//") and urlsplit(target).netloc):
+        # `https:www.nhs.uk` is a path on the page's own site to a browser, not nhs.uk.
+        fixed = f"{scheme}://{rest.lstrip('/')}"
+        return (f"the link `{target}` needs // after `{scheme}:` to lead to another site. "
+                f"Write it as {fixed}." if rest.strip("/") else
+                f"the link `{target}` has no site name. Write the full address, such as "
+                "https://www.nhs.uk/.")
+    return None
+
+
+def _written_wrongly(target: str) -> str | None:
+    """Return why a target is Markdown that only works unescaped: < >, a title, an entity."""
+    if target.startswith("<") and target.endswith(">"):
+        return (f"the link `{target}` is written inside < >, which text cannot use. Remove the "
+                f"< and >: [words]({target[1:-1]}).")
+    title = _TITLE.search(target)
+    if title:
+        address = target[:title.start()]
+        return (f"the link `{target}` has words in quotes after the address, which text "
+                f"cannot use. Remove them: [words]({address}).")
+    entity = _ENTITY.search(target)
+    if entity and html.unescape(entity[0]) != entity[0]:
+        return (f"the link `{target}` has `{entity[0]}`, the HTML way of writing "
+                f"`{html.unescape(entity[0])}`, and a link keeps it as typed. Write "
+                f"`{html.unescape(entity[0])}` instead.")
     return None
 
 
@@ -192,26 +226,58 @@ def _parse(source: str) -> _Parsed:
     return _Parsed(root, stash, tuple(md.references))
 
 
-def _readings(text: str) -> list[_Parsed]:
-    """Return the text parsed on its own and as a list item, the two ways pages hold it."""
-    if "\n" not in text:
-        return [_parse(text)]  # a single line means the same in both places
+def _readings(source: str) -> list[_Parsed]:
+    """Return the source parsed on its own and as a list item, the two ways pages hold it."""
+    if "\n" not in source:
+        return [_parse(source)]  # a single line means the same in both places
     # Indented under a `- `, some lines change meaning: four spaces less can turn a line of a
     # paragraph into a link definition. Both readings must pass.
-    return [_parse(text), _parse("- " + text.replace("\n", "\n  "))]
+    return [_parse(source), _parse("- " + indent_lines(source, 2))]
+
+
+def _shown(text: str) -> list[_Parsed]:
+    """Return the text parsed as its pages show it: from the string the template renders."""
+    return _readings(str(escape_markdown(text)))
 
 
 def problems(text: str) -> list[str]:
-    """Return every way the text steps outside the allowed Markdown subset."""
+    """Return every way the text steps outside the allowed Markdown subset.
+
+    Text passes only when both readings pass: as the page shows it, and as plain Markdown
+    reads it (what the writer meant); and when both make the same links.
+    """
+    limit = text_limits.markdown_problem(text) or text_limits.length_problem(text)
+    if limit:
+        return [limit]  # before parsing, which would take minutes
+    shown = _shown(text)
+    # Plain Markdown reads the text differently only where escaping changed it; quotes change
+    # only link titles, which the page's reading refuses.
+    meant = _readings(text) if _ESCAPED.search(text) else []
     found = []
-    for parsed in _readings(text):
+    for parsed in meant + shown:
         if parsed.root is None:
             return [_TOO_DEEP]
         found += [_REFERENCE.format(label=label) for label in parsed.references]
         found += [_HTML.format(html=" ".join(block.split())[:40])
                   for block in parsed.stash if not _is_entity(block)]
         found += _element_problems(parsed.root)
+    if meant and not found:
+        found += _lost_links(meant[0], shown[0])
     return list(dict.fromkeys(found))
+
+
+def _lost_links(meant: _Parsed, shown: _Parsed) -> list[str]:
+    """Return a problem for each link plain Markdown makes that the page would not."""
+    meant_targets, shown_targets = Counter(_targets(meant)), Counter(_targets(shown))
+    lost = meant_targets - shown_targets
+    if lost:
+        return [_LOST_LINK.format(target=target) for target in lost]
+    return [_CHANGED_LINK] if shown_targets != meant_targets else []
+
+
+def _targets(parsed: _Parsed) -> list[str]:
+    return [] if parsed.root is None else [link_target(a.get("href", ""))
+                                           for a in parsed.root.iter("a")]
 
 
 def _is_entity(block: str) -> bool:
@@ -232,30 +298,30 @@ def _element_problems(root: etree.Element) -> list[str]:
         found += [_ATTRIBUTES.format(name=name) for name in element.attrib
                   if name not in _ALLOWED[tag]]
         if tag == "a":
-            found += [p for p in [url_problem(element.get("href", ""))] if p]
+            found += [p for p in [url_problem(link_target(element.get("href", "")))] if p]
         waiting += reversed(element)
     return found
 
 
 @dataclass(frozen=True)
 class Link:
-    """One link as a page shows it: the words a reader sees, and where it leads."""
+    """A link as the page shows it: where it goes, as a browser reads it, and its words."""
 
-    shown: str
     target: str
+    words: str
 
 
 def links(text: str) -> list[Link]:
-    """Return every link the text makes: its visible words, and its target as a browser reads it."""
-    found = [Link(_words(parsed, "".join(a.itertext())), link_target(a.get("href", "")))
-             for parsed in _readings(text) if parsed.root is not None
-             for a in parsed.root.iter("a")]
-    return list(dict.fromkeys(found))
+    """Return every link the text makes on its page, in order."""
+    parsed = _shown(text)[0]
+    if parsed.root is None:
+        return []
+    return [Link(link_target(a.get("href", "")), _words(a, parsed)) for a in parsed.root.iter("a")]
 
 
 def link_targets(text: str) -> list[str]:
     """Return the target of every link the text makes, as a browser reads it."""
-    return list(dict.fromkeys(link.target for link in links(text)))
+    return list(dict.fromkeys(target for parsed in _shown(text) for target in _targets(parsed)))
 
 
 def links_away_from_calling(text: str) -> list[str]:
@@ -268,17 +334,17 @@ def links_away_from_calling(text: str) -> list[str]:
 
 def plain_text(text: str) -> str:
     """Return the text without Markdown marks, on one line: for metadata such as JSON-LD."""
-    parsed = _parse(text)
+    parsed = _shown(text)[0]
     if parsed.root is None:
         return " ".join(text.split())
-    return " ".join(_words(parsed, "".join(parsed.root.itertext())).split())
+    return _words(parsed.root, parsed)
 
 
-def _words(parsed: _Parsed, words: str) -> str:
-    """Return words from the tree as a reader sees them: entities and stashed text put back."""
-    if util.AMP_SUBSTITUTE in words:  # an <address@example.org> written as entities
-        words = html.unescape(words.replace(util.AMP_SUBSTITUTE, "&"))
+def _words(element: etree.Element, parsed: _Parsed) -> str:
+    """Return the words of an element as a reader sees them, on one line."""
+    words = "".join(element.itertext())
     for index, block in enumerate(parsed.stash):
-        shown = html.unescape(block) if _is_entity(block) else block
-        words = words.replace(util.HTML_PLACEHOLDER % index, shown)
-    return words
+        words = words.replace(util.HTML_PLACEHOLDER % index, block)
+    # Entities (the escaped `<`, `&`, quotes) and a mail address's coded letters are characters.
+    words = html.unescape(words.replace(util.AMP_SUBSTITUTE, "&"))
+    return " ".join(words.split())

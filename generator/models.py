@@ -23,13 +23,14 @@ from pydantic import (
     field_validator,
 )
 
-from generator import addresses, care, markdown_subset, phone, routes
+from generator import addresses, care, markdown_subset, phone, routes, text_limits
 from generator.care import CareLevel, HelpLevel
 
 
 def _markdown(text: str) -> str:
-    found = [p for p in [markdown_subset.text_problem(text)] if p]
-    found += markdown_subset.problems(text)
+    # Too much Markdown is named first: "30,000 `[` open" says more than "30,000 characters".
+    found = [p for p in [text_limits.markdown_problem(text), markdown_subset.text_problem(text)]
+             if p] or markdown_subset.problems(text)
     if found:
         raise ValueError(found[0])
     return markdown_subset.MarkdownText(text)

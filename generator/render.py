@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from generator import front_matter, routes, structured_data, views
 from generator.front_matter import FrontMatter
-from generator.markdown_subset import MarkdownText, escape_markdown, escape_plain
+from generator.markdown_subset import MarkdownText, escape_markdown, escape_plain, indent_lines
 from generator.models import Condition, Review, Site
 from generator.navigation import PageMenu, condition_menu, page_menu
 from generator.project import Project
@@ -63,7 +63,7 @@ def _escape_for_markdown(value: object) -> object:
 
 def _indent(value: str, width: int) -> str:
     # Jinja's own indent returns a plain str, which would lose the Markdown of the text.
-    indented = value.replace("\n", "\n" + " " * width)
+    indented = indent_lines(value, width)
     return MarkdownText(indented) if isinstance(value, MarkdownText) else indented
 
 

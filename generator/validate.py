@@ -11,7 +11,15 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator import anchors, emergency, flowchart, markdown_subset, routes, scaffold
+from generator import (
+    anchors,
+    emergency,
+    flowchart,
+    invisible_characters,
+    markdown_subset,
+    routes,
+    scaffold,
+)
 from generator.errors import ErrorCollector, field_path
 from generator.load import Document
 from generator.models import Comparison, Condition, Flowchart, Page, Site
@@ -109,6 +117,10 @@ def _plain_message(model: type[BaseModel], loc: list[str | int], detail: ErrorDe
         return f"this is too long: use at most {ctx['max_length']} characters."
     if kind in ("string_too_short", "too_short"):
         return "this must not be empty."
+    if kind == "string_unicode":  # a lone surrogate, such as "\ud800" in double quotes
+        text = detail["input"]
+        found = invisible_characters.problem(text) if isinstance(text, str) else None
+        return found or "this text is not whole Unicode characters. Type it again."
     if kind == "string_type":
         return f"this should be text, not {_describe(detail['input'])}."
     if kind == "bool_type":

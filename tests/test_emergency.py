@@ -29,7 +29,7 @@ USE_911 = ("In an emergency text a phone link must call the emergency number 911
     "[Call 9-1-1](tel:9-1-1)",
     "[Call (911)](tel:9.1.1)",
     "[Call for help](tel:911)",
-    "[Call **9**&#49;1 now](TEL:911)",
+    "[Call **9**11 now](TEL:911)",
     "[Call \uff19\uff11\uff11](tel:911)",  # full-width digits: the same number to a reader
     "[Call 911](tel:%39%311)",
     "Read [this](https://example.org/) later.",  # refused elsewhere: it calls nobody
@@ -37,6 +37,13 @@ USE_911 = ("In an emergency text a phone link must call the emergency number 911
 ])
 def test_a_link_that_calls_and_shows_the_emergency_number_is_fine(text: str) -> None:
     assert phone_link_problems(text, US) == []
+
+
+def test_a_character_code_in_link_words_is_read_as_the_page_shows_it() -> None:
+    # Text shows `&` as typed, so the page reads "Call 9&#49;1": not the number it dials.
+    assert phone_link_problems("[Call 9&#49;1 now](tel:911)", US) == [
+        "this link shows 49 but dials 911. A reader calls the number the words show, so show "
+        "the number the link dials: write [Call 911](tel:911)."]
 
 
 def test_a_link_that_shows_the_emergency_number_but_dials_another_is_refused() -> None:

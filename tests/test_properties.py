@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from generator import markdown_subset
+from generator import addresses, markdown_subset, render
 from generator.errors import ContentErrors
 from generator.project import load_project
 
@@ -56,6 +56,44 @@ def test_any_valid_condition_renders(tmp_path: Path, name: str, summary: str, sy
     page = BeautifulSoup(body, "html.parser")
     assert page.h1.get_text() == " ".join(name.split())  # plain text shows as typed
     assert page.select("h1 *, script, [onclick], [onerror]") == []
+
+
+# Pieces of links, put together at random: every text the check lets through must make on the
+# page exactly the links the check saw.
+LINK_PIECES = st.lists(st.sampled_from([
+    "[x](", "[", "]", "(", ")", "<", ">", "&", "amp;", "#38;", "copy", "\"", "'", " ", "\n", "\t",
+    "https://", "https:", "http://", "//", "a.org", "/", "?q=", "mailto:b@a.org", "tel:1",
+    "*", "_", "\\", "`", "!", "{", "}", ":", "=", ";", "x",
+]), min_size=1, max_size=24).map("".join)
+PLACES = markdown_subset.MarkdownText("{{ text }}\n\n- {{ text | indent(2) }}\n")
+
+
+@SETTINGS
+@given(text=LINK_PIECES)
+@example(text='[x](https://a.org "t")')
+@example(text="[x](<https://a.org>)")
+@example(text="[x](https://a.org/?a&amp;b)")
+@example(text="[x](https:www.a.org)")
+def test_a_text_that_passes_makes_the_links_the_check_saw(text: str) -> None:
+    text = text.strip()
+    if not text or markdown_subset.problems(text):
+        return  # refused: nothing of it reaches a page
+    rendered = render.environment().from_string(PLACES).render(
+        text=markdown_subset.MarkdownText(text))
+    page = BeautifulSoup(markdown.markdown(rendered, extensions=EXTENSIONS), "html.parser")
+    checked = [(link.target, link.words) for link in markdown_subset.links(text)]
+
+    for place in (page.find_all("p", recursive=False), page.find_all("li")[-1:]):
+        shown = [(browser_reads(a["href"]), " ".join(a.get_text().split()))
+                 for element in place for a in element.find_all("a")]
+        assert shown == checked
+
+
+def browser_reads(href: str) -> str:
+    """Return an address as a browser reads it: trimmed, and its scheme in any case."""
+    address = addresses.normalise(href)
+    scheme = addresses.scheme(address)
+    return address if scheme is None else scheme + address[len(scheme):]
 
 
 MUTATION = st.tuples(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 
 import pytest
 
+from generator.mkdocs_plugin import build
 from generator.terminal import as_json, inert, inert_lines
 
 
@@ -41,3 +43,14 @@ def test_json_is_printable_ascii_that_decodes_to_the_exact_text() -> None:
 
     assert all(" " <= char <= "~" or char == "\n" for char in printed)
     assert json.loads(printed) == value
+
+
+def test_the_builds_log_shows_control_characters_instead_of_obeying_them(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(logging.getLogger("mkdocs"), "handlers", [])
+    monkeypatch.setattr(logging.getLogger("mkdocs"), "level", logging.NOTSET)
+    build._show_mkdocs_messages()
+    logging.getLogger("mkdocs.plugins").error("page \x1b[2K\u202e.md is not safe")
+
+    assert capsys.readouterr().err == "ERROR   -  page \\x1b[2K\\u202e.md is not safe\n"

@@ -25,6 +25,7 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from generator import interrupt, output_folders
 from generator.mkdocs_plugin.plugin import HealthContentPlugin
 from generator.pipeline import RenderedSite
+from generator.terminal import inert_lines
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip file can hold
 ZIP_EPOCH_MAX = 4354819198  # 2107-12-31 23:59:58, the latest
@@ -166,6 +167,14 @@ def _show_mkdocs_messages() -> None:
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:
         handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setFormatter(_InertFormatter("%(levelname)-7s -  %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
+
+
+class _InertFormatter(logging.Formatter):
+    """Format MkDocs' messages with any control character from a file shown, not obeyed."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Return the formatted message, made inert line by line."""
+        return inert_lines(super().format(record))

@@ -61,12 +61,6 @@ def reviews(documents: tuple[Document, ...], today: datetime.date) -> list[DueRe
     return sorted(found, key=lambda r: (r.next_review_due, r.file))
 
 
-def due_within(documents: tuple[Document, ...], today: datetime.date,
-               days: int) -> list[DueReview]:
-    """Return the pages whose review is overdue or due within `days` days, oldest first."""
-    return [r for r in reviews(documents, today) if r.days_left <= days]
-
-
 def overdue_warnings(documents: tuple[Document, ...], today: datetime.date) -> list[ContentError]:
     """Return a warning at the due date of every page whose review is overdue."""
     warnings = []

@@ -62,14 +62,9 @@ def test_the_404_page_is_secured_and_the_sitemap_left_alone() -> None:
 def test_a_theme_change_that_adds_a_tracking_pixel_stops_the_build(
     scratch: Callable[..., Path],
 ) -> None:
-    banner = (ROOT / "overrides/partials/emergency-banner.html").read_text(encoding="utf-8")
-    project = scratch({"overrides/partials/emergency-banner.html":
-                       banner + '<img src="https://tracker.example/pixel.gif" alt="">\n'})
-    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True,
-        text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    project, result = _build_with_override(
+        scratch, "partials/emergency-banner.html",
+        '<img src="https://tracker.example/pixel.gif" alt="">\n')
 
     assert result.returncode != 0
     assert "the built page is not safe to publish:" in result.stderr
@@ -99,17 +94,22 @@ def test_an_inline_script_outside_the_content_stops_the_build_naming_the_page(
 def test_a_theme_change_that_adds_an_inline_script_to_the_footer_stops_the_build(
     scratch: Callable[..., Path],
 ) -> None:
-    footer = (ROOT / "overrides/partials/copyright.html").read_text(encoding="utf-8")
-    project = scratch({"overrides/partials/copyright.html":
-                       footer + "<script>navigator.sendBeacon('/t')</script>\n"})
-    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True,
-        text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    project, result = _build_with_override(
+        scratch, "partials/copyright.html", "<script>navigator.sendBeacon('/t')</script>\n")
 
     assert result.returncode != 0
     assert "404.html: the built page is not safe to publish:" in result.stderr
     assert ("<script> (navigator.sendBeacon('/t')) is not one of the scripts the theme or "
             "overrides/ write") in result.stderr
     assert not (project / "site").exists()
+
+
+def _build_with_override(scratch: Callable[..., Path], name: str,
+                         added: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Build a scratch project whose override `name` ends with `added`; return the run."""
+    override = (ROOT / "overrides" / name).read_text(encoding="utf-8")
+    project = scratch({f"overrides/{name}": override + added})
+    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    return project, subprocess.run(
+        [sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True,
+        text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

@@ -16,6 +16,7 @@ import click
 from pydantic import TypeAdapter, ValidationError
 
 from generator import (
+    contact,
     editor_schema,
     emergency,
     interrupt,
@@ -24,6 +25,7 @@ from generator import (
     review,
     routes,
     scaffold,
+    views,
 )
 from generator.errors import ContentError, ContentErrors, field_path
 from generator.flowchart import to_mermaid
@@ -57,15 +59,15 @@ def main() -> None:
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json prints one object per error, for editors and bots.")
 @click.option("--strict", is_flag=True,
-              help="Fail on warnings too: a hard page or sentence, an overdue review, or a "
-                   "confirmed emergency number.")
+              help="Fail on warnings too: a hard page or sentence, an overdue review, a "
+                   "confirmed emergency number, or no contact.")
 @TODAY
 def check(content_dir: Path, output: str, strict: bool, today: datetime.datetime | None) -> None:
     """Check the content files and report every problem, without building anything.
 
     Warnings name pages above reading grade 8, sentences that are too long or too hard, pages
-    whose review is overdue, and an emergency number that rests on `number_confirmed_by`.
-    They do not fail the check unless --strict is given.
+    whose review is overdue, an emergency number that rests on `number_confirmed_by`, and a
+    site.yml with no `contact`. They do not fail the check unless --strict is given.
     """
     try:
         project = load_project(content_dir, today=_day(today))
@@ -95,6 +97,7 @@ def _warnings(project: Project, today: datetime.date) -> list[ContentError]:
     found = [w for d in project.documents for w in readability.warnings(d)]
     found += review.overdue_warnings(project.documents, today)
     found += _confirmed_number_warnings(project)
+    found += contact.missing_contact_warning(project.site_document, project.site.contact)
     return sorted(found)
 
 
@@ -181,6 +184,9 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
         echo(f"The build was stopped ({stop.name}); no half-built folder is left.", err=True)
         sys.exit(stop.exit_code)
     echo(f"Built the website in {site_dir}/ and the offline bundle {dist_dir / bundle.name}")
+    notice = views.missing_address_notice(rendered.project)
+    if notice:
+        echo(notice, err=True)
     for warning in review.overdue_warnings(rendered.project.documents, datetime.date.today()):
         echo(f"{warning} (warning)", err=True)
 

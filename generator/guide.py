@@ -150,8 +150,9 @@ def _what(annotation: Any, info: FieldInfo, fewest: int) -> str:
 
 
 # What each kind of value is, told by the validators pydantic keeps in a field's metadata.
-_BY_VALIDATOR = {"_web_address": "a web address", "_site_address": "a web address",
-                 "_one_line": "one line of plain text", "_markdown": "text"}
+_BY_VALIDATOR = {"_email_address": "an email address", "_web_address": "a web address",
+                 "_site_address": "a web address", "_one_line": "one line of plain text",
+                 "_markdown": "text"}
 
 
 def _kind_word(annotation: Any, metadata: list[Any]) -> str:
@@ -181,7 +182,8 @@ _SLUG_PATTERN = typing.get_args(models.Slug)[1].pattern
 
 def _plural(word: str) -> str:
     plurals = {"one line of plain text": "lines of plain text", "text": "texts",
-               "a web address": "web addresses", "an id": "ids", "a date": "dates",
+               "a web address": "web addresses", "an email address": "email addresses",
+               "an id": "ids", "a date": "dates",
                "a block of fields": "blocks"}
     return plurals.get(word, word)
 

@@ -21,6 +21,7 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from generator import addresses, care, markdown_subset, phone, routes, text_limits
@@ -100,16 +101,49 @@ _RESERVED_HOSTS = ("example.org", "example.com", "example.net", "localhost")
 _RESERVED_ENDINGS = (".example", ".test", ".invalid", ".localhost")
 
 
+def _is_reserved(host: str) -> bool:
+    """Tell whether a host name is kept for examples and tests, so that nobody answers it."""
+    host = host.casefold().rstrip(".")
+    return host in _RESERVED_HOSTS or host.endswith(_RESERVED_ENDINGS) or any(
+        host.endswith("." + reserved) for reserved in _RESERVED_HOSTS)
+
+
 def _published_address(url: str) -> str:
     """Refuse an address kept for examples and tests: no reader could ever open it."""
     host = (urlsplit(url).hostname or "").rstrip(".")
-    if host in _RESERVED_HOSTS or host.endswith(_RESERVED_ENDINGS) or any(
-        host.endswith("." + reserved) for reserved in _RESERVED_HOSTS
-    ):
+    if _is_reserved(host):
         raise ValueError(f"`{host}` is kept for examples and tests, so no reader can open "
                          "this address. Write the address where the site is published, or "
                          "leave `url` out until you know it.")
     return url
+
+
+def _answered_address(url: str) -> str:
+    """Refuse a contact address kept for examples and tests: nobody would read the messages."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    if _is_reserved(host):
+        raise ValueError(f"`{host}` is kept for examples and tests, so no reader can open "
+                         "this address. Write the address where you read readers' messages.")
+    return url
+
+
+# One address: a name before a single @, then a host name with a dot in it. No `?` or `#`,
+# which a `mailto:` link would read as a subject or a fragment rather than the address.
+_EMAIL = re.compile(r"[^@\s?#/]+@[\w-]+(\.[\w-]+)+")
+
+
+def _email_address(address: str) -> str:
+    """Refuse anything but one email address that a `mailto:` link can write to."""
+    problem = markdown_subset.url_problem(f"mailto:{address}")
+    if problem or not _EMAIL.fullmatch(address):
+        raise ValueError(f"`{address}` is not one email address. Write it like "
+                         "feedback@example.org, with your own address.")
+    host = address.rpartition("@")[2]
+    if _is_reserved(host):
+        raise ValueError(f"`{host}` is kept for examples and tests, so nobody would read "
+                         "messages sent there. Write the address where you read readers' "
+                         "messages.")
+    return address
 
 
 Line = Annotated[
@@ -124,6 +158,10 @@ Url = Annotated[Line, AfterValidator(_web_address)]
 """A full http or https web address."""
 SiteAddress = Annotated[Url, AfterValidator(_site_address), AfterValidator(_published_address)]
 """The address where a site is published, in one spelling, never a reserved example address."""
+ContactAddress = Annotated[Url, AfterValidator(_answered_address)]
+"""A web address where readers can write to the site's publisher, never a reserved example."""
+EmailAddress = Annotated[Line, AfterValidator(_email_address)]
+"""One email address, never at a domain reserved for examples."""
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 
 
@@ -241,6 +279,32 @@ class Emergency(Model):
     )
 
 
+class Contact(Model):
+    """How readers reach the people who publish the site, shown in the footer of every page."""
+
+    description: Line = Field(
+        description="One sentence that says what readers may write to you about, like `Tell "
+        "us about a mistake, or a page that is hard to use.`"
+    )
+    email: EmailAddress | None = Field(
+        default=None,
+        description="An email address where you read readers' messages. Give `email`, `url` "
+        "or both.",
+    )
+    url: ContactAddress | None = Field(
+        default=None,
+        description="The web address of a page or form for readers' messages, starting with "
+        "https://. Give `email`, `url` or both.",
+    )
+
+    @model_validator(mode="after")
+    def _has_an_address(self) -> Contact:
+        if self.email is None and self.url is None:
+            raise ValueError("add `email:` or `url:` (or both) under `contact`, so that readers "
+                             "know where to write.")
+        return self
+
+
 SLUG_LENGTH = 60
 """The longest site slug, which names files such as the offline zip."""
 
@@ -261,6 +325,12 @@ class Site(Model):
         "leaves out what needs it (canonical links, sitemap, oEmbed files and embed code).",
     )
     publisher: Line = Field(description="Who publishes the site.")
+    contact: Contact | None = Field(
+        default=None,
+        description="How readers reach the publisher: shown in every page's footer and on "
+        "pages with `show_contact`. Without it, those pages say that no contact is given yet, "
+        "and `check` warns. Never invent one.",
+    )
     emergency: Emergency = Field(description="How to get emergency help.")
     intro: Text = Field(description="Opening paragraph of the home page.")
     review: Review = Field(description="Review dates for the home page and index pages.")
@@ -344,7 +414,13 @@ class Source(Model):
     """Where the facts on a page come from."""
 
     title: Line = Field(description="Title of the source.")
+    author: Line | None = Field(
+        default=None, description="Who wrote it, as the source names them. Leave out if it "
+        "names nobody.")
     publisher: Line | None = Field(default=None, description="Who published it, if known.")
+    published: datetime.date | None = Field(
+        default=None, description="The date it was published, like 2019-05-14, if the source "
+        "gives one.")
     url: Url | None = Field(default=None, description="Web address, if there is one.")
     note: Text | None = Field(default=None, description="Which facts come from this source.")
 
@@ -477,5 +553,10 @@ class Page(Model):
         default=False,
         description="Show, after the sections, the code website owners copy to embed each "
         "topic's questions. Needs the site's `url`.",
+    )
+    show_contact: bool = Field(
+        default=False,
+        description="Show, after the sections, how readers reach the publisher (`contact` in "
+        "site.yml), or that no contact is given yet.",
     )
     review: Review = Field(description="Review dates.")

@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import front_matter, routes, structured_data, views
+from generator import contact, front_matter, routes, structured_data, views
 from generator.front_matter import FrontMatter
 from generator.markdown_subset import MarkdownText, escape_markdown, escape_plain, indent_lines
 from generator.models import Condition, Review, Site
@@ -98,7 +98,8 @@ class _PageWriter:
         self.front_matter[path] = values
         self.bodies[path] = self.env.get_template(template).render(
             site=site, emergency_number=site.emergency_number, title=title,
-            review=views.review_dates(review, site.locale), **context)
+            review=views.review_dates(review, site.locale),
+            page_address=views.print_address(site, path), **context)
 
 
 def render_pages(project: Project, *,
@@ -147,6 +148,7 @@ def _conditions(writer: _PageWriter, project: Project) -> None:
                    menu=writer.condition_menu(project, condition),
                    condition=condition, search_boost=2,
                    questions=views.faq_questions(condition),
+                   sources=views.cited_sources(condition.sources, project.site.locale),
                    sections=views.condition_sections(condition, compared=bool(comparisons)),
                    care_cards=views.care_cards(condition.when_to_get_help, project.site,
                                                condition.warning_signs),
@@ -228,7 +230,9 @@ def _plain_pages(writer: _PageWriter, project: Project) -> None:
                   for c in with_faq] if page.embed_codes else []
         writer.add(views.plain_page_path(page), "page.md.j2", title=page.title,
                    description=page.summary, review=page.review, menu=writer.site_menu,
-                   page=page, embeds=embeds, has_address=project.site.url is not None)
+                   page=page, embeds=embeds, has_address=project.site.url is not None,
+                   contact=project.site.contact,
+                   contact_links=contact.contact_links(project.site.contact))
 
 
 def render_files(project: Project) -> Pages:

@@ -29,6 +29,15 @@ BUILDER_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/", "assets
 """What MkDocs and the theme write beside the pages: the search index goes in search/."""
 
 
+def page_route(path: str) -> str:
+    """Return a page's address within the site, from its source path: `conditions/x/`.
+
+    The home page's is the empty string.
+    """
+    route = path.removesuffix(".md")
+    return "" if route == "index" else route.removesuffix("/index") + "/"
+
+
 def _names(path: str) -> set[str]:
     """Return the fixed folder and file names in a path, without their extensions."""
     return {part.split(".", 1)[0] for part in path.split("/") if part and "{}" not in part}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator import routes
 from generator.markdown_subset import plain_text
 from generator.models import Condition, Review, Site
 
@@ -17,9 +18,7 @@ def page_url(site: Site, path: str) -> str | None:
     """
     if site.url is None:
         return None
-    route = path.removesuffix(".md")
-    route = "" if route == "index" else route.removesuffix("/index") + "/"
-    return site.url.rstrip("/") + "/" + route
+    return site.url.rstrip("/") + "/" + routes.page_route(path)
 
 
 def medical_web_page(site: Site, path: str, title: str, description: str,

@@ -24,6 +24,7 @@ from generator.models import (
     Page,
     Review,
     Site,
+    Source,
 )
 from generator.structured_data import page_url
 
@@ -101,6 +102,25 @@ def review_dates(review: Review, locale: str) -> ReviewDates:
     day = _day(review.last_reviewed, locale)
     check = ReviewedBy(review.reviewed_by, day) if review.reviewed_by else NotYetReviewed(day)
     return ReviewDates(check, _day(review.next_review_due, locale))
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """A source as a page lists it: what is known of it, its date written out."""
+
+    title: str
+    url: str | None
+    author: str | None
+    publisher: str | None
+    published: Day | None
+    note: str | None
+
+
+def cited_sources(sources: list[Source], locale: str) -> list[CitedSource]:
+    """Return a page's sources with what each one gives: author, publisher, date, address."""
+    return [CitedSource(s.title, s.url, s.author, s.publisher,
+                        _day(s.published, locale) if s.published else None, s.note)
+            for s in sources]
 
 
 def earliest_review(reviews: list[Review]) -> Review:
@@ -399,6 +419,26 @@ def oembed_links(site: Site, conditions: list[Condition]) -> list[dict[str, str]
         return []
     return [{"href": site.url + routes.OEMBED.format(c.id), "title": embed_title(site, c)}
             for c in conditions if c.faq]
+
+
+def missing_address_notice(project: Project) -> str | None:
+    """Return the line that tells the person building what a site without `url` leaves out.
+
+    None when the site has its address.
+    """
+    if project.site.url is not None:
+        return None
+    embed_pages = " and ".join(f'"{page.title}"' for page in project.pages if page.embed_codes)
+    where = f" (on {embed_pages})" if embed_pages else ""
+    return (f"The site has no web address, so the embed code{where}, canonical links, the "
+            "sitemap and oEmbed files are left out. To add them, write the address where the "
+            f"site is published in {project.site_document.name}, like `url: https://…`, or "
+            "set SITE_URL, then build again.")
+
+
+def print_address(site: Site, path: str) -> str:
+    """Return the address a printed page shows: its full address, else its path on the site."""
+    return page_url(site, path) or "/" + routes.page_route(path)
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,42 @@ def test_a_site_can_be_built_before_its_address_is_known() -> None:
         site.published_at("https://example.org/")
 
 
+def test_a_contact_gives_an_email_or_a_web_address_with_a_sentence() -> None:
+    contact = {"description": "Tell us about a mistake.", "email": "help@muscle-guide.org"}
+
+    site = Site.model_validate({**SITE, "contact": contact})
+
+    assert site.contact is not None
+    assert site.contact.email == "help@muscle-guide.org"
+    with pytest.raises(ValidationError, match=r"add `email:` or `url:` \(or both\)"):
+        Site.model_validate({**SITE, "contact": {"description": "Write to us."}})
+
+
+@pytest.mark.parametrize("email", [
+    "help", "help@", "@muscle-guide.org", "help@muscle-guide", "a@b@muscle-guide.org",
+    "help me@muscle-guide.org", "help@muscle-guide.org?subject=hi", "<help@muscle-guide.org>",
+    "help@muscle-guide.org, more@muscle-guide.org",
+])
+def test_a_contact_email_is_one_plain_address(email: str) -> None:
+    with pytest.raises(ValidationError, match="is not one email address"):
+        Site.model_validate({**SITE, "contact": {"description": "Write.", "email": email}})
+
+
+@pytest.mark.parametrize(("field", "address"), [
+    ("email", "feedback@example.org"), ("email", "me@mail.guide.test"),
+    ("url", "https://example.com/feedback"), ("url", "http://localhost:8000/contact"),
+])
+def test_a_contact_at_an_address_kept_for_examples_is_refused(field: str, address: str) -> None:
+    with pytest.raises(ValidationError, match="is kept for examples and tests"):
+        Site.model_validate({**SITE, "contact": {"description": "Write.", field: address}})
+
+
+def test_a_contact_web_address_is_a_full_web_address() -> None:
+    with pytest.raises(ValidationError, match="is not a full web address"):
+        Site.model_validate({**SITE, "contact": {"description": "Write.",
+                                                 "url": "mailto:help@muscle-guide.org"}})
+
+
 @pytest.mark.parametrize(("title", "slug"), [
     ("Muscle Twitch and Spasm Guide", "muscle-twitch-and-spasm-guide"),
     ("A guide " * 40, "a-guide-a-guide-a-guide-a-guide-a-guide-a-guide-a-guide-a"),

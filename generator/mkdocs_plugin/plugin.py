@@ -21,7 +21,9 @@ from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import HealthContentConfig
 from generator.mkdocs_plugin.template_cache import keep_compiled_templates
 from generator.pipeline import RenderedSite, render_content
-from generator.views import plain_page_path, search_help_links
+from generator.contact import contact_links
+from generator.models import Contact
+from generator.views import missing_address_notice, plain_page_path, search_help_links
 
 log = logging.getLogger("mkdocs.plugins.health_content")
 
@@ -70,11 +72,14 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
             "footer_links": [{"title": p.title, "path": plain_page_path(p)}
                              for p in project.pages],
             "search_help": search_help_links(project),
+            "contact": _footer_contact(site.contact),
         }
         offline = config.plugins.get("material/offline")
-        if not config.site_url and not (offline and offline.config.enabled):  # said once
-            log.info("No site address (`url` in site.yml, or --site-url): leaving out "
-                     "canonical links, the sitemap, oEmbed files and the embed code.")
+        notice = missing_address_notice(project)
+        # `python -m generator build` says it once itself; MkDocs on its own says it here.
+        if self.prepared is None and notice and not config.site_url and not (
+                offline and offline.config.enabled):
+            log.info(notice)
         return config
 
     def _render(self, content_dir: Path) -> RenderedSite | None:
@@ -293,6 +298,15 @@ def _link(entry: dict[str, str], files: Files) -> dict[str, Any]:
     if target is None:
         raise PluginError(f"A link goes to {entry['path']}, which is not a page.")
     return {"title": escape(entry["title"]), "url": target.url}
+
+
+def _footer_contact(contact: Contact | None) -> dict[str, Any] | None:
+    """Return the footer's contact line: its sentence and links, escaped (None without one)."""
+    if contact is None:
+        return None
+    return {"description": escape(contact.description),
+            "links": [{"label": escape(link.label), "text": escape(link.text),
+                       "href": escape(link.href)} for link in contact_links(contact)]}
 
 
 def _escaped(nav: Any) -> Any:

@@ -89,3 +89,41 @@ def test_markdown_in_a_name_is_shown_as_typed_not_made_a_link(
     assert "<h1>[x](javascript:alert(1)) *y* {: onclick=alert(2) }</h1>" in html_unescape(body)
     assert "<a " not in body.split("</h1>")[0]
     assert "onclick" not in body.split("</h1>")[0].replace("onclick=alert(2)", "")
+
+
+def test_a_source_shows_what_is_known_of_it(scratch: Callable[..., Path]) -> None:
+    project = scratch()
+    path = project / "content/conditions/muscle-twitch.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - title: Muscle Twitch & Spasms\n",
+                                 "  - title: Muscle Twitch & Spasms\n"
+                                 "    author: Sam Lee\n"
+                                 "    publisher: Health Weekly\n"
+                                 "    published: 2019-05-14\n"
+                                 "    url: https://health-weekly.org/twitch\n", 1),
+                    encoding="utf-8")
+
+    page = render_site(load_project(Path("content")))["conditions/muscle-twitch.md"]
+    cited = page.split("## Sources { #sources }\n\n", 1)[1].splitlines()[0]
+
+    assert cited.startswith(
+        "- [Muscle Twitch &amp; Spasms](https://health-weekly.org/twitch), by Sam Lee, "
+        'Health Weekly, published <time datetime="2019-05-14">May 14, 2019</time>. '
+        "The article this page is based on.")
+
+
+def test_a_printed_page_names_the_guide_and_its_address(scratch: Callable[..., Path]) -> None:
+    project = scratch()
+    site = project / "content/site.yml"
+    unpublished = PAGES["conditions/muscle-twitch.md"]
+    site.write_text(site.read_text(encoding="utf-8").replace(
+        "locale: en-US\n", "locale: en-US\nurl: https://muscle-guide.org/guide/\n"),
+        encoding="utf-8")
+
+    published = render_site(load_project(Path("content")))["conditions/muscle-twitch.md"]
+
+    line = ("From Muscle Twitch and Spasm Guide. Page address: {}\n"
+            "{{: .print-only data-search-exclude }}")
+    assert line.format("/conditions/muscle-twitch/") in unpublished
+    assert line.format("https://muscle-guide.org/guide/conditions/muscle-twitch/") in published
+    assert line.format("/") in PAGES["index.md"]

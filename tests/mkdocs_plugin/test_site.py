@@ -111,6 +111,16 @@ def test_every_footer_links_the_plain_pages(built_site: Path) -> None:
         assert links == {"About this guide", "Accessibility statement", "Embed our questions"}
 
 
+def test_the_shipped_site_promises_no_contact_it_does_not_give(built_site: Path) -> None:
+    statement = html(built_site, "pages/accessibility/index.html")
+    contact = statement.find("h2", string="How to contact us").find_next_sibling("p")
+
+    assert contact.get_text() == ("No contact is given yet: the people who publish this guide "
+                                  "have not yet said how to reach them.")
+    assert statement.select(".footer-contact") == []
+    assert "tell the people who published it" not in statement.get_text()
+
+
 def test_search_that_finds_nothing_points_to_the_checker_and_the_a_to_z(built_site: Path) -> None:
     links = html(built_site, "conditions/muscle-spasm/index.html").select(".search-help a")
 

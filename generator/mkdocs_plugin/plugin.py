@@ -16,13 +16,13 @@ from mkdocs.structure.pages import Page
 
 import generator
 from generator import content_cache, front_matter
+from generator.contact import contact_links
 from generator.csp import publishable_page
 from generator.errors import ContentErrors
 from generator.mkdocs_plugin.config import HealthContentConfig
 from generator.mkdocs_plugin.template_cache import keep_compiled_templates
-from generator.pipeline import RenderedSite, render_content
-from generator.contact import contact_links
 from generator.models import Contact
+from generator.pipeline import RenderedSite, render_content
 from generator.views import missing_address_notice, plain_page_path, search_help_links
 
 log = logging.getLogger("mkdocs.plugins.health_content")

@@ -147,10 +147,13 @@ ComparisonField = Literal[
     "causes.common",
     "causes.less_common",
     "causes.rare_but_serious",
-    "when_to_see_a_doctor",
+    "when_to_get_help",
     "treatment",
     "prevention",
 ]
+"""The condition fields a comparison row can show, named as the condition file names them."""
+RENAMED_COMPARISON_FIELDS = {"when_to_see_a_doctor": "when_to_get_help"}
+"""Names comparison rows once used, with the name that replaced each."""
 
 
 class Model(BaseModel):
@@ -395,7 +398,20 @@ class ComparisonRow(Model):
     """One row of a comparison table; each cell comes from a condition's own field."""
 
     label: Line = Field(description="Row heading, like `Painful?`.")
-    field: ComparisonField = Field(description="Which condition field fills the row's cells.")
+    field: ComparisonField = Field(
+        description="Which condition field fills the row's cells. `when_to_get_help` shows "
+        "every reason to get help short of an emergency, most urgent first: the emergency "
+        "signs are on each topic's page."
+    )
+
+    @field_validator("field", mode="before")
+    @classmethod
+    def _not_an_old_name(cls, name: object) -> object:
+        new = RENAMED_COMPARISON_FIELDS.get(name) if isinstance(name, str) else None
+        if new is not None:
+            raise ValueError(f"`{name}` is now called `{new}`, like the field in condition "
+                             f"files. Write `field: {new}`.")
+        return name
 
 
 class Comparison(Model):

@@ -63,6 +63,9 @@ Your editor can also check the files as you type: see "Editor help" below.
 - **Comparison rows** name a condition field; each cell is read from that condition's own file,
   so each fact is written in one place only. A comparison lists each condition once, and each
   field in one row only.
+- **Questions and headings**: a page asks each FAQ question once, and uses each section
+  heading once. `check` refuses two that differ only in capitals, spaces or marks
+  (`Does it hurt?` and `does it hurt ?`), or that would get the same link on the page.
 - **Flowcharts** start at the question named by `start`; each answer's `next` names the next
   question or outcome. `check` refuses an unknown target, a repeated id, answer value or
   outcome condition, a step nobody can reach, a circle of questions, a question with one

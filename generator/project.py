@@ -22,10 +22,10 @@ from generator.validate import (
     check_comparison,
     check_emergency_links,
     check_emergency_number,
-    check_faq_anchors,
+    check_faq_questions,
     check_flowchart,
     check_flowchart_phone_links,
-    check_section_anchors,
+    check_section_headings,
     check_unique_ids,
     to_model,
 )
@@ -105,9 +105,9 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
         site, errors) else None
     for condition in conditions:
         check_emergency_links(condition, errors, numbers)
-        check_faq_anchors(condition, errors)
+        check_faq_questions(condition, errors)
     for page in pages:
-        check_section_anchors(page, errors)
+        check_section_headings(page, errors)
     for item in comparisons:
         check_comparison(item, known, errors)
     for chart in flowcharts:

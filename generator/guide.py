@@ -46,7 +46,9 @@ Your editor can also check the files as you type: see "Editor help" below.
 - **Ids** use small letters, digits and single hyphens, like `leg-cramp`.
 - **One line of plain text** (names, titles, questions) shows exactly as you type it.
 - **Text** may use a little Markdown: `*emphasis*`, `**strong**`, `[links](https://…)` and
-  lists. Links start with `https:`, `http:`, `mailto:` or `tel:`. In an `emergency` group,
+  lists. Links start with `https:`, `http:`, `mailto:` or `tel:`. A web address typed as
+  words (`https://…` or `www.…`) cannot be tapped, so `check` refuses it: write
+  `[words that say where it goes](https://www.nhs.uk/)`. In an `emergency` group,
   warning signs and an emergency outcome, links may only call a phone number (`tel:`). There,
   and in the hint of a question that leads to an emergency outcome, a phone link calls the
   emergency number or one in `emergency.other_numbers`, and its words show no other number:

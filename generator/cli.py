@@ -20,6 +20,7 @@ from generator import (
     emergency,
     interrupt,
     output_folders,
+    plain_words,
     readability,
     review,
     routes,
@@ -93,6 +94,8 @@ def check(content_dir: Path, output: str, strict: bool, today: datetime.datetime
 
 def _warnings(project: Project, today: datetime.date) -> list[ContentError]:
     found = [w for d in project.documents for w in readability.warnings(d)]
+    hard_words = plain_words.HardWords(project.plain_words)
+    found += [w for d in project.documents for w in plain_words.warnings(d, hard_words)]
     found += review.overdue_warnings(project.documents, today)
     found += _confirmed_number_warnings(project)
     return sorted(found)

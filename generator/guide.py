@@ -13,7 +13,7 @@ from pydantic.fields import FieldInfo
 
 from generator import models, readability
 from generator.model_types import choices, is_model, list_item, without_none
-from generator.scaffold import KINDS, SCHEMA_KINDS, min_items
+from generator.scaffold import KINDS, SCHEMA_KINDS, SINGLE_FILES, min_items
 
 EXAMPLES = Path(__file__).parent / "examples"
 _INTRO = """\
@@ -77,6 +77,10 @@ Your editor can also check the files as you type: see "Editor help" below.
   each sentence has {words} words or fewer and, from {min_words} words up, reads at grade
   {sentence_grade:.0f} or lower. `check` warns about each one; `check --strict` (the tests)
   fails on them.
+- **Plain words**: `content/plain-words.yml` lists medical words many readers do not know,
+  each with the plain words to write instead (`involuntary`: `that you cannot control`).
+  `check` warns at each one it finds, at its line and column, and `check --strict` fails on
+  them. A topic may use its own `name` and `other_names`. Add a word whenever you meet one.
 - **Review dates**: `check` warns about a page whose review is overdue; `check --strict`
   fails on it.
 """
@@ -109,20 +113,26 @@ def guide() -> str:
     return "\n".join(parts)
 
 
+def kind_title(kind: str) -> str:
+    """Return the heading word of a kind of file, like `Plain words`."""
+    return kind.capitalize().replace("-", " ")
+
+
 def _kind_section(kind: str, model: type[BaseModel]) -> str:
-    where = "content/site.yml" if kind == "site" else f"content/{KINDS[kind].folder}/<id>.yml"
+    where = (f"content/{SINGLE_FILES[kind]}" if kind in SINGLE_FILES
+             else f"content/{KINDS[kind].folder}/<id>.yml")
     rows = "\n".join(f"| `{path}` | {need} | {what} | {text} |"
                      for path, need, what, text in _rows(model, ""))
     example = _example_file(kind)
-    return (f"## {kind.capitalize()}: `{where}`\n\n{_doc(model)}\n\n"
+    return (f"## {kind_title(kind)}: `{where}`\n\n{_doc(model)}\n\n"
             "| Field | Needed | What it holds | What to write |\n|---|---|---|---|\n"
             f"{rows}\n\n### Example\n\n`{example.relative_to(EXAMPLES.parent.parent).as_posix()}`:"
             f"\n\n```yaml\n{example.read_text(encoding='utf-8')}```\n")
 
 
 def _example_file(kind: str) -> Path:
-    if kind == "site":
-        return EXAMPLES / "site.yml"
+    if kind in SINGLE_FILES:
+        return EXAMPLES / SINGLE_FILES[kind]
     return next((EXAMPLES / KINDS[kind].folder).glob("*.yml"))
 
 

@@ -495,3 +495,30 @@ class Page(Model):
         "topic's questions. Needs the site's `url`.",
     )
     review: Review = Field(description="Review dates.")
+
+
+PLAIN_WORD_PATTERN = r"^[a-z]+([ '-][a-z]+)*$"
+"""A word or a short phrase, in small letters."""
+
+
+class PlainWord(Model):
+    """A word many readers do not know, and the plain words to write instead."""
+
+    word: Annotated[str, StringConstraints(pattern=PLAIN_WORD_PATTERN, max_length=60)] = Field(
+        description="The hard word (or a few words), in small letters, like `involuntary`. "
+        "`check` finds it with capitals too, and with -s or -es at the end."
+    )
+    plain: Line = Field(
+        description="The plain words to write instead, like `that you cannot control`."
+    )
+
+
+class PlainWords(Model):
+    """Words many readers do not know, with plain words to use, in `content/plain-words.yml`."""
+
+    words: list[PlainWord] = Field(
+        min_length=1,
+        description="The hard words, each with the plain words to write instead. `check` warns "
+        "at each one in text readers see, except in a topic's own `name` and `other_names` "
+        "(readers need to know what doctors call it), and `check --strict` fails on them.",
+    )

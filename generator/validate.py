@@ -23,7 +23,7 @@ from generator import (
 )
 from generator.errors import ErrorCollector, field_path
 from generator.load import Document
-from generator.models import Comparison, Condition, Flowchart, Page, Site
+from generator.models import Comparison, Condition, Flowchart, Page, PlainWords, Site
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -148,6 +148,8 @@ def _pattern_message(loc: list[str | int]) -> str:
         return "this should be a language and country like en-US."
     if field == "number":
         return "this should be a phone number made of 2 to 6 digits, like 911."
+    if field == "word":
+        return "this should be a word or a few words in small letters, like involuntary."
     return "this should use only lowercase letters, digits and single hyphens, like muscle-twitch."
 
 
@@ -289,6 +291,13 @@ def check_comparison(item: Sourced[Comparison], known: set[str], errors: ErrorCo
                   "row, or change its `field`.", errors)
 
 
+def check_plain_words(item: Sourced[PlainWords], errors: ErrorCollector) -> None:
+    """Record each hard word listed again."""
+    check_repeats(item.document, [(["words", i, "word"], entry.word)
+                                  for i, entry in enumerate(item.model.words)],
+                  "word", "List each word once, with one plain way to say it.", errors)
+
+
 def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],
                     errors: ErrorCollector) -> None:
     """Record every problem with a flowchart's graph, at the node or answer involved."""
@@ -336,9 +345,10 @@ def _check_repeated_headings(document: Document, field: str, key: str, texts: li
     places: list[anchors.Loc] = [(field, index, key) for index in range(len(texts))]
     # Texts with no letter or digit ("???") are told apart by their anchors alone.
     asked = anchors.repeats((place, words) for place, words
-                            in zip(places, map(same_words, texts)) if words)
+                            in zip(places, map(same_words, texts), strict=True) if words)
     again = {repeat.second for repeat in asked}
-    alike = [repeat for repeat in anchors.repeats(zip(places, map(anchor_of, texts)))
+    alike = [repeat for repeat
+             in anchors.repeats(zip(places, map(anchor_of, texts), strict=True))
              if repeat.second not in again]
     for repeat in asked:
         first_line, first = _first(document, repeat, texts)

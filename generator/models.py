@@ -519,6 +519,7 @@ class PlainWords(Model):
     words: list[PlainWord] = Field(
         min_length=1,
         description="The hard words, each with the plain words to write instead. `check` warns "
-        "at each one in text readers see, except in a topic's own `name` and `other_names` "
-        "(readers need to know what doctors call it), and `check --strict` fails on them.",
+        "at each one in text readers see, and `check --strict` fails on them. A topic's page "
+        "may use the words of its own `name` and `other_names`: readers need to know what "
+        "doctors call it.",
     )

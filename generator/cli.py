@@ -21,6 +21,7 @@ from generator import (
     emergency,
     interrupt,
     output_folders,
+    plain_words,
     readability,
     review,
     routes,
@@ -95,6 +96,8 @@ def check(content_dir: Path, output: str, strict: bool, today: datetime.datetime
 
 def _warnings(project: Project, today: datetime.date) -> list[ContentError]:
     found = [w for d in project.documents for w in readability.warnings(d)]
+    hard_words = plain_words.HardWords(project.plain_words)
+    found += [w for d in project.documents for w in plain_words.warnings(d, hard_words)]
     found += review.overdue_warnings(project.documents, today)
     found += _confirmed_number_warnings(project)
     found += contact.missing_contact_warning(project.site_document, project.site.contact)

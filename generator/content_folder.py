@@ -14,10 +14,12 @@ from pathlib import Path
 from generator.errors import ErrorCollector
 
 SITE_FILE = "site.yml"
+PLAIN_WORDS_FILE = "plain-words.yml"
 GUIDE_FILE = "GUIDE.md"
 EXTENSION = ".yml"
 FOLDERS = ("conditions", "comparisons", "flowcharts", "pages")
-_LAYOUT = "`site.yml`, and `.yml` files in conditions/, comparisons/, flowcharts/ and pages/"
+_LAYOUT = ("`site.yml`, `plain-words.yml`, and `.yml` files in conditions/, comparisons/, "
+           "flowcharts/ and pages/")
 
 
 @dataclass
@@ -25,6 +27,8 @@ class ContentFiles:
     """The content files of one site, by kind."""
 
     site: Path | None = None
+    plain_words: Path | None = None
+    """The list of hard words and the plain words to use, which a site may leave out."""
     folder_found: bool = False
     """Whether the content folder itself exists: without it, no file can be missing from it."""
     by_folder: dict[str, list[Path]] = field(default_factory=lambda: {f: [] for f in FOLDERS})
@@ -50,11 +54,13 @@ def find_content(content_dir: Path, errors: ErrorCollector) -> ContentFiles:
             continue
         if entry.name == SITE_FILE and _is_file(entry, path, errors):
             found.site = path
+        elif entry.name == PLAIN_WORDS_FILE and _is_file(entry, path, errors):
+            found.plain_words = path
         elif entry.name in FOLDERS and _is_folder(entry, path, errors):
             found.by_folder[entry.name] = _folder_files(path, errors)
         elif entry.name == GUIDE_FILE and _is_file(entry, path, errors):
             continue  # the writer's guide lives beside the files it explains; never published
-        elif entry.name not in (SITE_FILE, GUIDE_FILE, *FOLDERS):
+        elif entry.name not in (SITE_FILE, PLAIN_WORDS_FILE, GUIDE_FILE, *FOLDERS):
             _refuse(errors, path, f"this is not part of the content. The content folder "
                     f"holds only {_LAYOUT}. Move it out of the folder or delete it.")
     return found

@@ -15,7 +15,7 @@ Loc = Sequence[str | int]
 _ITEM_WORDS = {"questions": "question", "answers": "answer", "outcomes": "outcome",
                "items": "item", "sources": "source", "rows": "row", "sections": "section",
                "conditions": "condition", "when_to_get_help": "when_to_get_help group",
-               "faq": "faq question"}
+               "faq": "faq question", "words": "word"}
 
 
 def field_path(loc: Loc, data: Any = None) -> str:

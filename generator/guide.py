@@ -13,7 +13,7 @@ from pydantic.fields import FieldInfo
 
 from generator import models, readability
 from generator.model_types import choices, is_model, list_item, without_none
-from generator.scaffold import KINDS, SCHEMA_KINDS, min_items
+from generator.scaffold import KINDS, SCHEMA_KINDS, SINGLE_FILES, min_items
 
 EXAMPLES = Path(__file__).parent / "examples"
 _INTRO = """\
@@ -46,7 +46,9 @@ Your editor can also check the files as you type: see "Editor help" below.
 - **Ids** use small letters, digits and single hyphens, like `leg-cramp`.
 - **One line of plain text** (names, titles, questions) shows exactly as you type it.
 - **Text** may use a little Markdown: `*emphasis*`, `**strong**`, `[links](https://…)` and
-  lists. Links start with `https:`, `http:`, `mailto:` or `tel:`. In an `emergency` group,
+  lists. Links start with `https:`, `http:`, `mailto:` or `tel:`. A web address typed as
+  words (`https://…` or `www.…`) cannot be tapped, so `check` refuses it: write
+  `[words that say where it goes](https://www.nhs.uk/)`. In an `emergency` group,
   warning signs and an emergency outcome, links may only call a phone number (`tel:`). There,
   and in the hint of a question that leads to an emergency outcome, a phone link calls the
   emergency number or one in `emergency.other_numbers`, and its words show no other number:
@@ -63,6 +65,9 @@ Your editor can also check the files as you type: see "Editor help" below.
 - **Comparison rows** name a condition field; each cell is read from that condition's own file,
   so each fact is written in one place only. A comparison lists each condition once, and each
   field in one row only.
+- **Questions and headings**: a page asks each FAQ question once, and uses each section
+  heading once. `check` refuses two that differ only in capitals, spaces or marks
+  (`Does it hurt?` and `does it hurt ?`), or that would get the same link on the page.
 - **Flowcharts** start at the question named by `start`; each answer's `next` names the next
   question or outcome. `check` refuses an unknown target, a repeated id, answer value or
   outcome condition, a step nobody can reach, a circle of questions, a question with one
@@ -72,6 +77,10 @@ Your editor can also check the files as you type: see "Editor help" below.
   each sentence has {words} words or fewer and, from {min_words} words up, reads at grade
   {sentence_grade:.0f} or lower. `check` warns about each one; `check --strict` (the tests)
   fails on them.
+- **Plain words**: `content/plain-words.yml` lists medical words many readers do not know,
+  each with the plain words to write instead (`involuntary`: `that you cannot control`).
+  `check` warns at each one it finds, at its line and column, and `check --strict` fails on
+  them. A topic may use its own `name` and `other_names`. Add a word whenever you meet one.
 - **Review dates**: `check` warns about a page whose review is overdue; `check --strict`
   fails on it.
 """
@@ -104,20 +113,26 @@ def guide() -> str:
     return "\n".join(parts)
 
 
+def kind_title(kind: str) -> str:
+    """Return the heading word of a kind of file, like `Plain words`."""
+    return kind.capitalize().replace("-", " ")
+
+
 def _kind_section(kind: str, model: type[BaseModel]) -> str:
-    where = "content/site.yml" if kind == "site" else f"content/{KINDS[kind].folder}/<id>.yml"
+    where = (f"content/{SINGLE_FILES[kind]}" if kind in SINGLE_FILES
+             else f"content/{KINDS[kind].folder}/<id>.yml")
     rows = "\n".join(f"| `{path}` | {need} | {what} | {text} |"
                      for path, need, what, text in _rows(model, ""))
     example = _example_file(kind)
-    return (f"## {kind.capitalize()}: `{where}`\n\n{_doc(model)}\n\n"
+    return (f"## {kind_title(kind)}: `{where}`\n\n{_doc(model)}\n\n"
             "| Field | Needed | What it holds | What to write |\n|---|---|---|---|\n"
             f"{rows}\n\n### Example\n\n`{example.relative_to(EXAMPLES.parent.parent).as_posix()}`:"
             f"\n\n```yaml\n{example.read_text(encoding='utf-8')}```\n")
 
 
 def _example_file(kind: str) -> Path:
-    if kind == "site":
-        return EXAMPLES / "site.yml"
+    if kind in SINGLE_FILES:
+        return EXAMPLES / SINGLE_FILES[kind]
     return next((EXAMPLES / KINDS[kind].folder).glob("*.yml"))
 
 

@@ -69,6 +69,13 @@ _LOST_LINK = ("the link to `{target}` would not be a link on the page, because t
 _CHANGED_LINK = ("a link here would not work as written on the page. Write each link as "
                  "[words](https://…).")
 
+_BARE_ADDRESS = ("the web address `{address}` shows as text that cannot be tapped. Make it a "
+                 "link: [words that say where it goes]({target}).")
+
+# A web address typed as words. Marks that end a sentence or close brackets are not part of
+# it: "(see https://www.nhs.uk.)" names https://www.nhs.uk.
+_ADDRESS_IN_WORDS = re.compile(
+    r"(?<![\w@./:-])(?:https?://|www\.)[^\s<>\"]*[^\s<>\"'.,;:!?)\]}*_]", re.IGNORECASE)
 _ESCAPED = re.compile(r"[<>&{}]")
 _URL_BREAKERS = set(" \"'<>()\\`")
 # An HTML character reference: the page shows it as typed, never as the character it codes.
@@ -263,7 +270,37 @@ def problems(text: str) -> list[str]:
         found += _element_problems(parsed.root)
     if meant and not found:
         found += _lost_links(meant[0], shown[0])
+    if not found:
+        found += _bare_addresses(shown[0])
     return list(dict.fromkeys(found))
+
+
+def _bare_addresses(parsed: _Parsed) -> list[str]:
+    """Return a problem for each web address the page shows as words, outside any link."""
+    found = []
+    for words in _words_outside_links(parsed):
+        for address in _ADDRESS_IN_WORDS.findall(words):
+            target = address if "://" in address else "https://" + address
+            found.append(_BARE_ADDRESS.format(address=address, target=target))
+    return found
+
+
+def _words_outside_links(parsed: _Parsed) -> list[str]:
+    """Return each run of words the page shows that is not inside a link, as a reader sees it."""
+    if parsed.root is None:
+        return []
+    runs: list[str] = []
+    waiting: list[etree.Element | str] = [parsed.root]
+    while waiting:
+        element = waiting.pop()
+        if isinstance(element, str):
+            runs.append(element)
+            continue
+        if element.tag != "a":
+            runs.append(element.text or "")
+            waiting += [part for child in reversed(element)
+                        for part in (child.tail or "", child)]
+    return [_shown_words(run, parsed) for run in runs if run.strip()]
 
 
 def _lost_links(meant: _Parsed, shown: _Parsed) -> list[str]:
@@ -342,7 +379,11 @@ def plain_text(text: str) -> str:
 
 def _words(element: etree.Element, parsed: _Parsed) -> str:
     """Return the words of an element as a reader sees them, on one line."""
-    words = "".join(element.itertext())
+    return _shown_words("".join(element.itertext()), parsed)
+
+
+def _shown_words(words: str, parsed: _Parsed) -> str:
+    """Return words from the parsed tree as a reader sees them, on one line."""
     for index, block in enumerate(parsed.stash):
         words = words.replace(util.HTML_PLACEHOLDER % index, block)
     # Entities (the escaped `<`, `&`, quotes) and a mail address's coded letters are characters.

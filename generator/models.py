@@ -185,10 +185,13 @@ ComparisonField = Literal[
     "causes.common",
     "causes.less_common",
     "causes.rare_but_serious",
-    "when_to_see_a_doctor",
+    "when_to_get_help",
     "treatment",
     "prevention",
 ]
+"""The condition fields a comparison row can show, named as the condition file names them."""
+RENAMED_COMPARISON_FIELDS = {"when_to_see_a_doctor": "when_to_get_help"}
+"""Names comparison rows once used, with the name that replaced each."""
 
 
 class Model(BaseModel):
@@ -471,7 +474,20 @@ class ComparisonRow(Model):
     """One row of a comparison table; each cell comes from a condition's own field."""
 
     label: Line = Field(description="Row heading, like `Painful?`.")
-    field: ComparisonField = Field(description="Which condition field fills the row's cells.")
+    field: ComparisonField = Field(
+        description="Which condition field fills the row's cells. `when_to_get_help` shows "
+        "every reason to get help short of an emergency, most urgent first: the emergency "
+        "signs are on each topic's page."
+    )
+
+    @field_validator("field", mode="before")
+    @classmethod
+    def _not_an_old_name(cls, name: object) -> object:
+        new = RENAMED_COMPARISON_FIELDS.get(name) if isinstance(name, str) else None
+        if new is not None:
+            raise ValueError(f"`{name}` is now called `{new}`, like the field in condition "
+                             f"files. Write `field: {new}`.")
+        return name
 
 
 class Comparison(Model):
@@ -560,3 +576,31 @@ class Page(Model):
         "site.yml), or that no contact is given yet.",
     )
     review: Review = Field(description="Review dates.")
+
+
+PLAIN_WORD_PATTERN = r"^[a-z]+([ '-][a-z]+)*$"
+"""A word or a short phrase, in small letters."""
+
+
+class PlainWord(Model):
+    """A word many readers do not know, and the plain words to write instead."""
+
+    word: Annotated[str, StringConstraints(pattern=PLAIN_WORD_PATTERN, max_length=60)] = Field(
+        description="The hard word (or a few words), in small letters, like `involuntary`. "
+        "`check` finds it with capitals too, and with -s or -es at the end."
+    )
+    plain: Line = Field(
+        description="The plain words to write instead, like `that you cannot control`."
+    )
+
+
+class PlainWords(Model):
+    """Words many readers do not know, with plain words to use, in `content/plain-words.yml`."""
+
+    words: list[PlainWord] = Field(
+        min_length=1,
+        description="The hard words, each with the plain words to write instead. `check` warns "
+        "at each one in text readers see, and `check --strict` fails on them. A topic's page "
+        "may use the words of its own `name` and `other_names`: readers need to know what "
+        "doctors call it.",
+    )

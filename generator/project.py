@@ -16,16 +16,17 @@ from generator.content_folder import display_name, find_content
 from generator.emergency import CallableNumbers
 from generator.errors import ErrorCollector
 from generator.load import Document, read_document
-from generator.models import Comparison, Condition, Flowchart, Page, Site
+from generator.models import Comparison, Condition, Flowchart, Page, PlainWord, PlainWords, Site
 from generator.validate import (
     Sourced,
     check_comparison,
     check_emergency_links,
     check_emergency_number,
-    check_faq_anchors,
+    check_faq_questions,
     check_flowchart,
     check_flowchart_phone_links,
-    check_section_anchors,
+    check_plain_words,
+    check_section_headings,
     check_unique_ids,
     to_model,
 )
@@ -45,6 +46,8 @@ class Project:
     """Plain pages (about, accessibility, for website owners), linked from every footer."""
     documents: tuple[Document, ...] = field(default=(), compare=False, repr=False)
     """The files it was read from, for checks that report lines (reading level, reviews)."""
+    plain_words: tuple[PlainWord, ...] = ()
+    """Words many readers do not know, with the plain words `check` asks for instead."""
 
     @property
     def latest_review_epoch(self) -> int:
@@ -87,6 +90,9 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
     if files.site is None and files.folder_found:
         errors.add(display_name(content_dir / "site.yml"), 1, 1, "",
                    "this file is missing. Create it.")
+    plain_words = _load(files.plain_words, PlainWords, errors) if files.plain_words else None
+    if plain_words:
+        check_plain_words(plain_words, errors)
     conditions = _load_all(files.by_folder["conditions"], Condition, errors)
     comparisons = _load_all(files.by_folder["comparisons"], Comparison, errors)
     flowcharts = _load_all(files.by_folder["flowcharts"], Flowchart, errors)
@@ -105,9 +111,9 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
         site, errors) else None
     for condition in conditions:
         check_emergency_links(condition, errors, numbers)
-        check_faq_anchors(condition, errors)
+        check_faq_questions(condition, errors)
     for page in pages:
-        check_section_anchors(page, errors)
+        check_section_headings(page, errors)
     for item in comparisons:
         check_comparison(item, known, errors)
     for chart in flowcharts:
@@ -128,6 +134,7 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
         flowcharts=tuple(sorted((f.model for f in flowcharts), key=lambda f: f.id)),
         pages=tuple(sorted((p.model for p in pages), key=lambda p: p.title.casefold())),
         documents=documents,
+        plain_words=tuple(plain_words.model.words) if plain_words else (),
     )
 
 

@@ -25,7 +25,8 @@ SENTENCE_WORD_LIMIT = 25
 SENTENCE_GRADE_LIMIT = 12.0
 """A sentence reads at grade 12 or lower. One sentence's grade swings with a single long word,
 so this limit is looser than the page's, and applies only to sentences of 10 words or more:
-"Fasciculation." alone reads at grade 56, yet it is a name the reader needs."""
+"Fasciculation." alone reads at grade 56, yet it is a name the reader needs. A short sentence
+of hard words is found word by word instead, by the plain-words list (generator/plain_words.py)."""
 SENTENCE_GRADE_MIN_WORDS = 10
 HARDEST_SHOWN = 3
 # Fields that hold names for the machine, not words for the reader.

@@ -14,11 +14,11 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.content_folder import GUIDE_FILE
+from generator.content_folder import GUIDE_FILE, PLAIN_WORDS_FILE, SITE_FILE
 from generator.editor_schema import PROPERTY_RULES
 from generator.errors import Loc
 from generator.model_types import choices, is_model, list_item, without_none
-from generator.models import Comparison, Condition, Flowchart, Page, Site
+from generator.models import Comparison, Condition, Flowchart, Page, PlainWords, Site
 
 PLACEHOLDER = "TODO"
 GUIDE = f"content/{GUIDE_FILE}"
@@ -39,7 +39,10 @@ KINDS: dict[str, Kind] = {
     "page": Kind(Page, "pages"),
 }
 """The kinds of file `new` can start, by the name a writer types."""
-SCHEMA_KINDS: dict[str, type[BaseModel]] = {"site": Site, **{k: v.model for k, v in KINDS.items()}}
+SINGLE_FILES: dict[str, str] = {"site": SITE_FILE, "plain-words": PLAIN_WORDS_FILE}
+"""The kinds of file a site has one of, at the top of its content folder, by file name."""
+SCHEMA_KINDS: dict[str, type[BaseModel]] = {"site": Site, **{k: v.model for k, v in KINDS.items()},
+                                            "plain-words": PlainWords}
 # Values a starter can fill in for the writer, because there is one right start.
 _FILLED: dict[str, Any] = {"when_to_get_help": [{"care": "emergency"}]}
 
@@ -53,12 +56,16 @@ def header(kind: str, schema_path: str) -> str:
 def schema_path_from(file: str) -> str:
     """Return the path from a content file to its kind's schema, as the editor reads it."""
     depth = len(Path(file).parent.parts)
-    kind = "site" if Path(file).name == "site.yml" else _kind_of_folder(Path(file).parent.name)
-    return "../" * depth + f"{SCHEMA_FOLDER}/{kind}.json"
+    return "../" * depth + f"{SCHEMA_FOLDER}/{kind_of(file)}.json"
 
 
-def _kind_of_folder(folder: str) -> str:
-    return next(name for name, kind in KINDS.items() if kind.folder == folder)
+def kind_of(file: str) -> str:
+    """Return the kind of a content file, told by its name or its folder."""
+    path = Path(file)
+    single = next((kind for kind, name in SINGLE_FILES.items() if name == path.name), None)
+    if single is not None and path.parent.name not in (kind.folder for kind in KINDS.values()):
+        return single
+    return next(name for name, kind in KINDS.items() if kind.folder == path.parent.name)
 
 
 def starter(kind: str, item_id: str) -> str:

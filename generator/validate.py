@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -22,7 +23,7 @@ from generator import (
 )
 from generator.errors import ErrorCollector, field_path
 from generator.load import Document
-from generator.models import Comparison, Condition, Flowchart, Page, Site
+from generator.models import Comparison, Condition, Flowchart, Page, PlainWords, Site
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -147,6 +148,8 @@ def _pattern_message(loc: list[str | int]) -> str:
         return "this should be a language and country like en-US."
     if field == "number":
         return "this should be a phone number made of 2 to 6 digits, like 911."
+    if field == "word":
+        return "this should be a word or a few words in small letters, like involuntary."
     return "this should use only lowercase letters, digits and single hyphens, like muscle-twitch."
 
 
@@ -288,6 +291,13 @@ def check_comparison(item: Sourced[Comparison], known: set[str], errors: ErrorCo
                   "row, or change its `field`.", errors)
 
 
+def check_plain_words(item: Sourced[PlainWords], errors: ErrorCollector) -> None:
+    """Record each hard word listed again."""
+    check_repeats(item.document, [(["words", i, "word"], entry.word)
+                                  for i, entry in enumerate(item.model.words)],
+                  "word", "List each word once, with one plain way to say it.", errors)
+
+
 def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],
                     errors: ErrorCollector) -> None:
     """Record every problem with a flowchart's graph, at the node or answer involved."""
@@ -302,29 +312,65 @@ def check_flowchart(item: Sourced[Flowchart], condition_ids: set[str],
                       errors)
 
 
-def check_faq_anchors(item: Sourced[Condition], errors: ErrorCollector) -> None:
-    """Record each FAQ question whose heading's anchor an earlier question has."""
+def check_faq_questions(item: Sourced[Condition], errors: ErrorCollector) -> None:
+    """Record each FAQ question asked again, or whose heading's anchor an earlier one has."""
     questions = [entry.question for entry in item.model.faq]
-    _check_repeated_anchors(item.document, "faq", "question", questions,
-                            anchors.faq_question, errors)
+    _check_repeated_headings(item.document, "faq", "question", questions,
+                             anchors.faq_question, errors)
 
 
-def check_section_anchors(item: Sourced[Page], errors: ErrorCollector) -> None:
-    """Record each section heading of a plain page whose anchor an earlier heading has."""
+def check_section_headings(item: Sourced[Page], errors: ErrorCollector) -> None:
+    """Record each section heading of a plain page used again, or whose anchor one has."""
     headings = [section.heading for section in item.model.sections]
-    _check_repeated_anchors(item.document, "sections", "heading", headings,
-                            anchors.section_heading, errors)
+    _check_repeated_headings(item.document, "sections", "heading", headings,
+                             anchors.section_heading, errors)
 
 
-def _check_repeated_anchors(document: Document, field: str, key: str, texts: list[str],
-                            anchor_of: Callable[[str], str], errors: ErrorCollector) -> None:
-    found = anchors.repeats(((field, index, key), anchor_of(text))
-                            for index, text in enumerate(texts))
-    for repeat in found:
-        line, column = document.position(repeat.second)
-        first_line, _ = document.position(repeat.first)
-        first = field_path(repeat.first[:2], document.data)
-        errors.add(document.name, line, column, repeat.second,
-                   f"this {key} would get the same link on the page (`#{repeat.anchor}`) as "
-                   f"{first} on line {first_line} (“{texts[int(repeat.first[1])]}”), and each "
-                   f"needs its own. Word one of the two {key}s differently.", document.data)
+def same_words(text: str) -> str:
+    """Return text as a reader compares it: in one case, without marks, one space apart.
+
+    "Does it hurt?" and "does it *hurt* ?" give the same: a reader sees one question twice.
+    """
+    letters = unicodedata.normalize("NFKC", text).casefold()
+    kept = "".join(char for char in letters
+                   if not unicodedata.category(char).startswith(("P", "S")))
+    return " ".join(kept.split())
+
+
+_AGAIN = {"question": "asked", "heading": "used"}
+
+
+def _check_repeated_headings(document: Document, field: str, key: str, texts: list[str],
+                             anchor_of: Callable[[str], str], errors: ErrorCollector) -> None:
+    places: list[anchors.Loc] = [(field, index, key) for index in range(len(texts))]
+    # Texts with no letter or digit ("???") are told apart by their anchors alone.
+    asked = anchors.repeats((place, words) for place, words
+                            in zip(places, map(same_words, texts), strict=True) if words)
+    again = {repeat.second for repeat in asked}
+    alike = [repeat for repeat
+             in anchors.repeats(zip(places, map(anchor_of, texts), strict=True))
+             if repeat.second not in again]
+    for repeat in asked:
+        first_line, first = _first(document, repeat, texts)
+        _add_repeat(document, repeat, errors,
+                    f"this {key} is already {_AGAIN[key]} on line {first_line} ({first}). "
+                    f"Remove one of them, or change its words.")
+    for repeat in alike:
+        first_line, first = _first(document, repeat, texts)
+        _add_repeat(document, repeat, errors,
+                    f"this {key} differs from the one on line {first_line} ({first}) only in "
+                    f"letters or marks that links leave out, so both would get the same link "
+                    f"on the page (`#{repeat.anchor}`). Change the words of one of them.")
+
+
+def _first(document: Document, repeat: anchors.Repeat, texts: list[str]) -> tuple[int, str]:
+    """Return the line of a repeat's first item, and that item in words and quotes."""
+    line, _ = document.position(repeat.first)
+    name = field_path(repeat.first[:2], document.data)
+    return line, f"{name}: “{texts[int(repeat.first[1])]}”"
+
+
+def _add_repeat(document: Document, repeat: anchors.Repeat, errors: ErrorCollector,
+                message: str) -> None:
+    line, column = document.position(repeat.second)
+    errors.add(document.name, line, column, repeat.second, message, document.data)

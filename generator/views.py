@@ -294,7 +294,7 @@ def page_description(text: str) -> str:
 
 
 def _field(condition: Condition, path: str) -> Any:
-    if path == "when_to_see_a_doctor":
+    if path == "when_to_get_help":
         # Every reason to get help short of an emergency, most urgent first.
         return [item for card in sorted(condition.when_to_get_help,
                                         key=lambda group: CARE_ORDER.index(group.care))

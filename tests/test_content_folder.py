@@ -12,8 +12,8 @@ from generator.errors import ContentErrors
 from generator.project import load_project
 
 NOT_CONTENT = ("this is not part of the content. The content folder holds only `site.yml`, "
-               "and `.yml` files in conditions/, comparisons/, flowcharts/ and pages/. "
-               "Move it out of the folder or delete it.")
+               "`plain-words.yml`, and `.yml` files in conditions/, comparisons/, flowcharts/ "
+               "and pages/. Move it out of the folder or delete it.")
 LINK = ("this is a link to somewhere else, and links are not followed. Put the file or folder "
         "itself here instead.")
 

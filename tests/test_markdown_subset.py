@@ -109,6 +109,17 @@ REFUSED = {
         "see <https://www.nhs.uk/>",
         "the link to `https://www.nhs.uk/` would not be a link on the page, because text shows "
         "as typed. Write it as [words](https://www.nhs.uk/)."),
+    "a bare web address": (
+        "See https://www.nhs.uk/ for more.",
+        "the web address `https://www.nhs.uk/` shows as text that cannot be tapped. Make it a "
+        "link: [words that say where it goes](https://www.nhs.uk/)."),
+    "a bare address starting with www": (
+        "Read more at www.nhs.uk.",
+        "the web address `www.nhs.uk` shows as text that cannot be tapped. Make it a link: "
+        "[words that say where it goes](https://www.nhs.uk)."),
+    "a bare address in emphasis, in a list": (
+        "- a\n- see *https://www.nhs.uk/a?b=1&c=2*, then",
+        "the web address `https://www.nhs.uk/a?b=1&c=2` shows as text"),
     "a mail address in angle brackets": ("write to <team@example.org>",
                                          "the link to `mailto:team@example.org` would not be a "
                                          "link on the page"),
@@ -125,6 +136,7 @@ ALLOWED = [
     "[a page](https://example.org/?a=1&b=2) and [this](https://example.org/#part)",
     "[it's \"quoted\", &amp; 2 < 3](https://example.org/)",
     "[write](mailto:team@example.org)",
+    "[https://www.nhs.uk/](https://www.nhs.uk/) and [www.nhs.uk](https://www.nhs.uk/)",
     "call [911](tel:911)",
     "*emphasis* and **strong** and _this_",
     "- a list\n- of items",
@@ -185,7 +197,8 @@ LINK_FORMS = {
     "[x](https://example.org/a\n) and [a\nb](https://example.org/b)": True,
     "[x]( https://example.org/ )": True,
     "*[x](https://example.org/)*": True,
-    "[x] (https://example.org/)": True,  # a space: no link, and none is checked
+    # A space: no link, and the address shows as words that cannot be tapped.
+    "[x] (https://example.org/)": False,
     "[x](https://example.org/ \"t\")": False,
     "[x](https://example.org/ 't')": False,
     "[x](https://example.org/ (t))": False,

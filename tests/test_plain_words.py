@@ -22,9 +22,10 @@ def edit(project: Path, name: str, old: str, new: str) -> None:
 
 
 def warnings(*args: str) -> list[str]:
+    """Return the plain-word warnings; the shipped site's missing contact is not what these test."""
     result = CliRunner().invoke(main, ["check", *args])
     return [line.removesuffix(" (warning)") for line in result.output.splitlines()
-            if line.endswith("(warning)")]
+            if line.endswith("(warning)") and "site.yml" not in line]
 
 
 def test_a_short_sentence_of_jargon_warns_at_each_word_and_strict_fails(

@@ -78,10 +78,9 @@ def test_check_refuses_only_the_questions_that_would_share_a_link(
         load_project(Path("content"))
 
     assert [str(e) for e in refused.value.errors] == [
-        "content/conditions/muscle-twitch.yml:60:15: faq question 5, question: this question "
-        "would get the same link on the page (`#faq--does-a-muscle-twitch-hurt`) as faq question "
-        "4 on line 58 (“Does a muscle twitch *hurt*?”), and each needs its own. Word one of the "
-        "two questions differently."]
+        "content/conditions/muscle-twitch.yml:60:15: faq question 5, question: this question is "
+        "already asked on line 58 (faq question 4: “Does a muscle twitch *hurt*?”). Remove one "
+        "of them, or change its words."]
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,52 @@ def find_content(content_dir: Path, errors: ErrorCollector) -> ContentFiles:
             _refuse(errors, path, f"this is not part of the content. The content folder "
                     f"holds only {_LAYOUT}. Move it out of the folder or delete it.")
     return found
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a writer calls one kind of content file, and the fields its files may have."""
+
+    word: str
+    """One file of the kind, as a writer says it: "a condition"."""
+    plural: str
+    fields: Collection[str]
+
+
+@dataclass(frozen=True)
+class Misplaced:
+    """A file whose fields make another kind than its folder holds."""
+
+    place: str
+    """Where it belongs: a folder of the content folder, or `site.yml`."""
+    message: str
+
+
+def misplaced(path: Path, fields: Collection[str], kinds: Mapping[str, Kind]) -> Misplaced | None:
+    """Return where a file belongs when its fields make another kind than its folder holds.
+
+    `kinds` gives each place in the content folder (a folder, or `site.yml`) its kind. A
+    condition saved in pages/ would otherwise get a dozen "not part of the format" errors
+    and never the one thing to do: move it.
+    """
+    here = path.parent.name
+    if here not in kinds or set(fields) <= set(kinds[here].fields):
+        return None
+
+    def fit(place: str) -> int:
+        own = set(kinds[place].fields)
+        return sum(1 if name in own else -1 for name in fields)
+    best = max(kinds, key=fit)
+    if best == here or fit(best) <= fit(here):
+        return None
+    telling = [f"`{name}`" for name in fields
+               if name in kinds[best].fields and name not in kinds[here].fields][:3]
+    shown = ", ".join(telling[:-1]) + f" and {telling[-1]}" if len(telling) > 1 else telling[0]
+    content = path.parent.parent
+    where = f"{display_name(content / best)}{'/' if best in FOLDERS else ''}"
+    return Misplaced(best, f"this looks like {kinds[best].word} (it has {shown}), but it is "
+                     f"in {display_name(path.parent)}/, which holds {kinds[here].plural}. "
+                     f"Move it to {where}.")
 
 
 def display_name(path: Path) -> str:

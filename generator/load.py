@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
@@ -32,6 +33,8 @@ from ruamel.yaml.util import create_timestamp, timestamp_regexp
 from generator import content_cache, fast_yaml, invisible_characters, text_limits, yaml_errors
 from generator.errors import ErrorCollector, Loc
 from generator.fast_yaml import Positions
+from generator.model_types import is_model, list_item, without_none
+from generator.models import Comparison, Condition, Flowchart, Page, Site
 
 MAX_FILE_BYTES = 512 * 1024
 # Content needs five levels of lists and blocks inside each other (a flowchart's answers).
@@ -54,6 +57,22 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _YAML_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 # A line of a plain scalar that starts like a list item: `- text`.
 _LIST_ITEM = re.compile(r"^([ \t]*)-(?:[ \t]|$)")
+
+
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
+    """Return the names of a model's fields and of the fields of every block inside it."""
+    names = set(model.model_fields)
+    for info in model.model_fields.values():
+        inner = without_none(info.annotation)
+        inner = list_item(inner) or inner
+        if is_model(inner):
+            names |= _field_names(inner)
+    return frozenset(names)
+
+
+# `painful:Yes` is read as text; it is a slip only where the word before the colon is a field.
+_MODELS: tuple[type[BaseModel], ...] = (Site, Condition, Comparison, Flowchart, Page)
+_FIELD_NAMES = frozenset().union(*(_field_names(model) for model in _MODELS))
 
 
 @dataclass(frozen=True)
@@ -132,6 +151,8 @@ def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | No
     anchor, a tag, a merge key, deep nesting, a value other than text, a whole number or a
     date, or text that YAML reads another way; this path records exactly what is wrong.
     """
+    if _reject_no_break_indents(text, name, errors):
+        return None
     yaml = YAML(typ="rt")
     try:
         if _reject_directives(yaml, text, name, errors):
@@ -226,6 +247,25 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _reject_no_break_indents(text: str, name: str, errors: ErrorCollector) -> bool:
+    """Record each line indented with no-break spaces, which YAML reads as text, not indent."""
+    found = False
+    for match in fast_yaml.NO_BREAK_INDENT.finditer(text):
+        after_dash = match.group().endswith("-\u00a0")
+        errors.add(name, *_line_column(text, match.end() - 1), "",
+                   _NO_BREAK_AFTER_DASH if after_dash else _NO_BREAK_INDENT)
+        found = True
+    return found
+
+
+_NO_BREAK_INDENT = ("this line is indented with no-break spaces, which look like spaces but are "
+                    "not read as spaces (they often come with text copied from a word "
+                    "processor). Delete them and type ordinary spaces.")
+_NO_BREAK_AFTER_DASH = ("the space after this `-` is a no-break space, which looks like a space "
+                        "but is not read as one, so YAML sees no list item here. Delete it and "
+                        "type an ordinary space.")
+
+
 def _reject_directives(yaml: YAML, text: str, name: str, errors: ErrorCollector) -> bool:
     """Record each `%YAML` or `%TAG` line at the top of a file.
 
@@ -258,29 +298,49 @@ def _reject_unsafe_events(yaml: YAML, text: str, name: str, errors: ErrorCollect
     found = False
     # For each list or block open around the current event: is it a list?
     open_lists: list[bool] = []
-    for event in yaml.parse(text):
-        if isinstance(event, CollectionStartEvent) and len(open_lists) >= MAX_DEPTH:
-            mark = event.start_mark
-            errors.add(name, mark.line + 1, mark.column + 1, "", _TOO_DEEP)
-            return True
-        problem = _event_problem(event, text, in_list=bool(open_lists) and open_lists[-1])
-        if problem:
-            errors.add(name, *problem)
-            found = True
-        if isinstance(event, CollectionStartEvent):
-            open_lists.append(isinstance(event, SequenceStartEvent))
-        elif isinstance(event, CollectionEndEvent):
-            open_lists.pop()
+    # A slip such as an unclosed quote confuses YAML for a few lines after it: a syntax
+    # error there is its consequence, already explained, and would only mislead.
+    knock_on_until = -1
+    try:
+        for event in yaml.parse(text):
+            if isinstance(event, CollectionStartEvent) and len(open_lists) >= MAX_DEPTH:
+                mark = event.start_mark
+                errors.add(name, mark.line + 1, mark.column + 1, "", _TOO_DEEP)
+                return True
+            problem = _event_problem(event, text, in_list=bool(open_lists) and open_lists[-1])
+            if problem:
+                errors.add(name, *problem[:4])
+                knock_on_until = max(knock_on_until, problem[4])
+                found = True
+            if isinstance(event, CollectionStartEvent):
+                open_lists.append(isinstance(event, SequenceStartEvent))
+            elif isinstance(event, CollectionEndEvent):
+                open_lists.pop()
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        if mark is None or mark.line > knock_on_until:
+            raise
     return found
 
 
 _TOO_DEEP = (f"this is nested too deeply: more than {MAX_DEPTH} lists and blocks inside each "
              "other. Content needs only a few levels. Check the indentation and the brackets.")
+# How many lines after an unclosed quote's text a syntax error is taken as its consequence.
+_KNOCK_ON_LINES = 3
+
+Problem = tuple[int, int, str, str, int]
+"""A mistake's 1-based line and column, field and message, and the last 0-based line a
+syntax error may be its consequence on (-1: none)."""
 
 
-def _event_problem(event: Event, text: str, *, in_list: bool) -> tuple[int, int, str, str] | None:
-    """Return the line, column, field and message of what is wrong with one event, or None."""
+def _event_problem(event: Event, text: str, *, in_list: bool) -> Problem | None:
+    """Return what is wrong with one event, or None."""
     message = None
+    if isinstance(event, AliasEvent):
+        emphasis = yaml_errors.emphasis_alias(
+            text, event.start_mark.index, event.end_mark.index)
+        if emphasis is not None:
+            return _problem(emphasis, knock_on_until=event.end_mark.line + 1)
     if isinstance(event, AliasEvent) or (
         isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor
     ):
@@ -293,30 +353,58 @@ def _event_problem(event: Event, text: str, *, in_list: bool) -> tuple[int, int,
     elif isinstance(event, ScalarEvent) and event.style is None and event.value == "<<":
         message = ("YAML merge keys (`<<`) are not allowed. Write each field out in full, "
                    "or put `<<` in quotes if it is text.")
+    elif isinstance(event, ScalarEvent) and event.style in ('"', "'"):
+        return _unclosed_quote(event, text)
     elif isinstance(event, ScalarEvent) and event.style is None:
         message = _impossible_date(event.value) or _unreadable_number(event.value)
         if message is None:
-            return _comment_after_text(event, text) or _list_item_in_text(
-                event, text, in_list=in_list)
+            slip = yaml_errors.plain_text_slip(text, event.start_mark.index, _FIELD_NAMES)
+            return (_problem(slip) if slip else None) or _comment_after_text(
+                event, text) or _list_item_in_text(event, text, in_list=in_list)
     if message is None:
         return None
-    return event.start_mark.line + 1, event.start_mark.column + 1, "", message
+    return event.start_mark.line + 1, event.start_mark.column + 1, "", message, -1
 
 
-def _list_item_in_text(
-    event: ScalarEvent, text: str, *, in_list: bool
-) -> tuple[int, int, str, str] | None:
+def _problem(plain_words: yaml_errors.Plain, *, knock_on_until: int = -1) -> Problem:
+    return plain_words.line, plain_words.column, "", plain_words.message, knock_on_until
+
+
+def _unclosed_quote(event: ScalarEvent, text: str) -> Problem | None:
+    """Return where a quote left open swallowed the lines below it, up to the next quote."""
+    start, end = event.start_mark, event.end_mark
+    if end.line == start.line or yaml_errors.swallowed_line(
+            text, start.index, end.index) is None:
+        return None
+    line_start = text.rfind("\n", 0, start.index) + 1
+    line_end = _LINE_BREAK.search(text, start.index)
+    line = text[line_start: line_end.start() if line_end else len(text)].rstrip()
+    quote = text[start.index]
+    return (start.line + 1, start.column + 1, "", (
+        f"this text has no closing quote on its line, so YAML reads the lines below as part "
+        f"of it, up to the next `{quote}` (line {end.line + 1}). Add the closing quote at "
+        f"the end of the text: `{line.lstrip()}{quote}`."), end.line + _KNOCK_ON_LINES)
+
+
+def _list_item_in_text(event: ScalarEvent, text: str, *, in_list: bool) -> Problem | None:
     """Return where a plain text's later line starts with `- `, which YAML joins to the text."""
     source = text[event.start_mark.index : event.end_mark.index]
     for offset, line in enumerate(_LINE_BREAK.split(source)[1:], start=1):
         match = _LIST_ITEM.match(line)
-        if match:
-            message = _JOINED_ITEM if in_list else _JOINED_TEXT
-            return event.start_mark.line + offset + 1, len(match.group(1)) + 1, "", message
+        if match is None:
+            continue
+        start = event.start_mark
+        # `what_you_notice:` then a first item without its dash, then items with one.
+        if len(match.group(1)) == start.column and not in_list and text[
+                text.rfind("\n", 0, start.index) + 1: start.index].strip() == "":
+            first = _LINE_BREAK.split(source, maxsplit=1)[0].strip()
+            return start.line + 1, start.column + 1, "", yaml_errors.missing_dash_message(first), -1
+        message = _JOINED_ITEM if in_list else _JOINED_TEXT
+        return start.line + offset + 1, len(match.group(1)) + 1, "", message, -1
     return None
 
 
-def _comment_after_text(event: ScalarEvent, text: str) -> tuple[int, int, str, str] | None:
+def _comment_after_text(event: ScalarEvent, text: str) -> Problem | None:
     """Return where a `#` after unquoted text starts a comment, which drops the words after it."""
     comment = fast_yaml.COMMENT_AFTER.match(text, event.end_mark.index)
     if comment is None or not fast_yaml.is_text(event.value):
@@ -334,7 +422,7 @@ def _comment_after_text(event: ScalarEvent, text: str) -> tuple[int, int, str, s
         f"the `#` here starts a YAML comment, so the words after it are left off the page, "
         f"which would show only `{event.value}`. To keep them, put the whole text in quotes"
         f"{example}. To keep a note for writers, put it on a line of its own that starts "
-        "with `#`.")
+        "with `#`."), -1
 
 
 _JOINED_ITEM = ("this line looks like a new list item, but it is indented under the one above, "

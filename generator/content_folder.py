@@ -63,12 +63,13 @@ def find_content(content_dir: Path, errors: ErrorCollector) -> ContentFiles:
 
 @dataclass(frozen=True)
 class Kind:
-    """What a writer calls one kind of content file, and the fields its files may have."""
+    """What a writer calls one kind of content file, and the fields its files have."""
 
     word: str
     """One file of the kind, as a writer says it: "a condition"."""
     plural: str
     fields: Collection[str]
+    required: Collection[str]
 
 
 @dataclass(frozen=True)
@@ -91,17 +92,18 @@ def misplaced(path: Path, fields: Collection[str], kinds: Mapping[str, Kind]) ->
     if here not in kinds or set(fields) <= set(kinds[here].fields):
         return None
 
-    def fit(place: str) -> int:
-        own = set(kinds[place].fields)
-        return sum(1 if name in own else -1 for name in fields)
-    best = max(kinds, key=fit)
-    if best == here or fit(best) <= fit(here):
-        return None
+    def mistakes(place: str) -> int:
+        """Count the fields the file would lack, and those it should not have, as this kind."""
+        kind = kinds[place]
+        return len(set(kind.required) - set(fields)) + len(set(fields) - set(kind.fields))
+
+    best = min(kinds, key=mistakes)
     telling = [f"`{name}`" for name in fields
                if name in kinds[best].fields and name not in kinds[here].fields][:3]
+    if best == here or mistakes(best) >= mistakes(here) or not telling:
+        return None  # a file of this folder's kind with mistakes: its fields are named one by one
     shown = ", ".join(telling[:-1]) + f" and {telling[-1]}" if len(telling) > 1 else telling[0]
-    content = path.parent.parent
-    where = f"{display_name(content / best)}{'/' if best in FOLDERS else ''}"
+    where = f"{display_name(path.parent.parent / best)}{'/' if best in FOLDERS else ''}"
     return Misplaced(best, f"this looks like {kinds[best].word} (it has {shown}), but it is "
                      f"in {display_name(path.parent)}/, which holds {kinds[here].plural}. "
                      f"Move it to {where}.")

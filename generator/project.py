@@ -31,9 +31,16 @@ from generator.validate import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def _kind(word: str, plural: str, model: type[BaseModel]) -> Kind:
+    fields = model.model_fields
+    return Kind(word, plural, fields, [name for name, info in fields.items() if info.is_required()])
+
+
 # The kind each place in the content folder holds, to tell a file saved in the wrong one.
-_KINDS = {SITE_FILE: Kind("the site settings", "site settings", Site.model_fields),
-          **{kind.folder: Kind(f"a {name}", kind.folder, kind.model.model_fields)
+_KINDS = {SITE_FILE: _kind("the site settings", "site settings", Site),
+          **{kind.folder: _kind(f"a {name}", kind.folder, kind.model)
              for name, kind in scaffold.KINDS.items()}}
 
 

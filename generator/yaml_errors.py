@@ -122,17 +122,20 @@ def _missing_dash(lines: list[str], index: int) -> Plain | None:
     """Return a list item written without its `-`, between items that have one, or None."""
     line = lines[index]
     indent = len(line) - len(line.lstrip(" "))
-    if not line.strip() or _ITEM_LINE.match(line) or not (
-            _neighbour_is_item(lines, index, indent, -1)
-            or _neighbour_is_item(lines, index, indent, 1)):
+    if not line.strip() or _ITEM_LINE.match(line):
         return None
-    return Plain(index + 1, indent + 1, missing_dash_message(line.strip()))
+    after_item = _neighbour_is_item(lines, index, indent, -1)
+    if not (after_item or _neighbour_is_item(lines, index, indent, 1)):
+        return None
+    return Plain(index + 1, indent + 1, missing_dash_message(line.strip(), after_item=after_item))
 
 
-def missing_dash_message(item: str) -> str:
+def missing_dash_message(item: str, *, after_item: bool = False) -> str:
     """Return what to type for a list item written without its `-`."""
+    goes_on = ("If it goes on from the item above, indent it as far as that item's words; if "
+               "it is an item of its own, type" if after_item else "Type")
     return ("this line is in a list, but it has no `-` at its start, so YAML cannot read it as "
-            f"a list item. Type `- ` before it, like `- {item}`.")
+            f"a list item. {goes_on} `- ` before it, like `- {item}`.")
 
 
 def _neighbour_is_item(lines: list[str], index: int, indent: int, step: int) -> bool:

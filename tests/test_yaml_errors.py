@@ -133,3 +133,13 @@ def test_no_break_spaces_where_spaces_belong_are_pointed_at(
     assert fast_yaml.compose(text, max_depth=load.MAX_DEPTH) is None
     assert len(errors) == 1
     assert errors[0].startswith(f"page.yml:2:{column}: {message}")
+
+
+def test_a_line_that_goes_on_from_the_item_above_may_be_indented_instead(tmp_path: Path) -> None:
+    _, errors = read(tmp_path, "list:\n  - If it hurts,\n  see a doctor.\n  - Rest.\n")
+    assert "If it goes on from the item above, indent it as far as that item's words" in errors[0]
+
+    document, errors = read(tmp_path, "list:\n  - If it hurts,\n    see a doctor.\n  - Rest.\n")
+
+    assert errors == []
+    assert getattr(document, "data", None) == {"list": ["If it hurts, see a doctor.", "Rest."]}

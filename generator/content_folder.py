@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +65,54 @@ def find_content(content_dir: Path, errors: ErrorCollector) -> ContentFiles:
             _refuse(errors, path, f"this is not part of the content. The content folder "
                     f"holds only {_LAYOUT}. Move it out of the folder or delete it.")
     return found
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a writer calls one kind of content file, and the fields its files have."""
+
+    word: str
+    """One file of the kind, as a writer says it: "a condition"."""
+    plural: str
+    fields: Collection[str]
+    required: Collection[str]
+
+
+@dataclass(frozen=True)
+class Misplaced:
+    """A file whose fields make another kind than its folder holds."""
+
+    place: str
+    """Where it belongs: a folder of the content folder, or `site.yml`."""
+    message: str
+
+
+def misplaced(path: Path, fields: Collection[str], kinds: Mapping[str, Kind]) -> Misplaced | None:
+    """Return where a file belongs when its fields make another kind than its folder holds.
+
+    `kinds` gives each place in the content folder (a folder, or `site.yml`) its kind. A
+    condition saved in pages/ would otherwise get a dozen "not part of the format" errors
+    and never the one thing to do: move it.
+    """
+    here = path.parent.name
+    if here not in kinds or set(fields) <= set(kinds[here].fields):
+        return None
+
+    def mistakes(place: str) -> int:
+        """Count the fields the file would lack, and those it should not have, as this kind."""
+        kind = kinds[place]
+        return len(set(kind.required) - set(fields)) + len(set(fields) - set(kind.fields))
+
+    best = min(kinds, key=mistakes)
+    telling = [f"`{name}`" for name in fields
+               if name in kinds[best].fields and name not in kinds[here].fields][:3]
+    if best == here or mistakes(best) >= mistakes(here) or not telling:
+        return None  # a file of this folder's kind with mistakes: its fields are named one by one
+    shown = ", ".join(telling[:-1]) + f" and {telling[-1]}" if len(telling) > 1 else telling[0]
+    where = f"{display_name(path.parent.parent / best)}{'/' if best in FOLDERS else ''}"
+    return Misplaced(best, f"this looks like {kinds[best].word} (it has {shown}), but it is "
+                     f"in {display_name(path.parent)}/, which holds {kinds[here].plural}. "
+                     f"Move it to {where}.")
 
 
 def display_name(path: Path) -> str:

@@ -20,6 +20,8 @@ import yaml  # type: ignore[import-untyped]
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
+from generator import yaml_errors
+
 Position = tuple[int, int, int, int]
 """Where a value was written, 0-based: the key's line and column, then the value's."""
 Positions = dict[tuple[str | int, ...], Position]
@@ -40,6 +42,11 @@ _PLAIN_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _DASH_LINE = re.compile(r"[\r\n][ \t]*-")
 # A `#` after plain text on its line starts a comment: the words after it never reach the page.
 COMMENT_AFTER = re.compile(r"[ \t]+#")
+# A no-break space in a line's indentation, or in place of the space after a `-`: YAML reads it
+# as text, so the line's place in the file is lost. After `- ` it is only the text's first letter.
+NO_BREAK_INDENT = re.compile("^[ \t]*(?:\u00a0|(?:-[ \t]+)*-\u00a0)", re.MULTILINE)
+# Text that may start with a slip (`\u2013 item`, `painful:Yes`) for ruamel.yaml's path to name.
+_MAYBE_SLIP = re.compile(r"[\u2013\u2014\u2022][ \t]|[a-z][a-z_]*:[^\s/]")
 
 
 def is_text(plain_value: str) -> bool:
@@ -68,6 +75,8 @@ class _Open:
 def compose(text: str, *, max_depth: int) -> tuple[dict[str, Any], Positions] | None:
     """Return the file's data and where each value was written, or None to read it closely."""
     if _LIBYAML is None:
+        return None
+    if "\u00a0" in text and NO_BREAK_INDENT.search(text):
         return None
     try:
         return _compose(text, max_depth)
@@ -142,7 +151,13 @@ def _scalar(event: yaml.ScalarEvent, text: str) -> Any:
         raise _PassOn
     value: str = event.value
     if event.style not in (None, ""):
+        if event.style in "\"'" and event.end_mark.line > event.start_mark.line and (
+                yaml_errors.swallowed_line(text, event.start_mark.index, event.end_mark.index)
+                is not None):
+            raise _PassOn  # a quote left open, which swallowed the lines below it
         return value  # quoted or a `|`/`>` block: always text
+    if _MAYBE_SLIP.match(value):
+        raise _PassOn
     if event.end_mark.line > event.start_mark.line and _DASH_LINE.search(
             text, event.start_mark.index, event.end_mark.index):
         raise _PassOn

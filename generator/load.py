@@ -29,9 +29,17 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.tokens import DirectiveToken, StreamStartToken
 from ruamel.yaml.util import create_timestamp, timestamp_regexp
 
-from generator import content_cache, fast_yaml, invisible_characters, text_limits, yaml_errors
+from generator import (
+    content_cache,
+    fast_yaml,
+    invisible_characters,
+    misread_text,
+    text_limits,
+    yaml_errors,
+)
 from generator.errors import ErrorCollector, Loc
 from generator.fast_yaml import Positions
+from generator.misread_text import Problem
 
 MAX_FILE_BYTES = 512 * 1024
 # Content needs five levels of lists and blocks inside each other (a flowchart's answers).
@@ -48,12 +56,9 @@ _DECIMAL = re.compile(r"[-+]?[0-9_]+")
 _MOST_DIGITS = sys.get_int_max_str_digits() or sys.maxsize
 # An escape for a character by its number, in double quotes: `"\U0001F600"`.
 _ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # YAML reads these as line breaks, which can break a block's indentation: when they do, the
 # writer is told about the character, not the syntax error it made.
 _YAML_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
-# A line of a plain scalar that starts like a list item: `- text`.
-_LIST_ITEM = re.compile(r"^([ \t]*)-(?:[ \t]|$)")
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,8 @@ def _read_unusual(text: str, name: str, errors: ErrorCollector) -> Document | No
     anchor, a tag, a merge key, deep nesting, a value other than text, a whole number or a
     date, or text that YAML reads another way; this path records exactly what is wrong.
     """
+    if _reject_no_break_indents(text, name, errors):
+        return None
     yaml = YAML(typ="rt")
     try:
         if _reject_directives(yaml, text, name, errors):
@@ -226,6 +233,25 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _reject_no_break_indents(text: str, name: str, errors: ErrorCollector) -> bool:
+    """Record each line indented with no-break spaces, which YAML reads as text, not indent."""
+    found = False
+    for match in fast_yaml.NO_BREAK_INDENT.finditer(text):
+        after_dash = match.group().endswith("-\u00a0")
+        errors.add(name, *_line_column(text, match.end() - 1), "",
+                   _NO_BREAK_AFTER_DASH if after_dash else _NO_BREAK_INDENT)
+        found = True
+    return found
+
+
+_NO_BREAK_INDENT = ("this line is indented with no-break spaces, which look like spaces but are "
+                    "not read as spaces (they often come with text copied from a word "
+                    "processor). Delete them and type ordinary spaces.")
+_NO_BREAK_AFTER_DASH = ("the space after this `-` is a no-break space, which looks like a space "
+                        "but is not read as one, so YAML sees no list item here. Delete it and "
+                        "type an ordinary space.")
+
+
 def _reject_directives(yaml: YAML, text: str, name: str, errors: ErrorCollector) -> bool:
     """Record each `%YAML` or `%TAG` line at the top of a file.
 
@@ -258,19 +284,28 @@ def _reject_unsafe_events(yaml: YAML, text: str, name: str, errors: ErrorCollect
     found = False
     # For each list or block open around the current event: is it a list?
     open_lists: list[bool] = []
-    for event in yaml.parse(text):
-        if isinstance(event, CollectionStartEvent) and len(open_lists) >= MAX_DEPTH:
-            mark = event.start_mark
-            errors.add(name, mark.line + 1, mark.column + 1, "", _TOO_DEEP)
-            return True
-        problem = _event_problem(event, text, in_list=bool(open_lists) and open_lists[-1])
-        if problem:
-            errors.add(name, *problem)
-            found = True
-        if isinstance(event, CollectionStartEvent):
-            open_lists.append(isinstance(event, SequenceStartEvent))
-        elif isinstance(event, CollectionEndEvent):
-            open_lists.pop()
+    # A slip such as an unclosed quote confuses YAML for a few lines after it: a syntax
+    # error there is its consequence, already explained, and would only mislead.
+    knock_on_until = -1
+    try:
+        for event in yaml.parse(text):
+            if isinstance(event, CollectionStartEvent) and len(open_lists) >= MAX_DEPTH:
+                mark = event.start_mark
+                errors.add(name, mark.line + 1, mark.column + 1, "", _TOO_DEEP)
+                return True
+            problem = _event_problem(event, text, in_list=bool(open_lists) and open_lists[-1])
+            if problem:
+                errors.add(name, *problem[:4])
+                knock_on_until = max(knock_on_until, problem[4])
+                found = True
+            if isinstance(event, CollectionStartEvent):
+                open_lists.append(isinstance(event, SequenceStartEvent))
+            elif isinstance(event, CollectionEndEvent):
+                open_lists.pop()
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        if mark is None or mark.line > knock_on_until:
+            raise
     return found
 
 
@@ -278,9 +313,11 @@ _TOO_DEEP = (f"this is nested too deeply: more than {MAX_DEPTH} lists and blocks
              "other. Content needs only a few levels. Check the indentation and the brackets.")
 
 
-def _event_problem(event: Event, text: str, *, in_list: bool) -> tuple[int, int, str, str] | None:
-    """Return the line, column, field and message of what is wrong with one event, or None."""
+def _event_problem(event: Event, text: str, *, in_list: bool) -> Problem | None:
+    """Return what is wrong with one event, or None."""
     message = None
+    if isinstance(event, AliasEvent) and (emphasis := misread_text.emphasis(event, text)):
+        return emphasis
     if isinstance(event, AliasEvent) or (
         isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor
     ):
@@ -293,56 +330,15 @@ def _event_problem(event: Event, text: str, *, in_list: bool) -> tuple[int, int,
     elif isinstance(event, ScalarEvent) and event.style is None and event.value == "<<":
         message = ("YAML merge keys (`<<`) are not allowed. Write each field out in full, "
                    "or put `<<` in quotes if it is text.")
+    elif isinstance(event, ScalarEvent) and event.style in ('"', "'"):
+        return misread_text.unclosed_quote(event, text)
     elif isinstance(event, ScalarEvent) and event.style is None:
         message = _impossible_date(event.value) or _unreadable_number(event.value)
         if message is None:
-            return _comment_after_text(event, text) or _list_item_in_text(
-                event, text, in_list=in_list)
+            return misread_text.plain_text(event, text, in_list=in_list)
     if message is None:
         return None
-    return event.start_mark.line + 1, event.start_mark.column + 1, "", message
-
-
-def _list_item_in_text(
-    event: ScalarEvent, text: str, *, in_list: bool
-) -> tuple[int, int, str, str] | None:
-    """Return where a plain text's later line starts with `- `, which YAML joins to the text."""
-    source = text[event.start_mark.index : event.end_mark.index]
-    for offset, line in enumerate(_LINE_BREAK.split(source)[1:], start=1):
-        match = _LIST_ITEM.match(line)
-        if match:
-            message = _JOINED_ITEM if in_list else _JOINED_TEXT
-            return event.start_mark.line + offset + 1, len(match.group(1)) + 1, "", message
-    return None
-
-
-def _comment_after_text(event: ScalarEvent, text: str) -> tuple[int, int, str, str] | None:
-    """Return where a `#` after unquoted text starts a comment, which drops the words after it."""
-    comment = fast_yaml.COMMENT_AFTER.match(text, event.end_mark.index)
-    if comment is None or not fast_yaml.is_text(event.value):
-        return None
-    column = event.end_mark.column + len(comment.group()) - 1
-    line_start = text.rfind("\n", 0, event.start_mark.index) + 1
-    line_end = text.find("\n", event.end_mark.index)
-    whole = text[line_start: len(text) if line_end < 0 else line_end].rstrip("\r")
-    example = ""
-    if event.start_mark.line == event.end_mark.line:
-        lead = whole[:event.start_mark.column].lstrip()
-        words = whole[event.start_mark.column:].replace("\\", "\\\\").replace('"', '\\"')
-        example = f", like `{lead}\"{words}\"`"
-    return event.end_mark.line + 1, column + 1, "", (
-        f"the `#` here starts a YAML comment, so the words after it are left off the page, "
-        f"which would show only `{event.value}`. To keep them, put the whole text in quotes"
-        f"{example}. To keep a note for writers, put it on a line of its own that starts "
-        "with `#`.")
-
-
-_JOINED_ITEM = ("this line looks like a new list item, but it is indented under the one above, "
-                "so YAML joins the two into one item. Line it up with the `-` above, or move it "
-                "onto the line above if the dash is part of the text.")
-_JOINED_TEXT = ("this line looks like a list item, but YAML joins it to the text above into one "
-                "line. Move it onto the line above if the dash is part of the text, or write "
-                "`|` after the colon to keep the lines as you wrote them.")
+    return event.start_mark.line + 1, event.start_mark.column + 1, "", message, -1
 
 
 def _impossible_date(value: str) -> str | None:

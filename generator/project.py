@@ -11,8 +11,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from generator import content_cache, review
-from generator.content_folder import display_name, find_content
+from generator import content_cache, review, scaffold
+from generator.content_folder import SITE_FILE, Kind, display_name, find_content, misplaced
 from generator.emergency import CallableNumbers
 from generator.errors import ErrorCollector
 from generator.load import Document, read_document
@@ -32,6 +32,17 @@ from generator.validate import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def _kind(word: str, plural: str, model: type[BaseModel]) -> Kind:
+    fields = model.model_fields
+    return Kind(word, plural, fields, [name for name, info in fields.items() if info.is_required()])
+
+
+# The kind each place in the content folder holds, to tell a file saved in the wrong one.
+_KINDS = {SITE_FILE: _kind("the site settings", "site settings", Site),
+          **{kind.folder: _kind(f"a {name}", kind.folder, kind.model)
+             for name, kind in scaffold.KINDS.items()}}
 
 
 @dataclass(frozen=True)
@@ -93,10 +104,12 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
     plain_words = _load(files.plain_words, PlainWords, errors) if files.plain_words else None
     if plain_words:
         check_plain_words(plain_words, errors)
-    conditions = _load_all(files.by_folder["conditions"], Condition, errors)
-    comparisons = _load_all(files.by_folder["comparisons"], Comparison, errors)
-    flowcharts = _load_all(files.by_folder["flowcharts"], Flowchart, errors)
-    pages = _load_all(files.by_folder["pages"], Page, errors)
+    # Conditions saved in another folder, by file name: links to them are not mistakes too.
+    lost: set[str] = set()
+    conditions = _load_all(files.by_folder["conditions"], Condition, errors, lost)
+    comparisons = _load_all(files.by_folder["comparisons"], Comparison, errors, lost)
+    flowcharts = _load_all(files.by_folder["flowcharts"], Flowchart, errors, lost)
+    pages = _load_all(files.by_folder["pages"], Page, errors, lost)
     check_unique_ids(conditions, "condition", errors)
     check_unique_ids(comparisons, "comparison", errors)
     check_unique_ids(flowcharts, "flowchart", errors)
@@ -106,6 +119,7 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
     loaded = {Path(item.document.name).stem for item in conditions}
     known = {item.model.id for item in conditions}
     known |= {p.stem for p in files.by_folder["conditions"] if p.stem not in loaded}
+    known |= lost
     # Phone links are checked against the emergency number once that number is right.
     numbers = CallableNumbers.of(site.model) if site and check_emergency_number(
         site, errors) else None
@@ -138,9 +152,16 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
     )
 
 
-def _load(path: Path, model: type[M], errors: ErrorCollector) -> Sourced[M] | None:
+def _load(path: Path, model: type[M], errors: ErrorCollector,
+          lost_conditions: set[str] | None = None) -> Sourced[M] | None:
     document = read_document(path, display_name(path), errors)
     if document is None:
+        return None
+    # site.yml (no `lost_conditions`) is in no folder of a kind.
+    if lost_conditions is not None and (elsewhere := misplaced(path, document.data, _KINDS)):
+        errors.add(document.name, 1, 1, "", elsewhere.message)
+        if elsewhere.place == "conditions":
+            lost_conditions.add(path.stem)
         return None
     cache, digest = content_cache.CACHE, document.digest
     checked = cache.get_checked(model, document.name, digest, document.data) if digest else None
@@ -153,6 +174,7 @@ def _load(path: Path, model: type[M], errors: ErrorCollector) -> Sourced[M] | No
     return sourced
 
 
-def _load_all(paths: list[Path], model: type[M], errors: ErrorCollector) -> list[Sourced[M]]:
-    loaded = (_load(path, model, errors) for path in paths)
+def _load_all(paths: list[Path], model: type[M], errors: ErrorCollector,
+              lost_conditions: set[str]) -> list[Sourced[M]]:
+    loaded = (_load(path, model, errors, lost_conditions) for path in paths)
     return [item for item in loaded if item is not None]

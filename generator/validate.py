@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator import (
@@ -23,7 +24,7 @@ from generator import (
 )
 from generator.errors import ErrorCollector, field_path
 from generator.load import Document
-from generator.models import Comparison, Condition, Flowchart, Page, PlainWords, Site
+from generator.models import Comparison, Condition, Flowchart, Page, PageId, PlainWords, Site
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -200,13 +201,9 @@ def check_unique_ids(items: Iterable[Sourced[Any]], kind: str, errors: ErrorColl
         stem = PurePosixPath(item.document.name).stem
         if item.model.id != stem:
             line, column = item.document.position(["id"])
-            # A file named after a page of the site (index.yml) can only be renamed.
-            fix = (f"Rename the file to `{item.model.id}.yml`" if stem in routes.RESERVED_IDS
-                   else f"Change the id to `{stem}`, or rename the file to "
-                   f"`{item.model.id}.yml`")
             errors.add(item.document.name, line, column, "id",
                        f"the id `{item.model.id}` differs from the file name `{stem}`: the "
-                       f"file name is the id. {fix}.")
+                       f"file name is the id. {_id_fix(stem, item.model.id)}.")
             continue
         first = seen.setdefault(item.model.id, item.document)
         if first is not item.document:
@@ -214,6 +211,34 @@ def check_unique_ids(items: Iterable[Sourced[Any]], kind: str, errors: ErrorColl
             errors.add(item.document.name, line, column, "id",
                        f"another {kind} already uses the id `{item.model.id}` ({first.name}). "
                        "Give each one its own id.")
+
+
+def _id_fix(stem: str, given: str) -> str:
+    """Return how to make a file's name and its id agree."""
+    # A file named after a page of the site (index.yml) can only be renamed.
+    if stem in routes.RESERVED_IDS:
+        return f"Rename the file to `{given}.yml`"
+    if _is_id(stem):
+        return f"Change the id to `{stem}`, or rename the file to `{given}.yml`"
+    # `Muscle Twitch.yml` cannot be an id: the name the id rule makes of it is offered.
+    made = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", stem).encode(
+        "ascii", "ignore").decode().casefold()).strip("-")
+    rule = "ids are small letters, digits and hyphens"
+    if made in ("", given) or not _is_id(made):
+        return f"File names follow the id rule ({rule}): rename the file to `{given}.yml`"
+    return (f"File names follow the id rule ({rule}): rename the file to `{made}.yml` and "
+            f"change the id to `{made}`, or rename the file to `{given}.yml`")
+
+
+def _is_id(name: str) -> bool:
+    try:
+        _ID.validate_python(name)
+    except ValidationError:
+        return False
+    return True
+
+
+_ID: TypeAdapter[str] = TypeAdapter(PageId)
 
 
 def check_references(

@@ -71,3 +71,26 @@ def test_an_id_too_long_for_a_file_name_is_refused_plainly(scratch: Callable[...
     assert [str(e) for e in raised.value.errors] == [
         "content/comparisons/twitch-vs-spasm.yml:11:5: condition 2: this is too long: use at "
         "most 80 characters."]
+
+
+def test_the_site_settings_in_a_folder_are_sent_to_site_yml(scratch: Callable[..., Path]) -> None:
+    scratch({"content/pages/settings.yml": Path("content/site.yml").read_text(encoding="utf-8")})
+
+    with pytest.raises(ContentErrors) as raised:
+        load_project(Path("content"))
+
+    assert [str(e) for e in raised.value.errors] == [
+        "content/pages/settings.yml:1:1: this looks like the site settings (it has `description`, "
+        "`locale` and `publisher`), but it is in content/pages/, which holds pages. Move it to "
+        "content/site.yml."]
+
+
+def test_a_misspelt_field_is_not_taken_for_another_kind(scratch: Callable[..., Path]) -> None:
+    about = Path("content/pages/about.yml").read_text(encoding="utf-8")
+    scratch({"content/pages/about.yml": about.replace("sections:", "rows:")})
+
+    with pytest.raises(ContentErrors) as raised:
+        load_project(Path("content"))
+
+    assert [e.message for e in raised.value.errors] == [
+        "this field is not part of the format. Remove it or check its spelling."]

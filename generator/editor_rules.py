@@ -48,7 +48,7 @@ _SITE_START = r"""[^\s/?#"'<>()\\`]"""
 # Characters a link may not hold, as generator/markdown_subset.py says (`_URL_BREAKERS`).
 _BREAKERS = r"""\s"'<>()\\`"""
 # The same, less the space and the `)` that may end a link.
-_INSIDE_BREAKERS = r""""'<>(\\`"""
+_INSIDE_BREAKERS = '"' + r"'<>(\\`"
 _WEB = anycase("http") + "[Ss]?://" + _SITE_START
 _ALLOWED_TARGET = f"{_WEB}|{anycase('mailto:')}|{anycase('tel:')}"
 
@@ -97,8 +97,8 @@ WEB_ADDRESS = Rule(
     "spaces, quotes or brackets.")
 SITE_ADDRESS = (
     Rule(r"^(?![^/]*//[^/?#]*@)[^?#]*$",
-         "Write just the site's address, like https://www.example-health.org/guide/: no user "
-         "name (…@), no ? and no #."),
+         "Write just the site's address, like https://health-guides.github.io/muscle-guide/: "
+         "no user name (…@), no ? and no #."),
     Rule(r"^(?!\s*" + _SCHEME + r"://(?:[^/?#]*@)?(?:(?:[^/?#:]*\.)?(?:"
          + "|".join(anycase(host) for host in ("example.org", "example.com", "example.net",
                                                 "localhost"))
@@ -107,6 +107,8 @@ SITE_ADDRESS = (
          "This address is kept for examples and tests, so no reader can open it. Write the "
          "address where the site is published, or leave url out until you know it."),
 )
+# A real date: the 29th and 30th in every month but February, the 31st in the long months, and
+# 29 February in leap years (every fourth year; of the centuries, only those 400 divides).
 _LEAP_YEAR = "[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00"
 DATE = Rule(
     r"^(?:(?!0000)[0-9]{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"

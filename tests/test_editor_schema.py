@@ -160,7 +160,7 @@ def test_a_missing_emergency_group_is_told_in_words(scratch: Callable[..., Path]
 # where such a value goes: in a condition's `treatment` (text), `warning_signs` (emergency
 # text), `other_names` (one line of plain text) and `sources[].url` (a web address), in a
 # page's `review.next_review_due` (a date, written without quotes) and in site.yml's `url`.
-FINE, REFUSED = "fine", "refused"
+FINE, REFUSED, ONLY_CHECK = "fine", "refused", "only check"
 TEXT = {
     "See [the NHS](https://www.nhs.uk/).": FINE,
     "See [the NHS](HTTPS://www.nhs.uk/) or [this page]( http://www.nhs.uk/ ).": FINE,
@@ -269,7 +269,7 @@ def yaml_text(data: Any) -> str:
 def write_cases(project: Path) -> dict[tuple[str, Loc], tuple[str, str]]:
     """Write every case where it goes; return each one's file and place, and its value."""
     cases: dict[tuple[str, Loc], tuple[str, str]] = {}
-    texts = {**TEXT, **dict.fromkeys(ONLY_CHECK_TEXT, "only check")}
+    texts = {**TEXT, **dict.fromkeys(ONLY_CHECK_TEXT, ONLY_CHECK)}
     places: dict[tuple[str, str], tuple[dict[str, str], Callable[[int], Loc]]] = {
         (TWITCH, "treatment"): (texts, lambda i: ("treatment", i)),
         (TWITCH, "other_names"): (LINE, lambda i: ("other_names", i)),
@@ -288,7 +288,7 @@ def write_cases(project: Path) -> dict[tuple[str, Loc], tuple[str, str]]:
         (project / name).write_text(yaml_text(condition), encoding="utf-8")
 
     page = (project / "content/pages/about.yml").read_text(encoding="utf-8")
-    dates = {**DATE, **dict.fromkeys(ONLY_CHECK_DATE, "only check")}
+    dates = {**DATE, **dict.fromkeys(ONLY_CHECK_DATE, ONLY_CHECK)}
     for index, (value, said) in enumerate(dates.items()):
         name = f"content/pages/date-case-{index}.yml"
         text = re.sub(r"(?m)^id: .*$", f"id: date-case-{index}", page)
@@ -325,14 +325,16 @@ def test_the_editor_and_check_agree_on_each_value(scratch: Callable[..., Path]) 
         key = name if "date-case" in name else (name, line_of(project, name, loc))
         return REFUSED if key in where else FINE
 
-    said = {(value, expected): (
-        by_check(name, loc), REFUSED if (name, loc) in refused_by_schema else FINE)
-        for (name, loc), (value, expected) in cases.items()}
+    wrong = {value: (f"check: {checked}", f"editor: {edited}") for (name, loc), (value, expected)
+             in cases.items() if (checked := by_check(name, loc), edited := REFUSED if (
+                 name, loc) in refused_by_schema else FINE) != wanted(expected)}
 
-    assert {case: both for case, both in said.items() if case[1] != "only check"} == {
-        case: (case[1], case[1]) for case in said if case[1] != "only check"}
-    assert {case: both for case, both in said.items() if case[1] == "only check"} == {
-        case: (REFUSED, FINE) for case in said if case[1] == "only check"}
+    assert wrong == {}
+
+
+def wanted(expected: str) -> tuple[str, str]:
+    """Return what `check` and the editor should say: what the table says, or only check."""
+    return (REFUSED, FINE) if expected == ONLY_CHECK else (expected, expected)
 
 
 @pytest.mark.parametrize("address", SITE_ADDRESS)
@@ -365,7 +367,22 @@ def test_each_rule_tells_the_writer_what_to_do(scratch: Callable[..., Path]) -> 
         "spaces, quotes or brackets.")
 
 
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_editor_names_each_todo_of_a_new_file_as_check_does(
+        kind: str, scratch: Callable[..., Path]) -> None:
+    project = scratch()
+    CliRunner().invoke(main, ["new", kind, "new-one"])
+    name = f"content/{KINDS[kind].folder}/new-one.yml"
+
+    by_check = {line for file, line in checked_lines(project) if file == name}
+    by_editor = {line_of(project, name, loc) for loc, message in schema_errors(project / name)
+                 if "TODO" in message}
+
+    assert by_editor == by_check != set()
+
+
 def all_values() -> list[str]:
+    # None ends in a line break: before one, Python's `$` matches and JavaScript's does not.
     return sorted({*TEXT, *EMERGENCY_TEXT, *LINE, *WEB_ADDRESS, *DATE, *SITE_ADDRESS,
                    *ONLY_CHECK_TEXT, *ONLY_CHECK_DATE})
 

@@ -75,7 +75,7 @@ def placeholder(word: str) -> Rule:
 TEXT = (
     Rule(never(_HTML), "HTML such as <b> or <br> is not allowed in text. Write plain words, with "
          "*emphasis*, **strong**, [links](https://…) and lists."),
-    Rule(never("<" + _ADDRESS_IN_ANGLES, r"\]\(\s*<"),
+    Rule(never(f"<(?:{_ADDRESS_IN_ANGLES})", r"\]\(\s*<"),
          f"A link in < > does not work in text. {_LINK_HELP}"),
     Rule(never(rf"\]\(\s*(?![\s<]|{_ALLOWED_TARGET})"),
          "A link must be a full address that starts with https://, http://, mailto: or tel:, "

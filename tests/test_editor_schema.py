@@ -170,6 +170,7 @@ TEXT = {
     "It lasts <3 days. Salt & water, or &amp;.": FINE,
     "See [https://www.nhs.uk] or [the NHS] (https://www.nhs.uk/).": FINE,
     "Note [1]: see below.": FINE,
+    "An address needs its < first: help@nhs.uk> is text.": FINE,
     "*Rarely*, it is serious.": FINE,
     "Write TODO later.": FINE,
     "To ease it:\n\n- stretch [gently](https://www.nhs.uk/)\n- drink water": FINE,

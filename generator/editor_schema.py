@@ -3,8 +3,8 @@
 The YAML language server reads draft 7 and older, so pydantic's 2020-12 output is rewritten:
 `$defs` become `definitions`, and a `$ref` with a description is wrapped, because draft 7
 ignores every keyword beside a `$ref`. Rules that `check` enforces in Python are added where
-JSON Schema can say them; the rest (ids that name other files, the flowchart's paths, the
-reading level) only `check` can see.
+JSON Schema can say them (generator/editor_rules.py), each with the words an editor shows; the
+rest only `check` can see (`editor_rules.ONLY_CHECK`).
 """
 
 from __future__ import annotations
@@ -14,35 +14,91 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
-from generator import routes
+from generator import editor_rules, scaffold
 
 DRAFT_7 = "http://json-schema.org/draft-07/schema#"
-# A Markdown link or autolink to anything but a phone number.
-_NOT_A_PHONE_LINK = r"\]\(\s*<?(?!tel:)|<(?!tel:)[A-Za-z][A-Za-z0-9+.-]*:"
-_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_EMERGENCY = {"required": ["care"], "properties": {"care": {"const": "emergency"}}}
+_EMERGENCY_TEXT = {"allOf": [editor_rules.EMERGENCY_TEXT.schema()]}
+_EMERGENCY_TEXTS = {"items": _EMERGENCY_TEXT}
 # Extra keywords for a property of a definition: rules `check` enforces elsewhere.
-_OWN_ADDRESS = {"not": {"enum": list(routes.RESERVED_IDS)}}
 PROPERTY_RULES: dict[tuple[str, str], dict[str, Any]] = {
     ("Question", "answers"): {"minItems": 2},
-    **{(kind, "id"): _OWN_ADDRESS for kind in ("Condition", "Comparison", "Flowchart", "Page")},
-    ("Condition", "when_to_get_help"): {
-        "contains": {"type": "object", "required": ["care"],
-                     "properties": {"care": {"const": "emergency"}}},
-    },
+    ("Condition", "when_to_get_help"): {"allOf": [{
+        "contains": {"type": "object", **_EMERGENCY},
+        "errorMessage": "Add a group with `care: emergency`, so that the page tells readers "
+                        "when to call for emergency help.",
+    }]},
+    ("Condition", "warning_signs"): {"allOf": [_EMERGENCY_TEXTS]},
 }
 DEFINITION_RULES: dict[str, dict[str, Any]] = {
-    # In an emergency group, links may only call a phone number.
-    "CareAdvice": {
-        "if": {"required": ["care"], "properties": {"care": {"const": "emergency"}}},
-        "then": {"properties": {"items": {"items": {"not": {"pattern": _NOT_A_PHONE_LINK}}}}},
-    },
+    # In an emergency group or outcome, links may only call a phone number.
+    "CareAdvice": {"if": _EMERGENCY,
+                   "then": {"properties": {"items": _EMERGENCY_TEXTS, "note": _EMERGENCY_TEXT}}},
+    "Outcome": {"if": _EMERGENCY, "then": {"properties": {
+        "advice": _EMERGENCY_TEXTS, "note": _EMERGENCY_TEXT, "conditions": {"maxItems": 0}}}},
 }
+
+
+class _EditorSchema(GenerateJsonSchema):
+    """Pydantic's schema, with each value's rules from the validators `check` runs on it."""
+
+    def str_schema(self, schema: core_schema.StringSchema) -> JsonSchemaValue:
+        """Return a text's schema: no starter `TODO`, and words for the model's own pattern."""
+        node = super().str_schema(schema)
+        rules = [editor_rules.placeholder(scaffold.PLACEHOLDER)]
+        if "pattern" in node:
+            # Beside `type`, an `errorMessage` would stand for a wrong type too: give the
+            # pattern a node of its own.
+            pattern = node.pop("pattern")
+            rules.append(editor_rules.Rule(pattern, _pattern_message(pattern)))
+        return _with_rules(node, rules)
+
+    def date_schema(self, schema: core_schema.DateSchema) -> JsonSchemaValue:
+        """Return a date's schema as editors read a date: text like 2026-11-26."""
+        # YAML 1.2 editors read a date as text. The pattern says all `format` would, in words.
+        return _with_rules({"type": "string"}, [
+            editor_rules.placeholder(scaffold.PLACEHOLDER), editor_rules.DATE])
+
+    def function_after_schema(
+            self, schema: core_schema.AfterValidatorFunctionSchema) -> JsonSchemaValue:
+        """Return a value's schema with the rules of the validator `check` runs after it."""
+        name = getattr(schema["function"]["function"], "__name__", "")
+        return _with_rules(super().function_after_schema(schema),
+                           list(editor_rules.BY_VALIDATOR.get(name, ())))
+
+    def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
+        """Return an optional text as one node, so that editors show its rules' own words."""
+        # Under `anyOf`, the YAML language server reports "Incorrect type" for a text that
+        # breaks a rule, instead of the rule's message.
+        node = super().nullable_schema(schema)
+        branches = node.get("anyOf", [])
+        if len(branches) == 2 and branches[1] == {"type": "null"} and \
+                branches[0].get("type") == "string":
+            return {**branches[0], "type": ["string", "null"]}
+        return node
+
+
+def _pattern_message(pattern: str) -> str:
+    message = editor_rules.PATTERN_MESSAGES.get(pattern)
+    if message is None:
+        raise ValueError(f"no words for the pattern {pattern!r}: add them to "
+                         "editor_rules.PATTERN_MESSAGES, so that no writer sees the pattern")
+    return message
+
+
+def _with_rules(node: JsonSchemaValue, rules: list[editor_rules.Rule]) -> JsonSchemaValue:
+    if not rules:
+        return node
+    return {**node, "allOf": [*node.get("allOf", []), *(rule.schema() for rule in rules)]}
 
 
 def schema(model: type[BaseModel]) -> dict[str, Any]:
     """Return the draft-07 JSON Schema of a content model."""
-    root = model.model_json_schema(ref_template="#/definitions/{model}")
+    root = model.model_json_schema(ref_template="#/definitions/{model}",
+                                   schema_generator=_EditorSchema)
     definitions = root.pop("$defs", {})
     for name, definition in [(model.__name__, root), *definitions.items()]:
         _add_rules(name, definition)
@@ -71,7 +127,10 @@ def _add_rules(name: str, definition: dict[str, Any]) -> None:
     definition.update(DEFINITION_RULES.get(name, {}))
     for prop, rules in PROPERTY_RULES.items():
         if prop[0] == name:
-            definition["properties"][prop[1]].update(rules)
+            node = definition["properties"][prop[1]]
+            node.update({key: value for key, value in rules.items() if key != "allOf"})
+            if "allOf" in rules:
+                node["allOf"] = [*node.get("allOf", []), *rules["allOf"]]
 
 
 def _draft_7(node: Any) -> Any:
@@ -81,10 +140,10 @@ def _draft_7(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     node = {key: _draft_7(value) for key, value in node.items()}
-    if node.get("format") == "date":
-        # Many validators skip `format`; the pattern says the same to all of them.
-        node["pattern"] = _DATE
+    if "description" in node and isinstance(node["description"], str):
+        # Editors show `markdownDescription` on hover with its `code` and *emphasis*.
+        node["markdownDescription"] = node["description"]
     if "$ref" in node and len(node) > 1:
         ref = node.pop("$ref")
-        node["allOf"] = [{"$ref": ref}]
+        node["allOf"] = [{"$ref": ref}, *node.get("allOf", [])]
     return node

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator import models, readability
+from generator import editor_rules, models, readability
 from generator.model_types import choices, is_model, list_item, without_none
 from generator.scaffold import KINDS, SCHEMA_KINDS, SINGLE_FILES, min_items
 
@@ -23,7 +23,7 @@ _INTRO = """\
      Do not edit it by hand: change those, then run the command again. -->
 
 This guide lists every field of every kind of content file, with a worked example of each.
-Your editor can also check the files as you type: see "Editor help" below.
+Your editor can also check the files as you type: see "Editor help" at the end.
 
 ## Adding a topic, step by step
 
@@ -31,7 +31,7 @@ Your editor can also check the files as you type: see "Editor help" below.
    `content/conditions/leg-cramp.yml` with every field, each with a comment that says what
    goes there. Kinds: {kinds}.
 2. Replace every `TODO`. Delete an optional field you do not need.
-3. Check your work: `make check` names each field still to write,
+3. Check your work: `make check` names each field still to write and each mistake,
    with its file, line and column, and warns about hard sentences and overdue reviews.
 4. Add the new condition to a comparison's `conditions` and to a flowchart outcome's
    `conditions`, if it belongs there.
@@ -39,24 +39,67 @@ Your editor can also check the files as you type: see "Editor help" below.
    mistake, the preview shows it on the page.
 6. See which pages need a review soon: `.venv/bin/python -m generator review --within 30`.
 
+## Writing the files: long text and quotes
+
+Each field is its name, a colon, a space and what you write: `name: Leg cramp`. Most text needs
+nothing more. Three things help.
+
+**Long text: start it with `>`.** Write `>` after the field's name, then the text on the lines
+below, each indented two spaces more than the name. The lines are joined into one paragraph.
+In this text, colons, `#` and quotes are just text: no quotes are needed around it.
+
+```yaml
+summary: >
+  A muscle in your leg suddenly tightens and hurts.
+  Note: it usually passes within a few minutes.
+```
+
+**Paragraphs and lists: start with `|`.** With `|`, each line stays as you wrote it. A blank
+line starts a new paragraph, and lines that start with `- ` make a list (leave a blank line
+before it). Do not use `>` for these: it joins the lines, so a list becomes one line of text.
+
+```yaml
+body: |
+  Some things may help.
+
+  - Stretch the muscle gently.
+  - Drink some water.
+```
+
+**Quotes: put a one-line text in double quotes** when:
+
+- it holds a colon and a space, or ends with a colon: `"Note: see a doctor."`;
+- it holds a space and then `#`: `"Cramp #2"` (without quotes, the words from the `#` on
+  would be left off the page, so `check` refuses it);
+- it starts with `*`, `'`, `[`, `{{`, `>`, `|`, `!`, `&`, `%`, `@`, `#`, a backtick, or `-` or
+  `?` and a space: `"*Rarely*, it is serious."`;
+- it is only `true`, `false`, `null` or a number: `"10"`.
+
+If the text holds double quotes itself, put single quotes around it, and write each
+apostrophe in it twice:
+
+```yaml
+question: 'What''s a "charley horse"?'
+```
+
 ## Rules for every file
 
 - **One file per page.** The file's name is its id: `content/conditions/leg-cramp.yml` has
   `id: leg-cramp`. Files end in `.yml`, in small letters.
-- **Ids** use small letters, digits and single hyphens, like `leg-cramp`.
+- **Ids** (short names) use small letters, digits and single hyphens, like `leg-cramp`.
 - **One line of plain text** (names, titles, questions) shows exactly as you type it.
-- **Text** may use a little Markdown: `*emphasis*`, `**strong**`, `[links](https://…)` and
-  lists. Links start with `https:`, `http:`, `mailto:` or `tel:`. A web address typed as
-  words (`https://…` or `www.…`) cannot be tapped, so `check` refuses it: write
-  `[words that say where it goes](https://www.nhs.uk/)`. In an `emergency` group,
-  warning signs and an emergency outcome, links may only call a phone number (`tel:`). There,
-  and in the hint of a question that leads to an emergency outcome, a phone link calls the
-  emergency number or one in `emergency.other_numbers`, and its words show no other number:
-  `[Call 911](tel:911)`.
-- **Put text in quotes** when it holds a colon followed by a space (`"Note: …"`), or starts
-  with a character YAML treats specially (`-`, `*`, `&`, `!`, `[`, `{{`, `>`, `|`, `#`, `"`).
-- **Dates** are written like `2026-11-26`, without quotes. `next_review_due` is after
-  `last_reviewed`. Leave out `reviewed_by` unless a real person reviewed the page.
+- **Text** may use a few marks: `*emphasis*`, `**strong**`, links written as
+  `[words](https://…)`, and lists. Links start with `https:`, `http:`, `mailto:` or `tel:`.
+  A web address typed as words (`https://…` or `www.…`) cannot be tapped, so `check` refuses
+  it: write `[words that say where it goes](https://www.nhs.uk/)`.
+  In an `emergency` group, warning signs and an emergency outcome, links may only call a
+  phone number (`tel:`). There, and in the hint of a question that leads to an emergency
+  outcome, a phone link calls the emergency number or one in `emergency.other_numbers`, and
+  its words show no other number: `[Call 911](tel:911)`. Text may not hold HTML (`<b>`),
+  images, headings or an address in `< >`.
+- **Dates** are written like `2026-11-26` (year, month, day), without quotes.
+  `next_review_due` is after `last_reviewed`. Leave out `reviewed_by` unless a real person
+  reviewed the page.
 - **When to get help** is a list of groups, each with a `care` level and its `items`. Every
   condition needs an `emergency` group. The emergency number comes from the site's `locale`
   (911 for en-US, 999 for en-GB, 112 for most of Europe) unless `emergency.number` sets it to
@@ -73,10 +116,10 @@ Your editor can also check the files as you type: see "Editor help" below.
   outcome condition, a step nobody can reach, a circle of questions, a question with one
   answer, a dead end, and an emergency outcome that links away. `python -m generator graph ID`
   prints it as a diagram.
-- **Reading level**: each page reads at grade {page_grade:.0f} or lower (Flesch-Kincaid), and
-  each sentence has {words} words or fewer and, from {min_words} words up, reads at grade
-  {sentence_grade:.0f} or lower. `check` warns about each one; `check --strict` (the tests)
-  fails on them.
+- **Reading level**: each page reads at US school grade {page_grade:.0f} or lower (the
+  Flesch-Kincaid score), and each sentence has {words} words or fewer and, from {min_words}
+  words up, reads at grade {sentence_grade:.0f} or lower. `check` warns about each one;
+  `check --strict` (the tests) fails on them.
 - **Plain words**: `content/plain-words.yml` lists medical words many readers do not know,
   each with the plain words to write instead (`involuntary`: `that you cannot control`).
   `check` warns at each one it finds, at its line and column, and `check --strict` fails on
@@ -87,16 +130,23 @@ Your editor can also check the files as you type: see "Editor help" below.
 _EDITOR = """\
 ## Editor help
 
-Each content file starts with a line that tells editors which JSON Schema to use:
+Each content file starts with a line that tells editors how to check it:
 
 ```yaml
 # yaml-language-server: $schema=../../generator/schemas/condition.json
 ```
 
 VS Code with the YAML extension (`redhat.vscode-yaml`) reads it, and `.vscode/settings.json`
-maps the folders to the same schemas. The schemas are made from the same format as this guide
-(`.venv/bin/python -m generator schema --write`). The editor cannot see everything `check`
-does (ids that name other files, the flowchart's paths, the reading level), so run `check` too.
+maps the folders to the same checks. As you type, the editor underlines a missing or unknown
+field, a value of the wrong kind, a `TODO` still to write, an id that is not small letters,
+digits and hyphens, a date that is not a real date, a web address that does not start with
+`https://` or `http://`, and in text: HTML, images, link definitions, and links that would not
+work. Point at the underline to read what to do. The checks are made from the same format as
+this guide (`.venv/bin/python -m generator schema --write`).
+
+Only `make check` finds these, so run it before you finish:
+
+{only_check}
 """
 
 
@@ -109,7 +159,8 @@ def guide() -> str:
         sentence_grade=readability.SENTENCE_GRADE_LIMIT)]
     for kind, model in SCHEMA_KINDS.items():
         parts.append(_kind_section(kind, model))
-    parts.append(_EDITOR)
+    parts.append(_EDITOR.format(only_check="\n".join(
+        f"- {item}." for item in editor_rules.ONLY_CHECK)))
     return "\n".join(parts)
 
 

@@ -14,8 +14,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from generator import editor_schema
 from generator.content_folder import GUIDE_FILE, PLAIN_WORDS_FILE, SITE_FILE
-from generator.editor_schema import PROPERTY_RULES
 from generator.errors import Loc
 from generator.model_types import choices, is_model, list_item, without_none
 from generator.models import Comparison, Condition, Flowchart, Page, PlainWords, Site
@@ -90,7 +90,7 @@ def _block(model: type[BaseModel], filled: dict[str, Any], indent: str) -> Itera
 def min_items(model: type[BaseModel], name: str) -> int:
     """Return the fewest items a list field takes: its own minimum, or the schema's."""
     lengths = [getattr(m, "min_length", 0) or 0 for m in model.model_fields[name].metadata]
-    schema_rule = PROPERTY_RULES.get((model.__name__, name), {}).get("minItems", 1)
+    schema_rule = editor_schema.PROPERTY_RULES.get((model.__name__, name), {}).get("minItems", 1)
     return max([1, *lengths, int(schema_rule)])
 
 

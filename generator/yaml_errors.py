@@ -179,11 +179,10 @@ def swallowed_line(text: str, start: int, end: int) -> int | None:
     """
     line_start = text.rfind("\n", 0, start) + 1
     lines = _LINE_BREAK.split(text[line_start:end])
-    owner = _QUOTE_START.match(lines[0])
-    column = owner.start("quote") if owner else start - line_start
+    # The text belongs to its field's key, or to its list item's dash: a line indented past
+    # that is more of the same text, as YAML allows.
     key = _KEY_LINE.match(lines[0])
-    if key is not None and _key_column(key) < column:
-        column = _key_column(key)
+    column = _key_column(key) if key else len(lines[0]) - len(lines[0].lstrip(" "))
     for offset, line in enumerate(lines[1:], start=1):
         indent = len(line) - len(line.lstrip(" "))
         if indent <= column and (_KEY_LINE.match(line) or _ITEM_LINE.match(line)):

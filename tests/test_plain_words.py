@@ -47,7 +47,7 @@ def test_a_short_sentence_of_jargon_warns_at_each_word_and_strict_fails(
         "Write “tightening” instead.",
     ]
     assert strict.exit_code == 1
-    assert "4 warnings: --strict fails on warnings." in strict.output
+    assert "5 warnings: --strict fails on warnings." in strict.output
 
 
 def test_each_word_is_found_where_it_was_typed_in_text_over_several_lines(

@@ -100,6 +100,8 @@ def test_the_examples_keep_the_words(tmp_path: Path) -> None:
     "list:\n  - tip:drink water\n",          # not a field name: text with a colon
     'summary: "A twitch\n  Note: it is small."\n',  # a quoted text indented under its key
     'summary: "A twitch\n  - small"\n',
+    'list:\n- "A twitch\n  {: is small }"\n',  # a quoted item indented past its dash
+    'list:\n  - "A twitch\n    Note: it is small."\n',
     "list:\n  - Very *tight* muscle\n  - '*Tight* muscle'\n",
     "summary: 'It''s fine' \n",
     "time: '10:30'\n",

@@ -44,14 +44,20 @@ def test_condition_sections_come_in_the_order_a_reader_needs() -> None:
     assert page.index("Page written:") > page.index("## Sources")
 
 
-def test_a_long_condition_page_lists_its_sections_after_the_summary() -> None:
+def test_what_to_do_follows_the_summary_and_every_later_section_is_closed_to_its_heading(
+) -> None:
     page = PAGES["conditions/muscle-twitch.md"]
-    listed = re.findall(r"^- \[(.+)\]\(#([a-z-]+)\)$", page, flags=re.MULTILINE)
-    anchors = re.findall(r"^## .+ \{ #([a-z-]+) \}$", page, flags=re.MULTILINE)
+    body = page.split("\n---\n", 1)[1]
+    closed = re.findall(r'^<details class="page-section" markdown="block">\n'
+                        r'<summary markdown="block">\n\n## (.+) \{ #[a-z-]+ \}\n\n</summary>$',
+                        body, flags=re.MULTILINE)
 
-    assert page.index("On this page") < page.index("## When to get help")
-    assert [anchor for _, anchor in listed] == anchors
-    assert listed[0] == ("When to get help", "when-to-get-help")
+    # Only the title, the summary and the other names come before what to do.
+    assert body.index("## When to get help") < body.index("Not sure if this is what you have?")
+    assert "On this page" not in body
+    assert closed == ["What it is", "Symptoms", "Causes", "Treatment", "Prevention", "Compare",
+                      "Questions people ask", "Sources"]
+    assert body.count("<details") == body.count("</details>") == len(closed)
 
 
 def test_text_from_content_cannot_add_html_or_break_front_matter(

@@ -43,10 +43,13 @@ def test_a_condition_page_reads_top_to_bottom(built_site: Path) -> None:
     assert article.h1.get_text(strip=True) == "Muscle twitch"
     assert "Also called: fasciculation." in article.get_text()
     assert "Also searched for: twitching, muscle twitching" in article.get_text()
-    assert headings == ["On this page", "When to get help", "What it is", "Symptoms", "Causes",
-                        "Treatment", "Prevention", "Compare", "Questions people ask", "Sources"]
-    contents = [a["href"] for a in article.select("nav.on-this-page a")]
-    assert contents == [f"#{h['id']}" for h in article.select("h2")[1:]]
+    assert headings == ["When to get help", "What it is", "Symptoms", "Causes", "Treatment",
+                        "Prevention", "Compare", "Questions people ask", "Sources"]
+    # After the care cards, each section is closed to its heading, its words still in the page.
+    closed = [d.summary.h2.get_text(strip=True) for d in article.select("details.page-section")]
+    assert closed == headings[1:]
+    assert not article.select("details.page-section[open]")
+    assert "You may see a quick, slight movement under your skin." in article.get_text()
     times = article.select(".review-dates time")
     assert [t["datetime"] for t in times] == ["2026-11-26", "2027-11-26"]
     # Nobody has reviewed it: the page must not say it was reviewed.
@@ -102,6 +105,10 @@ def test_the_checker_is_one_search_result_and_search_terms_are_indexed(built_sit
 
     assert [d["location"] for d in checker] == ["checker/twitch-or-spasm/"]
     assert "muscle twitching" in twitch["text"]
+    # Words in a section the page shows closed are found too.
+    symptoms = next(d for d in index["docs"]
+                    if d["location"] == "conditions/muscle-twitch/#symptoms")
+    assert "slight movement under your skin" in symptoms["text"]
     assert twitch.get("boost") == 2
 
 

@@ -45,11 +45,10 @@ def test_a_condition_page_reads_top_to_bottom(built_site: Path) -> None:
     assert "Also searched for: twitching, muscle twitching" in article.get_text()
     assert headings == ["When to get help", "What it is", "Symptoms", "Causes", "Treatment",
                         "Prevention", "Compare", "Questions people ask", "Sources"]
-    # After the care cards, each section is closed to its heading, its words still in the page.
-    closed = [d.summary.h2.get_text(strip=True) for d in article.select("details.page-section")]
-    assert closed == headings[1:]
-    assert not article.select("details.page-section[open]")
-    assert "You may see a quick, slight movement under your skin." in article.get_text()
+    # After the care cards, each section is its heading and then its body, which a phone closes.
+    sections = article.select(".page-section")
+    assert [s.select_one(":scope > h2").get_text(strip=True) for s in sections] == headings[1:]
+    assert all(s.select_one(":scope > h2 + .page-section__body") for s in sections)
     times = article.select(".review-dates time")
     assert [t["datetime"] for t in times] == ["2026-11-26", "2027-11-26"]
     # Nobody has reviewed it: the page must not say it was reviewed.
@@ -105,10 +104,10 @@ def test_the_checker_is_one_search_result_and_search_terms_are_indexed(built_sit
 
     assert [d["location"] for d in checker] == ["checker/twitch-or-spasm/"]
     assert "muscle twitching" in twitch["text"]
-    # Words in a section the page shows closed are found too.
-    symptoms = next(d for d in index["docs"]
-                    if d["location"] == "conditions/muscle-twitch/#symptoms")
-    assert "slight movement under your skin" in symptoms["text"]
+    # The words of a section a phone shows closed are found, under that section's heading.
+    treatment = next(d for d in index["docs"]
+                     if d["location"] == "conditions/muscle-twitch/#treatment")
+    assert "needs no treatment" in treatment["text"]
     assert twitch.get("boost") == 2
 
 

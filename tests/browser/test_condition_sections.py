@@ -85,7 +85,7 @@ def test_sections_close_only_on_a_phone_with_javascript(browser: Browser, site_u
     assert shown == {"phone": False, "phone without JavaScript": True, "desktop": True}
 
 
-def test_a_link_into_a_closed_section_opens_it_from_another_page_or_on_the_page(
+def test_a_link_or_a_search_result_into_a_closed_section_opens_it(
     browser: Browser, site_url: str
 ) -> None:
     page = tab(browser)
@@ -95,25 +95,22 @@ def test_a_link_into_a_closed_section_opens_it_from_another_page_or_on_the_page(
     expect(answer).to_be_hidden()
     expect(rare).to_be_hidden()
 
+    # A link on the page.
     page.evaluate("location.hash = '#rare-but-serious-causes'")
     expect(rare).to_be_in_viewport()
     expect(page.get_by_role("button", name="Causes", exact=True)).to_have_attribute(
         "aria-expanded", "true")
+    # A link from elsewhere.
     page.goto(f"{site_url}conditions/muscle-spasm/")
     page.goto(f"{site_url}conditions/muscle-twitch/#{QUESTION}")
     expect(answer).to_be_in_viewport()
-    page.context.close()
-
-
-def test_a_search_result_in_a_closed_section_opens_it(browser: Browser, site_url: str) -> None:
-    page = tab(browser)
+    # A search result, reached by instant navigation from another page.
     page.goto(f"{site_url}conditions/muscle-spasm/")
     page.locator('label.md-header__button[for="__search"]').click()
     page.get_by_role("textbox", name="Search").fill("Does a muscle twitch hurt")
     page.locator(".md-search-result__link", has_text="Does a muscle twitch hurt?").first.click()
-
     expect(page).to_have_url(re.compile(f"/conditions/muscle-twitch/[^#]*#{QUESTION}$"))
-    expect(page.get_by_text(ANSWER)).to_be_in_viewport()
+    expect(answer).to_be_in_viewport()
     page.context.close()
 
 

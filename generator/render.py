@@ -149,7 +149,6 @@ def _conditions(writer: _PageWriter, project: Project) -> None:
                    condition=condition, search_boost=2,
                    questions=views.faq_questions(condition),
                    sources=views.cited_sources(condition.sources, project.site.locale),
-                   sections=views.condition_sections(condition, compared=bool(comparisons)),
                    care_cards=views.care_cards(condition.when_to_get_help, project.site,
                                                condition.warning_signs),
                    comparisons=comparisons,

@@ -442,33 +442,6 @@ def print_address(site: Site, path: str) -> str:
 
 
 @dataclass(frozen=True)
-class Section:
-    """One entry of a page's "On this page" list: a heading's anchor and its words."""
-
-    anchor: str
-    title: str
-
-
-def condition_sections(condition: Condition, *, compared: bool) -> list[Section]:
-    """Return a condition page's sections in reading order, as its template writes them.
-
-    The care callouts come first: a worried reader looks for what to do before what it is.
-    """
-    wanted = [
-        ("when-to-get-help", "When to get help", True),
-        ("what-it-is", "What it is", True),
-        ("symptoms", "Symptoms", True),
-        ("causes", "Causes", True),
-        ("treatment", "Treatment", True),
-        ("prevention", "Prevention", True),
-        ("compare", "Compare", compared),
-        ("questions", "Questions people ask", bool(condition.faq)),
-        ("sources", "Sources", True),
-    ]
-    return [Section(anchor, title) for anchor, title, present in wanted if present]
-
-
-@dataclass(frozen=True)
 class FaqQuestion:
     """An FAQ question on its topic's page, with the id of its heading."""
 

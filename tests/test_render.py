@@ -44,14 +44,20 @@ def test_condition_sections_come_in_the_order_a_reader_needs() -> None:
     assert page.index("Page written:") > page.index("## Sources")
 
 
-def test_a_long_condition_page_lists_its_sections_after_the_summary() -> None:
+def test_what_to_do_follows_the_summary_and_each_later_section_is_a_heading_and_a_body() -> None:
     page = PAGES["conditions/muscle-twitch.md"]
-    listed = re.findall(r"^- \[(.+)\]\(#([a-z-]+)\)$", page, flags=re.MULTILINE)
-    anchors = re.findall(r"^## .+ \{ #([a-z-]+) \}$", page, flags=re.MULTILINE)
+    body = page.split("\n---\n", 1)[1]
+    sections = re.findall(r'^<div class="page-section" markdown="block">\n\n## (.+) \{ #[a-z-]+ \}'
+                          r'\n\n<div class="page-section__body" markdown="block">$',
+                          body, flags=re.MULTILINE)
 
-    assert page.index("On this page") < page.index("## When to get help")
-    assert [anchor for _, anchor in listed] == anchors
-    assert listed[0] == ("When to get help", "when-to-get-help")
+    # Only the title, the summary and the other names come before what to do.
+    assert body.index("## When to get help") < body.index("Not sure if this is what you have?")
+    assert "On this page" not in body
+    # A phone closes each of these to its heading (page-sections.js finds them by these names).
+    assert sections == ["What it is", "Symptoms", "Causes", "Treatment", "Prevention", "Compare",
+                        "Questions people ask", "Sources"]
+    assert body.count("<div") == body.count("</div>")
 
 
 def test_text_from_content_cannot_add_html_or_break_front_matter(
@@ -104,7 +110,8 @@ def test_a_source_shows_what_is_known_of_it(scratch: Callable[..., Path]) -> Non
                     encoding="utf-8")
 
     page = render_site(load_project(Path("content")))["conditions/muscle-twitch.md"]
-    cited = page.split("## Sources { #sources }\n\n", 1)[1].splitlines()[0]
+    section = page.split("## Sources { #sources }\n\n", 1)[1].splitlines()
+    cited = next(line for line in section if line.startswith("- "))
 
     assert cited.startswith(
         "- [Muscle Twitch &amp; Spasms](https://health-weekly.org/twitch), by Sam Lee, "

@@ -132,16 +132,32 @@ def test_a_call_link_of_44_px_is_in_view_at_every_scroll_position_of_every_page(
     assert problems == [], "no call link to tap:\n" + "\n".join(problems)
 
 
-def test_the_first_care_card_is_on_the_first_screen_of_each_condition_page(
+# Where the first care card's heading and its first item end, and whether the banner's call
+# link is wholly in view above them.
+FIRST_SCREEN = """() => {
+    const bottom = selector => document.querySelector(selector).getBoundingClientRect().bottom;
+    const call = document.querySelector('.emergency-banner__call').getBoundingClientRect();
+    return {heading: bottom('.md-content .care-card__heading'),
+            item: bottom('.md-content .care-card li'),
+            call: call.top >= 0 && call.bottom <= innerHeight && call.height >= 44};
+}"""
+
+
+def test_the_first_care_card_heading_and_item_end_on_the_first_screen_of_each_condition_page(
     browser: Browser, root_url: str
 ) -> None:
     page = tab(browser, SMALL_PHONE)
     problems = []
     for condition in PROJECT.conditions:
         page.goto(f"{root_url}conditions/{condition.id}/")
-        top = page.locator(".care-card").first.evaluate("e => e.getBoundingClientRect().top")
-        if top >= SMALL_PHONE["height"]:
-            problems.append(f"{condition.id}: the first care card starts at {top:.0f} px")
+        seen = page.evaluate(FIRST_SCREEN)
+        if seen["heading"] > SMALL_PHONE["height"]:
+            problems.append(f"{condition.id}: the first care card's heading ends at "
+                            f"{seen['heading']:.0f} px")
+        if seen["item"] > SMALL_PHONE["height"]:
+            problems.append(f"{condition.id}: its first item ends at {seen['item']:.0f} px")
+        if not seen["call"]:
+            problems.append(f"{condition.id}: the emergency banner's call link is not in view")
     page.context.close()
 
     assert problems == [], "\n".join(problems)

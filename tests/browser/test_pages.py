@@ -43,6 +43,54 @@ def test_the_comparison_fits_a_phone_screen_and_names_each_cell(browser: Browser
     page.close()
 
 
+# Each body row of the comparison: its label's box, its cells' boxes, and the name each cell
+# shows before its words, next to the column heading the table gives it.
+COMPARISON_ROWS = """() => {
+    const columns = [...document.querySelectorAll('table.comparison thead th')]
+        .map(th => th.textContent.trim());
+    return [...document.querySelectorAll('table.comparison tbody tr')].map(row => ({
+        name: row.querySelector('th').textContent.trim(),
+        label: row.querySelector('th').getBoundingClientRect().toJSON(),
+        cells: [...row.querySelectorAll('td')].map((td, i) => ({
+            box: td.getBoundingClientRect().toJSON(),
+            shows: getComputedStyle(td, '::before').content,
+            column: columns[i],
+        })),
+        width: row.getBoundingClientRect().width,
+    }));
+}"""
+
+
+def test_the_comparison_is_a_card_a_row_on_a_phone_and_a_table_on_a_desktop(
+    browser: Browser, site_url: str
+) -> None:
+    phone = browser.new_page(viewport={"width": 360, "height": 740})
+    phone.goto(site_url + "compare/twitch-vs-spasm/")
+    problems = []
+    for row in phone.evaluate(COMPARISON_ROWS):
+        above = row["label"]
+        for cell in row["cells"]:
+            where = f"{row['name']}, {cell['column']}"
+            if cell["box"]["width"] < 0.9 * row["width"]:
+                problems.append(f"{where}: {cell['box']['width']:.0f} px wide")
+            if cell["box"]["top"] < above["bottom"]:
+                problems.append(f"{where}: beside, not under, what comes before it")
+            if cell["shows"] != f'"{cell["column"]}:" / ""':
+                problems.append(f"{where}: shows {cell['shows']}")
+            above = cell["box"]
+    phone.close()
+    desktop = browser.new_page(viewport={"width": 1280, "height": 800})
+    desktop.goto(site_url + "compare/twitch-vs-spasm/")
+    for row in desktop.evaluate(COMPARISON_ROWS):
+        if {round(cell["box"]["top"]) for cell in row["cells"]} != {round(row["label"]["top"])}:
+            problems.append(f"{row['name']}: not one line of the table on a desktop")
+        if any(cell["shows"] != "none" for cell in row["cells"]):
+            problems.append(f"{row['name']}: a cell names its column on a desktop")
+    desktop.close()
+
+    assert problems == [], "\n".join(problems)
+
+
 def test_the_closed_menu_takes_no_keyboard_stops_on_a_phone(browser: Browser,
                                                             site_url: str) -> None:
     page = browser.new_page(viewport={"width": 320, "height": 640})

@@ -43,10 +43,12 @@ def test_a_condition_page_reads_top_to_bottom(built_site: Path) -> None:
     assert article.h1.get_text(strip=True) == "Muscle twitch"
     assert "Also called: fasciculation." in article.get_text()
     assert "Also searched for: twitching, muscle twitching" in article.get_text()
-    assert headings == ["On this page", "When to get help", "What it is", "Symptoms", "Causes",
-                        "Treatment", "Prevention", "Compare", "Questions people ask", "Sources"]
-    contents = [a["href"] for a in article.select("nav.on-this-page a")]
-    assert contents == [f"#{h['id']}" for h in article.select("h2")[1:]]
+    assert headings == ["When to get help", "What it is", "Symptoms", "Causes", "Treatment",
+                        "Prevention", "Compare", "Questions people ask", "Sources"]
+    # After the care cards, each section is its heading and then its body, which a phone closes.
+    sections = article.select(".page-section")
+    assert [s.select_one(":scope > h2").get_text(strip=True) for s in sections] == headings[1:]
+    assert all(s.select_one(":scope > h2 + .page-section__body") for s in sections)
     times = article.select(".review-dates time")
     assert [t["datetime"] for t in times] == ["2026-11-26", "2027-11-26"]
     # Nobody has reviewed it: the page must not say it was reviewed.
@@ -102,6 +104,10 @@ def test_the_checker_is_one_search_result_and_search_terms_are_indexed(built_sit
 
     assert [d["location"] for d in checker] == ["checker/twitch-or-spasm/"]
     assert "muscle twitching" in twitch["text"]
+    # The words of a section a phone shows closed are found, under that section's heading.
+    treatment = next(d for d in index["docs"]
+                     if d["location"] == "conditions/muscle-twitch/#treatment")
+    assert "needs no treatment" in treatment["text"]
     assert twitch.get("boost") == 2
 
 

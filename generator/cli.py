@@ -1,4 +1,4 @@
-"""The command line: `python -m generator check|build|export|new|review|guide|graph|schema`."""
+"""The command line: `python -m generator build|check|export|guard|new|review|guide|…`."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import click
 from pydantic import TypeAdapter, ValidationError
 
 from generator import (
+    built_site,
     editor_schema,
     emergency,
     interrupt,
@@ -208,6 +209,29 @@ def export(content_dir: Path, out_dir: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(markdown, encoding="utf-8")
     echo(f"Wrote {len(pages)} pages to {out_dir}/")
+
+
+@main.command()
+@click.argument("site_dir", metavar="SITE_DIR",
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--site-url", envvar="SITE_URL",
+              help="The address the site is published at, from which pages may load files by "
+                   "their full address (default: SITE_URL when set; without it, pages may load "
+                   "files only by relative addresses).")
+def guard(site_dir: Path, site_url: str | None) -> None:
+    """Give every built page in SITE_DIR its Content-Security-Policy, or say which are unsafe.
+
+    `build` runs this same pass before it replaces site/; run it yourself on a site another
+    builder made from `export`. Exits with code 1, naming every unsafe page and what is unsafe
+    in it, when a page could run a script, load from elsewhere or link to an unsafe address.
+    """
+    try:
+        with _writing_or_exit():
+            count = built_site.secure_site(site_dir, site_url)
+    except built_site.UnsafePages as unsafe:
+        echo(str(unsafe), err=True)
+        sys.exit(1)
+    echo(f"Secured {_count(count, 'page')} in {site_dir}/: every page is safe to publish.")
 
 
 @main.command()

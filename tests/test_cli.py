@@ -103,7 +103,8 @@ def test_export_writes_the_markdown_tree(scratch: Callable[..., Path]) -> None:
 
 
 def test_every_command_explains_itself() -> None:
-    for command in ("build", "check", "export", "graph", "schema", "new", "review", "guide"):
+    for command in ("build", "check", "export", "guard", "graph", "schema", "new", "review",
+                    "guide"):
         result = run(command, "--help")
         assert result.returncode == 0
         assert "Usage:" in result.stdout

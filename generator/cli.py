@@ -21,10 +21,12 @@ from generator import (
     emergency,
     interrupt,
     output_folders,
+    pipeline,
     readability,
     review,
     routes,
     scaffold,
+    site_source,
 )
 from generator.errors import ContentError, ContentErrors, field_path
 from generator.flowchart import to_mermaid
@@ -39,7 +41,16 @@ CONTENT = click.option(
     default=Path("content"), show_default=True, help="Folder that holds the content files.",
 )
 
-
+SITE_URL = click.option(
+    "--site-url", envvar="SITE_URL",
+    help="The address the site is published at (default: `url` in site.yml, or SITE_URL "
+         "when set). The Pages workflow passes the real one.",
+)
+CONFIG = click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"), show_default=True,
+    help="The project's MkDocs configuration: the theme's settings.",
+)
 TODAY = click.option(
     "--today", type=click.DateTime(["%Y-%m-%d"]), default=None, hidden=True,
     help="Pretend today is this date (for tests).",
@@ -143,8 +154,7 @@ def _seconds_or_exit(value: str) -> int:
 
 @main.command()
 @CONTENT
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
+@CONFIG
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("site"), show_default=True, help="Where to write the website.")
 @click.option("--dist-dir", type=click.Path(file_okay=False, path_type=Path),
@@ -152,9 +162,7 @@ def _seconds_or_exit(value: str) -> int:
 @click.option("--source-date-epoch", "epoch", envvar="SOURCE_DATE_EPOCH",
               help="The build's date in seconds since 1970 (default: the newest review date, "
                    "or SOURCE_DATE_EPOCH when set).")
-@click.option("--site-url", envvar="SITE_URL",
-              help="The address the site is published at (default: `url` in site.yml, or "
-                   "SITE_URL when set). The Pages workflow passes the real one.")
+@SITE_URL
 def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
           epoch: str | None, site_url: str | None) -> None:
     """Check the content, then build the website into site/ and the offline bundle into dist/.
@@ -199,16 +207,35 @@ def _outputs_or_exit(site_dir: Path, dist_dir: Path, content_dir: Path,
 
 @main.command()
 @CONTENT
+@CONFIG
+@click.option("--offline", is_flag=True,
+              help="Write the offline bundle's source instead: file addresses, offline plugin on.")
+@SITE_URL
 @click.argument("out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
-def export(content_dir: Path, out_dir: Path) -> None:
-    """Write the generated Markdown pages into DIR, for review or for another site builder."""
-    pages = _render_or_exit(content_dir).pages
+def export(content_dir: Path, config_file: Path, offline: bool, site_url: str | None,
+           out_dir: Path) -> None:
+    """Write the whole site source into DIR, for review or for any site builder.
+
+    DIR gets mkdocs.yml, the pages' Markdown and the other files in docs/, and the theme in
+    overrides/. `mkdocs build -f DIR/mkdocs.yml` builds the website from it with no plugin of
+    ours; then `python -m generator guard DIR/site` gives its pages their
+    Content-Security-Policy and checks that each is safe to publish, as `build` does.
+    """
+    rendered = _render_or_exit(content_dir, site_url=site_url)
     with _writing_or_exit():
-        for path, markdown in pages.items():
-            target = out_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(markdown, encoding="utf-8")
-    echo(f"Wrote {len(pages)} pages to {out_dir}/")
+        source = _source_or_exit(rendered, config_file, offline=offline)
+        site_source.write(source, out_dir)
+    echo(f"Wrote {len(source.pages)} pages and the site's configuration to {out_dir}/. Build "
+         f"it with `mkdocs build -f {(out_dir / site_source.CONFIG).as_posix()}`.")
+
+
+def _source_or_exit(rendered: RenderedSite, config_file: Path, *,
+                    offline: bool) -> site_source.SiteSource:
+    try:
+        return pipeline.site_source(rendered, config_file, offline=offline)
+    except site_source.SiteSourceError as error:
+        echo(str(error), err=True)
+        sys.exit(1)
 
 
 @main.command()

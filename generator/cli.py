@@ -167,10 +167,12 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
           epoch: str | None, site_url: str | None) -> None:
     """Check the content, then build the website into site/ and the offline bundle into dist/.
 
-    The content is loaded and rendered once, and both MkDocs builds take that result. MkDocs
-    runs in strict mode: a warning fails the build. Both outputs are built in temporary
-    folders and only replace the old ones when everything succeeded. Only a folder a build
-    made (it holds a .health-generator-output file), an empty one or a new one is replaced.
+    The content is loaded and rendered once, and both MkDocs builds take that result, as the
+    site source `export` writes. MkDocs runs in strict mode: a warning fails the build. Every
+    built page then gets its Content-Security-Policy, and an unsafe page fails the build. Both
+    outputs are built in temporary folders and only replace the old ones when everything
+    succeeded. Only a folder a build made (it holds a .health-generator-output file), an
+    empty one or a new one is replaced.
     """
     from mkdocs.exceptions import MkDocsException
 
@@ -183,7 +185,7 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
             rendered = _render_or_exit(content_dir, build_epoch, site_url)
             # The folders checked are the folders replaced, wherever a link points.
             bundle = build_outputs(rendered, config_file, site_dir.resolve(), dist_dir.resolve())
-    except MkDocsException as error:
+    except (MkDocsException, built_site.UnsafePages, site_source.SiteSourceError) as error:
         echo(f"The build failed: {error}", err=True)
         sys.exit(1)
     except interrupt.Stopped as stop:

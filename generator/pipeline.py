@@ -21,9 +21,6 @@ from generator.project import Project, load_project
 from generator.render import Pages, render_files, render_pages
 from generator.site_source import SiteSource, assemble
 
-GZIP_LATEST = 2**32 - 1
-"""The latest time a gzip file can hold: 2106-02-07."""
-
 
 @dataclass(frozen=True)
 class RenderedSite:
@@ -47,14 +44,6 @@ class RenderedSite:
         """Return the whole Markdown pages, front matter first, as `export` writes them."""
         return {path: front_matter.page(self.front_matter[path], body)
                 for path, body in self.bodies.items()}
-
-    @property
-    def build_date(self) -> str:
-        """Return the build's date as YYYY-MM-DD, within the years the sitemap can hold."""
-        # MkDocs stamps sitemap.xml.gz with this date, and gzip holds only 1970 to 2106.
-        epoch = min(max(self.build_epoch, 0), GZIP_LATEST)
-        moment = datetime.datetime.fromtimestamp(epoch, datetime.UTC)
-        return moment.strftime("%Y-%m-%d")
 
 
 def render_content(content_dir: Path, *, build_epoch: int | None = None,

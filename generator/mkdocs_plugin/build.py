@@ -26,11 +26,12 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator import built_site, interrupt, output_folders, pipeline, site_source
-from generator.pipeline import GZIP_LATEST, RenderedSite
+from generator.pipeline import RenderedSite
 from generator.terminal import inert_lines
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip file can hold
 ZIP_EPOCH_MAX = 4354819198  # 2107-12-31 23:59:58, the latest
+GZIP_LATEST = 2**32 - 1  # 2106-02-07, the latest time a gzip file can hold
 
 
 log = logging.getLogger("mkdocs.health_content")

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml  # type: ignore[import-untyped]
-import yaml_env_tag  # type: ignore[import-untyped]
 from markupsafe import Markup, escape
 
 from generator import front_matter, routes
@@ -144,7 +143,7 @@ def config_text(config: dict[str, Any]) -> str:
 
 
 def read_config(config_file: Path) -> dict[str, Any]:
-    """Return mkdocs.yml as MkDocs reads it, with its Python names and `!ENV` values."""
+    """Return mkdocs.yml as MkDocs reads it, with its Python names (`!!python/name:`)."""
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
@@ -236,10 +235,10 @@ def _escaped_nav(nav: Any) -> Any:
 
 
 class _ConfigLoader(yaml.Loader):  # type: ignore[misc]
-    """Read mkdocs.yml as MkDocs does: Python names (`!!python/name:`) and `!ENV` values."""
+    """Read mkdocs.yml as MkDocs does, Python names (`!!python/name:`) included.
 
-
-_ConfigLoader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
+    Not MkDocs' `!ENV`: the site's values travel as options, never through the environment.
+    """
 
 
 class _ConfigDumper(yaml.Dumper):  # type: ignore[misc]

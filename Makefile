@@ -42,9 +42,9 @@ check: $(VENV)/.installed
 serve: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs serve --dirty
 
-## export: write the generated Markdown into build/markdown/
-export: $(VENV)/.installed
-	$(BIN)/python -m generator export build/markdown
+## export: write the whole site source (mkdocs.yml, docs/, overrides/) into build/source/
+export: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python -m generator export build/source
 
 ## browser: install Debian's Chromium for the browser tests when it is missing (needs root)
 browser:

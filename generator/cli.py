@@ -1,4 +1,4 @@
-"""The command line: `python -m generator check|build|export|new|review|guide|graph|schema`."""
+"""The command line: `python -m generator build|check|export|guard|new|review|guide|…`."""
 
 from __future__ import annotations
 
@@ -16,16 +16,19 @@ import click
 from pydantic import TypeAdapter, ValidationError
 
 from generator import (
+    built_site,
     contact,
     editor_schema,
     emergency,
     interrupt,
     output_folders,
+    pipeline,
     plain_words,
     readability,
     review,
     routes,
     scaffold,
+    site_source,
     views,
 )
 from generator.errors import ContentError, ContentErrors, field_path
@@ -41,7 +44,16 @@ CONTENT = click.option(
     default=Path("content"), show_default=True, help="Folder that holds the content files.",
 )
 
-
+SITE_URL = click.option(
+    "--site-url", envvar="SITE_URL",
+    help="The address the site is published at (default: `url` in site.yml, or SITE_URL "
+         "when set). The Pages workflow passes the real one.",
+)
+CONFIG = click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"), show_default=True,
+    help="The project's MkDocs configuration: the theme's settings.",
+)
 TODAY = click.option(
     "--today", type=click.DateTime(["%Y-%m-%d"]), default=None, hidden=True,
     help="Pretend today is this date (for tests).",
@@ -148,8 +160,7 @@ def _seconds_or_exit(value: str) -> int:
 
 @main.command()
 @CONTENT
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
+@CONFIG
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("site"), show_default=True, help="Where to write the website.")
 @click.option("--dist-dir", type=click.Path(file_okay=False, path_type=Path),
@@ -157,17 +168,17 @@ def _seconds_or_exit(value: str) -> int:
 @click.option("--source-date-epoch", "epoch", envvar="SOURCE_DATE_EPOCH",
               help="The build's date in seconds since 1970 (default: the newest review date, "
                    "or SOURCE_DATE_EPOCH when set).")
-@click.option("--site-url", envvar="SITE_URL",
-              help="The address the site is published at (default: `url` in site.yml, or "
-                   "SITE_URL when set). The Pages workflow passes the real one.")
+@SITE_URL
 def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
           epoch: str | None, site_url: str | None) -> None:
     """Check the content, then build the website into site/ and the offline bundle into dist/.
 
-    The content is loaded and rendered once, and both MkDocs builds take that result. MkDocs
-    runs in strict mode: a warning fails the build. Both outputs are built in temporary
-    folders and only replace the old ones when everything succeeded. Only a folder a build
-    made (it holds a .health-generator-output file), an empty one or a new one is replaced.
+    The content is loaded and rendered once, and both MkDocs builds take that result, as the
+    site source `export` writes. MkDocs runs in strict mode: a warning fails the build. Every
+    built page then gets its Content-Security-Policy, and an unsafe page fails the build. Both
+    outputs are built in temporary folders and only replace the old ones when everything
+    succeeded. Only a folder a build made (it holds a .health-generator-output file), an
+    empty one or a new one is replaced.
     """
     from mkdocs.exceptions import MkDocsException
 
@@ -180,7 +191,7 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
             rendered = _render_or_exit(content_dir, build_epoch, site_url)
             # The folders checked are the folders replaced, wherever a link points.
             bundle = build_outputs(rendered, config_file, site_dir.resolve(), dist_dir.resolve())
-    except MkDocsException as error:
+    except (MkDocsException, built_site.UnsafePages, site_source.SiteSourceError) as error:
         echo(f"The build failed: {error}", err=True)
         sys.exit(1)
     except interrupt.Stopped as stop:
@@ -207,16 +218,58 @@ def _outputs_or_exit(site_dir: Path, dist_dir: Path, content_dir: Path,
 
 @main.command()
 @CONTENT
+@CONFIG
+@click.option("--offline", is_flag=True,
+              help="Write the offline bundle's source instead: file addresses, offline plugin on.")
+@SITE_URL
 @click.argument("out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
-def export(content_dir: Path, out_dir: Path) -> None:
-    """Write the generated Markdown pages into DIR, for review or for another site builder."""
-    pages = _render_or_exit(content_dir).pages
+def export(content_dir: Path, config_file: Path, offline: bool, site_url: str | None,
+           out_dir: Path) -> None:
+    """Write the whole site source into DIR, for review or for any site builder.
+
+    DIR gets mkdocs.yml, the pages' Markdown and the other files in docs/, and the theme in
+    overrides/. `mkdocs build -f DIR/mkdocs.yml` builds the website from it with no plugin of
+    ours; then `python -m generator guard DIR/site` gives its pages their
+    Content-Security-Policy and checks that each is safe to publish, as `build` does.
+    """
+    rendered = _render_or_exit(content_dir, site_url=site_url)
     with _writing_or_exit():
-        for path, markdown in pages.items():
-            target = out_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(markdown, encoding="utf-8")
-    echo(f"Wrote {len(pages)} pages to {out_dir}/")
+        source = _source_or_exit(rendered, config_file, offline=offline)
+        site_source.write(source, out_dir)
+    echo(f"Wrote {len(source.pages)} pages and the site's configuration to {out_dir}/. Build "
+         f"it with `mkdocs build -f {(out_dir / site_source.CONFIG).as_posix()}`.")
+
+
+def _source_or_exit(rendered: RenderedSite, config_file: Path, *,
+                    offline: bool) -> site_source.SiteSource:
+    try:
+        return pipeline.site_source(rendered, config_file, offline=offline)
+    except site_source.SiteSourceError as error:
+        echo(str(error), err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("site_dir", metavar="SITE_DIR",
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--site-url", envvar="SITE_URL",
+              help="The address the site is published at, from which pages may load files by "
+                   "their full address (default: SITE_URL when set; without it, pages may load "
+                   "files only by relative addresses).")
+def guard(site_dir: Path, site_url: str | None) -> None:
+    """Give every built page in SITE_DIR its Content-Security-Policy, or say which are unsafe.
+
+    `build` runs this same pass before it replaces site/; run it yourself on a site another
+    builder made from `export`. Exits with code 1, naming every unsafe page and what is unsafe
+    in it, when a page could run a script, load from elsewhere or link to an unsafe address.
+    """
+    try:
+        with _writing_or_exit():
+            count = built_site.secure_site(site_dir, site_url)
+    except built_site.UnsafePages as unsafe:
+        echo(str(unsafe), err=True)
+        sys.exit(1)
+    echo(f"Secured {_count(count, 'page')} in {site_dir}/: every page is safe to publish.")
 
 
 @main.command()

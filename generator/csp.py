@@ -46,6 +46,9 @@ _HEAD_START = re.compile(r"<head(?=[\s/>])[^>]*>", re.IGNORECASE)
 _CHARSET = re.compile(r"\s*<meta\s[^>]*\bcharset\s*=[^>]*>", re.IGNORECASE)
 # Stands in for the policy while the page is read, since the policy depends on what is read.
 _PENDING = "policy-pending"
+# The policy this module wrote, where it writes it: a page secured again gets it anew.
+_WRITTEN = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"<>]*">'
+                      f'<meta name="referrer" content="{REFERRER_POLICY}">')
 
 
 @dataclass(frozen=True)
@@ -68,12 +71,17 @@ def secure_page(html: str, *, live_reload: bool = False) -> str:
 
     `live_reload` is for `mkdocs serve`, which adds an inline script to every page as it sends
     it, different each time: no hash can allow it, so the preview allows inline scripts.
+    A page that already has the policy this function writes gets it replaced, so securing a
+    page twice gives the page secured once.
     """
     return _secure(html, live_reload)[0]
 
 
 def _secure(html: str, live_reload: bool) -> tuple[str, BuiltPage]:
     at = _policy_position(html)
+    written = _WRITTEN.match(html, at)
+    if written:
+        html = html[:at] + html[written.end():]
     # The page is read with the policy already in place, so the reading is of the final page:
     # only the policy's text differs, and it holds no markup.
     page = read_page(html[:at] + _policy_tags(_PENDING) + html[at:])

@@ -1,9 +1,8 @@
 """A page's front matter: the settings a site builder reads before the page's Markdown.
 
 The values are built here, in Python, and written as YAML with one line of JSON per key
-(JSON is valid YAML), so text from content can never break out of its line. They are only
-written out for `export` (and other builders); the MkDocs plugin hands the values to MkDocs
-directly, with the page's body.
+(JSON is valid YAML), so text from content can never break out of its line, and a site builder
+reads back exactly these values (generator/site_source.py writes the pages it builds).
 """
 
 from __future__ import annotations

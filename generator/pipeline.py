@@ -1,7 +1,9 @@
 """The conductor: load the content once, render it once, and return one built value.
 
 Every consumer (the MkDocs builds, `export`, tests) takes this value; none loads the content
-again. It knows nothing of MkDocs, so another site builder can take the same pages.
+again. From it `site_source` makes the whole site as a builder reads it, for each output
+(generator/site_source.py). It never imports MkDocs, so another site builder can take the same
+site.
 """
 
 from __future__ import annotations
@@ -17,9 +19,7 @@ from generator.front_matter import FrontMatter
 from generator.navigation import NavEntry, site_nav
 from generator.project import Project, load_project
 from generator.render import Pages, render_files, render_pages
-
-GZIP_LATEST = 2**32 - 1
-"""The latest time a gzip file can hold: 2106-02-07."""
+from generator.site_source import SiteSource, assemble
 
 
 @dataclass(frozen=True)
@@ -44,14 +44,6 @@ class RenderedSite:
         """Return the whole Markdown pages, front matter first, as `export` writes them."""
         return {path: front_matter.page(self.front_matter[path], body)
                 for path, body in self.bodies.items()}
-
-    @property
-    def build_date(self) -> str:
-        """Return the build's date as YYYY-MM-DD, within the years the sitemap can hold."""
-        # MkDocs stamps sitemap.xml.gz with this date, and gzip holds only 1970 to 2106.
-        epoch = min(max(self.build_epoch, 0), GZIP_LATEST)
-        moment = datetime.datetime.fromtimestamp(epoch, datetime.UTC)
-        return moment.strftime("%Y-%m-%d")
 
 
 def render_content(content_dir: Path, *, build_epoch: int | None = None,
@@ -79,3 +71,13 @@ def render_content(content_dir: Path, *, build_epoch: int | None = None,
         nav=site_nav(project, large_from=large_from),
         build_epoch=project.latest_review_epoch if build_epoch is None else build_epoch,
     )
+
+
+def site_source(rendered: RenderedSite, config_file: Path, *, offline: bool = False) -> SiteSource:
+    """Return the whole site as a builder reads it: the website, or the offline bundle.
+
+    `config_file` is the project's mkdocs.yml, which holds the theme's settings. Raises
+    SiteSourceError when it cannot be read or an npm asset is missing.
+    """
+    return assemble(rendered.project, rendered.bodies, rendered.front_matter, rendered.files,
+                    rendered.nav, config_file, offline=offline)

@@ -8,6 +8,8 @@ folders, so an id that is already the name of a page or folder of the site (`ind
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 HOME = "index.md"
 TOPICS = "conditions/index.md"
 TOPIC_LETTER = "conditions/letters/{}.md"
@@ -24,6 +26,23 @@ ROBOTS = "robots.txt"
 ROUTES = (HOME, TOPICS, TOPIC_LETTER, CONDITION, COMPARISON, CHECKER, FAQ, FAQ_LETTER, EMBED,
           PLAIN_PAGE, OEMBED, ROBOTS)
 """Every path the generator writes, with `{}` where an id or a letter goes."""
+
+
+def address(path: str, *, folders: bool) -> str:
+    """Return the address of the page or file at `path`, from the site's root.
+
+    The website gives each page a folder address (`pages/about/`, and `./` for the home page);
+    the offline bundle, opened from `file://` where a folder shows a file listing, gives its
+    file (`pages/about.html`, `index.html`). These are the addresses MkDocs makes.
+    """
+    if not path.endswith(".md"):
+        return quote(path)
+    folder, _, name = path[:-len(".md")].rpartition("/")
+    if name == "index":
+        index = f"{folder}/" if folder else ""
+        return quote((index or "./") if folders else index + "index.html")
+    page = f"{folder}/{name}" if folder else name
+    return quote(f"{page}/" if folders else f"{page}.html")
 
 BUILDER_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/", "assets/")
 """What MkDocs and the theme write beside the pages: the search index goes in search/."""

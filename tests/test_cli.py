@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import old_build
+from conftest import ROOT, old_build
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -91,12 +91,15 @@ def test_a_failed_build_leaves_the_old_site_alone(scratch: Callable[..., Path]) 
 
 def test_export_writes_the_markdown_tree(scratch: Callable[..., Path]) -> None:
     project = scratch()
+    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
 
     result = run("export", "out")
 
     assert result.returncode == 0, result.stderr
-    written = sorted(p.relative_to(project / "out").as_posix()
-                     for p in (project / "out").rglob("*.md"))
+    assert result.stdout == ("Wrote 12 pages and the site's configuration to out/. Build it "
+                             "with `mkdocs build -f out/mkdocs.yml`.\n")
+    written = sorted(p.relative_to(project / "out/docs").as_posix()
+                     for p in (project / "out/docs").rglob("*.md"))
     assert written == ["checker/twitch-or-spasm.md", "compare/twitch-vs-spasm.md",
                        "conditions/index.md", "conditions/muscle-spasm.md",
                        "conditions/muscle-twitch.md",
@@ -105,8 +108,22 @@ def test_export_writes_the_markdown_tree(scratch: Callable[..., Path]) -> None:
                        "pages/embed-our-questions.md"]
 
 
+def test_export_without_the_npm_assets_says_how_to_get_them(
+    scratch: Callable[..., Path],
+) -> None:
+    project = scratch()
+
+    result = run("export", "out")
+
+    assert result.returncode == 1
+    assert result.stderr == ("node_modules/iframe-worker/shim/index.js is missing: run `npm ci` "
+                             "(or `make site`) first.\n")
+    assert not (project / "out").exists()
+
+
 def test_every_command_explains_itself() -> None:
-    for command in ("build", "check", "export", "graph", "schema", "new", "review", "guide"):
+    for command in ("build", "check", "export", "guard", "graph", "schema", "new", "review",
+                    "guide"):
         result = run(command, "--help")
         assert result.returncode == 0
         assert "Usage:" in result.stdout
@@ -273,11 +290,12 @@ def test_a_source_date_epoch_out_of_range_is_explained(scratch: Callable[..., Pa
 
 def test_a_place_that_cannot_be_written_is_explained(scratch: Callable[..., Path]) -> None:
     project = scratch()
-    (project / "out").mkdir()
-    (project / "out/conditions").write_text("in the way", encoding="utf-8")
+    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    (project / "out/docs").mkdir(parents=True)
+    (project / "out/docs/conditions").write_text("in the way", encoding="utf-8")
 
     results = {
-        "out/conditions: File exists": run("export", "out"),
+        "out/docs/conditions: File exists": run("export", "out"),
         f"{'a' * 79}…: File name too long": run("export", "a" * 300),
         "nowhere/GUIDE.md: No such file or directory": run("guide", "--output",
                                                            "nowhere/GUIDE.md"),

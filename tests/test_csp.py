@@ -200,3 +200,10 @@ def test_every_built_page_allows_exactly_its_own_inline_scripts(built: Path) -> 
 
 def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_securing_a_secured_page_again_gives_the_same_page() -> None:
+    once = secure_page(page(f"<script>{PALETTE}</script>"))
+
+    assert secure_page(once) == once
+    assert once.count("Content-Security-Policy") == 1

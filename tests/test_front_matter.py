@@ -1,7 +1,8 @@
-"""Front matter: what the pages' Markdown says is exactly what the MkDocs build is handed.
+"""Front matter: what the pages' Markdown says is exactly what the site builder reads back.
 
-The plugin gives MkDocs each page's front matter values directly; another site builder reads
-them back from the exported Markdown. Both must get the same values.
+The rendered values are written as the exported Markdown's front matter, and the site source
+(what MkDocs builds, and the preview hands it) writes its own: text escaped, links as
+addresses. A builder must read back exactly those values.
 """
 
 from __future__ import annotations
@@ -10,21 +11,32 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from generator import front_matter
-from generator.pipeline import RenderedSite, render_content
+from generator.pipeline import RenderedSite, render_content, site_source
 
-from conftest import CONTENT
+from conftest import CONTENT, ROOT
 
 SMALL = render_content(CONTENT)
 LARGE = render_content(CONTENT, large_from=1)  # every page with its own menu
 
 
 @pytest.mark.parametrize("rendered", [SMALL, LARGE], ids=["small site", "large site"])
-def test_mkdocs_reads_back_the_values_the_plugin_hands_it(rendered: RenderedSite) -> None:
+def test_mkdocs_reads_back_the_values_of_each_page(rendered: RenderedSite) -> None:
     for path, text in rendered.pages.items():
         markdown, values = get_data(text)
 
         assert values == rendered.front_matter[path], path
         assert markdown == rendered.bodies[path].lstrip("\n"), path
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["website", "offline bundle"])
+def test_mkdocs_reads_back_the_values_the_site_source_gives_it(offline: bool) -> None:
+    source = site_source(LARGE, ROOT / "mkdocs.yml", offline=offline)
+
+    for path, text in source.pages.items():
+        markdown, values = get_data(text)
+
+        assert values == source.front_matter[path], path
+        assert markdown == source.bodies[path].lstrip("\n"), path
 
 
 def test_every_page_has_its_front_matter_and_only_pages_do() -> None:

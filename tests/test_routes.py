@@ -49,3 +49,23 @@ def test_no_kind_of_page_may_take_a_kept_name_as_its_id(file: str, name: str) ->
     assert error["loc"][0] == "id"
     assert f"`{name}` is the name of a page or folder the site makes itself" in error["msg"]
     assert "The site keeps these names: `404`, `assets`, `checker`" in error["msg"]
+
+
+@pytest.mark.parametrize("folders", [True, False], ids=["website", "offline bundle"])
+def test_each_page_has_the_address_mkdocs_gives_it(folders: bool) -> None:
+    from mkdocs.structure.files import File
+
+    paths = [*render_site(load_project(CONTENT), large_from=1), "conditions/letters/é.md",
+             "robots.txt"]
+    for path in paths:
+        made = File(path, "docs", "site", use_directory_urls=folders)
+
+        assert routes.address(path, folders=folders) == made.url, path
+
+
+def test_the_website_gives_folder_addresses_and_the_bundle_file_addresses() -> None:
+    assert routes.address("pages/about.md", folders=True) == "pages/about/"
+    assert routes.address("pages/about.md", folders=False) == "pages/about.html"
+    assert routes.address("conditions/index.md", folders=True) == "conditions/"
+    assert routes.address("index.md", folders=True) == "./"
+    assert routes.address("index.md", folders=False) == "index.html"

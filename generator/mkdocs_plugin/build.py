@@ -1,7 +1,10 @@
 """Build the website and the offline bundle with MkDocs, then swap them into place.
 
-Both are built in temporary folders first: a failed or interrupted build leaves the
-previous `site/` and `dist/` exactly as they were. Only folders a build made are replaced.
+Each output's site source (generator/site_source.py) is written to a scratch folder, and plain
+MkDocs builds it with no plugin of ours, as it would build an export; then every built page is
+secured and checked (generator/built_site.py). Both are built in temporary folders first: a
+failed or interrupted build leaves the previous `site/` and `dist/` exactly as they were. Only
+folders a build made are replaced.
 """
 
 from __future__ import annotations
@@ -20,47 +23,66 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.exceptions import MkDocsException
 
-from generator import interrupt, output_folders
-from generator.mkdocs_plugin.plugin import HealthContentPlugin
+from generator import built_site, interrupt, output_folders, pipeline, site_source
 from generator.pipeline import RenderedSite
 from generator.terminal import inert_lines
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip file can hold
 ZIP_EPOCH_MAX = 4354819198  # 2107-12-31 23:59:58, the latest
+GZIP_LATEST = 2**32 - 1  # 2106-02-07, the latest time a gzip file can hold
+
+
+log = logging.getLogger("mkdocs.health_content")
+
+WEBSITE, OFFLINE = "source.website", "source.offline"
+"""The scratch folders of the two outputs' site sources (no site's slug holds a dot)."""
 
 
 def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
                   dist_dir: Path) -> Path:
-    """Build the website into `site_dir` and the offline zip into `dist_dir`; return the zip."""
+    """Build the website into `site_dir` and the offline zip into `dist_dir`; return the zip.
+
+    Raises SiteSourceError (before any folder is touched) when the site source cannot be
+    made, and UnsafePages when a built page is not safe to publish.
+    """
     _show_mkdocs_messages()
+    sources = {WEBSITE: pipeline.site_source(rendered, config_file, offline=False),
+               OFFLINE: pipeline.site_source(rendered, config_file, offline=True)}
+    if not rendered.project.site.url:
+        log.info("No site address (`url` in site.yml, or --site-url): leaving out canonical "
+                 "links, the sitemap, oEmbed files and the embed code.")
     zip_name = f"{rendered.project.site.slug}-offline.zip"
+    # The scratch folder is made here, so it goes even if the forked build is killed.
     with _replace_dirs_on_success([site_dir, dist_dir]) as (new_site, new_dist), \
-            tempfile.TemporaryDirectory() as scratch:  # here, so it goes even if the fork is killed
+            tempfile.TemporaryDirectory() as scratch, _build_date(rendered.build_epoch):
+        for name, source in sources.items():
+            site_source.write(source, Path(scratch) / name)
         bundle_dir = Path(scratch) / rendered.project.site.slug
-        _build_both(rendered, config_file, new_site, bundle_dir, new_dist / zip_name)
+        _build_both(Path(scratch), new_site, bundle_dir, new_dist / zip_name,
+                    rendered.build_epoch)
     return dist_dir / zip_name
 
 
-def _build_both(rendered: RenderedSite, config_file: Path, site_dir: Path, bundle_dir: Path,
-                zip_path: Path) -> None:
+def _build_both(sources: Path, site_dir: Path, bundle_dir: Path, zip_path: Path,
+                epoch: int) -> None:
     """Build the website here, and the offline bundle and its zip in a forked process.
 
-    The forked process inherits the rendered content as it is in memory: nothing is loaded,
-    rendered or even copied again. The website goes to `site_dir`; the bundle to `bundle_dir`,
-    zipped to `zip_path`.
+    `sources` holds both outputs' site sources. The website goes to `site_dir`; the bundle to
+    `bundle_dir`, zipped to `zip_path` with the build's date, `epoch`.
     """
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
     offline = fork.Process(target=_build_offline,
-                           args=(send, os.getpid(), rendered, config_file, bundle_dir, zip_path),
+                           args=(send, os.getpid(), sources / OFFLINE, bundle_dir, zip_path,
+                                 epoch),
                            name="offline build")
     try:
         with interrupt.held():  # held back until the child has made them end it (end_with_parent)
             offline.start()
         send.close()
-        _build(rendered, config_file, site_dir, offline=False)
+        _build(sources / WEBSITE, site_dir)
         try:
             failure = receive.recv()
         except EOFError:  # the process died; it printed its traceback
@@ -77,8 +99,8 @@ def _build_both(rendered: RenderedSite, config_file: Path, site_dir: Path, bundl
         raise failure
 
 
-def _build_offline(send: Connection, parent: int, rendered: RenderedSite, config_file: Path,
-                   bundle_dir: Path, zip_path: Path) -> None:
+def _build_offline(send: Connection, parent: int, source_dir: Path, bundle_dir: Path,
+                   zip_path: Path, epoch: int) -> None:
     """Build the offline bundle into `bundle_dir`, then zip it (in the forked process).
 
     The zip goes into the parent's staging folder, so it is written only while the parent
@@ -86,11 +108,11 @@ def _build_offline(send: Connection, parent: int, rendered: RenderedSite, config
     """
     interrupt.end_with_parent(parent)
     try:
-        _build(rendered, config_file, bundle_dir, offline=True)
+        _build(source_dir, bundle_dir)
         if not interrupt.parent_is_alive(parent):
             return
-        write_zip(bundle_dir, zip_path, rendered.build_epoch)
-    except MkDocsException as error:
+        write_zip(bundle_dir, zip_path, epoch)
+    except (MkDocsException, built_site.UnsafePages) as error:
         send.send(error)  # the parent reports it like its own
         return
     send.send(None)
@@ -107,17 +129,32 @@ def write_zip(folder: Path, target: Path, epoch: int) -> None:
             archive.writestr(entry, path.read_bytes())
 
 
-def _build(rendered: RenderedSite, config_file: Path, site_dir: Path, *, offline: bool) -> None:
-    """Run one strict MkDocs build of the already rendered content."""
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-    for name in ("health-content", "material/offline"):
-        if name not in config.plugins:
-            raise PluginError(f"{config_file} must list the `{name.split('/')[-1]}` plugin.")
-    content = config.plugins["health-content"]
-    assert isinstance(content, HealthContentPlugin)
-    content.prepared = rendered
-    config.plugins["material/offline"].config.enabled = offline
+def _build(source_dir: Path, site_dir: Path) -> None:
+    """Build a site source with strict MkDocs, then secure and check every page it built."""
+    config = load_config(str(source_dir / site_source.CONFIG), site_dir=str(site_dir),
+                         strict=True)
     build(config)
+    if not config.site_url:  # a sitemap may only list full addresses
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site_dir / name).unlink(missing_ok=True)
+    built_site.secure_site(site_dir, config.site_url)
+
+
+@contextmanager
+def _build_date(epoch: int) -> Iterator[None]:
+    """Give MkDocs the build's date, for the sitemap, the only way it takes one without a plugin.
+
+    MkDocs stamps sitemap.xml.gz with it, and gzip holds only 1970 to 2106.
+    """
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(min(max(epoch, 0), GZIP_LATEST))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 def _zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:

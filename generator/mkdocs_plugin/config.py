@@ -1,4 +1,4 @@
-"""Settings of the health-content MkDocs plugin."""
+"""Settings of the health-content MkDocs plugin, which only the preview needs."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from mkdocs.config.base import Config
 
 
 class HealthContentConfig(Config):  # type: ignore[no-untyped-call]
-    """Where the content lives, and which npm files to copy, relative to mkdocs.yml."""
+    """Where the content lives, relative to mkdocs.yml."""
 
     content_dir = c.Type(str, default="content")
-    npm_assets = c.Type(dict, default={})
-    """Site path → file under node_modules/ (relative to mkdocs.yml), copied into the site."""

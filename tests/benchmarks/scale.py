@@ -9,8 +9,8 @@ For each size it makes a scratch project of made-up topics, then runs, interleav
 
 - `python -m generator build` (website and offline zip), without its content cache (a first
   build), then again after editing one topic (a rebuild, which reads only that file);
-- plain MkDocs with Material and our theme overrides, without our plugin, on the Markdown
-  that `python -m generator export` wrote, with the same menu (website only).
+- plain MkDocs with Material and our theme overrides, without our plugin, on the site source
+  that `python -m generator export` wrote (website only, and no policy pass).
 
 It prints the median wall times and their ratio, the content stage alone (load, check and
 render the Markdown, in-process, with and without the cache), the peak memory of each build,
@@ -38,8 +38,6 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable, as under pytest
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks import first_view
@@ -57,19 +55,6 @@ start = time.perf_counter()
 render_content(Path("content"))
 print(time.perf_counter() - start)
 """
-
-# What our plugin would give MkDocs: the site's name, menu and emergency settings.
-PLAIN_SETTINGS = """
-import json
-from pathlib import Path
-from generator.navigation import site_nav
-from generator.project import load_project
-project = load_project(Path("content"))
-site = project.site
-print(json.dumps({"site_name": site.title, "nav": site_nav(project), "extra": {"health": {
-    "emergency_message": site.emergency.message, "emergency_number": site.emergency_number}}}))
-"""
-
 
 @dataclass(frozen=True)
 class Run:
@@ -101,26 +86,10 @@ def env_for(folder: Path) -> dict[str, str]:
 
 
 def make_plain_config(folder: Path) -> Path:
-    """Write a plain Material configuration for the exported Markdown, with our menu."""
-    subprocess.run([sys.executable, "-m", "generator", "export", "plain-docs"], cwd=folder,
+    """Export the site source, whose mkdocs.yml builds the website with plain Material."""
+    subprocess.run([sys.executable, "-m", "generator", "export", "plain-source"], cwd=folder,
                    env=env_for(folder), check=True, capture_output=True)
-    # mkdocs.yml names our heading-id function (`!!python/name:`): read it as MkDocs does, and
-    # write it back as the same tag, so plain Material's headings get the same ids.
-    ours = yaml.unsafe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
-    settings = subprocess.run([sys.executable, "-c", PLAIN_SETTINGS], cwd=folder,
-                              env=env_for(folder), check=True, capture_output=True,
-                              text=True).stdout
-    plain = {
-        **{key: ours[key] for key in ("theme", "markdown_extensions", "extra_css",
-                                      "extra_javascript")},
-        **yaml.safe_load(settings),
-        "docs_dir": "plain-docs",
-        "site_dir": "plain-site",
-        "plugins": ["search"],
-    }
-    config = folder / "plain-mkdocs.yml"
-    config.write_text(yaml.dump(plain), encoding="utf-8")
-    return config
+    return folder / "plain-source/mkdocs.yml"
 
 
 def timed(command: list[str], folder: Path) -> Run:

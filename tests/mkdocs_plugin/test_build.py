@@ -20,7 +20,7 @@ from generator.interrupt import Stopped
 from generator.mkdocs_plugin import build as build_module
 from generator.mkdocs_plugin.build import _replace_dirs_on_success
 from generator.output_folders import STAMP
-from generator.pipeline import RenderedSite, render_content
+from generator.pipeline import render_content
 
 from conftest import PUBLISHED_AT, ROOT, old_build
 
@@ -134,10 +134,10 @@ def test_a_failed_offline_build_fails_the_whole_build_and_keeps_the_old_site(
     old_build(project / "site", {"index.html": "old"})
     build_one = build_module._build
 
-    def offline_fails(rendered: RenderedSite, config: Path, site: Path, *, offline: bool) -> None:
-        if offline:
+    def offline_fails(source: Path, site: Path) -> None:
+        if source.name == build_module.OFFLINE:
             raise PluginError("the offline bundle could not be made")
-        build_one(rendered, config, site, offline=offline)
+        build_one(source, site)
 
     monkeypatch.setattr(build_module, "_build", offline_fails)  # the forked build inherits it
 
@@ -158,8 +158,8 @@ def test_a_failed_website_build_stops_the_offline_build_and_leaves_no_scratch_fo
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     went_on = tmp_path_factory.mktemp("marks") / "the offline build went on"
 
-    def website_fails(rendered: RenderedSite, config: Path, site: Path, *, offline: bool) -> None:
-        if offline:
+    def website_fails(source: Path, site: Path) -> None:
+        if source.name == build_module.OFFLINE:
             time.sleep(30)  # still building when the website build fails
             went_on.touch()
         raise PluginError("the website could not be made")

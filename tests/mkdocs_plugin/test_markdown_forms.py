@@ -15,10 +15,12 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 from ruamel.yaml import YAML
 
-from generator import markdown_subset
+from generator import markdown_subset, site_source
+from generator.built_site import UnsafePages
 from generator.errors import ContentErrors
 from generator.mkdocs_plugin.build import _build
 from generator.pipeline import render_content
+from generator.pipeline import site_source as source_of
 from generator.project import load_project
 
 from conftest import ROOT
@@ -84,15 +86,15 @@ def test_check_refuses_it_and_the_build_would_never_publish_it(
     assert any(e.field.startswith("prevention") for e in refused.value.errors)
 
     monkeypatch.setattr(markdown_subset, "problems", lambda text: [])
-    rendered = render_content(Path("content"))
+    site_source.write(source_of(render_content(Path("content")), project / "mkdocs.yml"),
+                      project / "source")
     site = project / "site"
     try:
-        _build(rendered, project / "mkdocs.yml", site, offline=False)
-    except Abort:
-        # Stopped, naming the page: by the output guard, or by strict MkDocs for a link that
-        # is no address at all.
-        assert ("conditions/muscle-twitch.md: the built page is not safe to publish" in caplog.text
-                or "'conditions/muscle-twitch.md' contains an unrecognized relative link"
-                in caplog.text)
+        _build(project / "source", site)
+    except UnsafePages as unsafe:  # stopped by the output guard, naming each page
+        assert ("conditions/muscle-twitch/index.html: the built page is not safe to publish:\n"
+                in str(unsafe))
+    except Abort:  # stopped by strict MkDocs, for a link that is no address at all
+        assert "'conditions/muscle-twitch.md' contains an unrecognized relative link" in caplog.text
     else:
         assert unsafe_elements(site) == []

@@ -1,4 +1,8 @@
-"""The plugin secures every built page, and stops the build at a page that is not safe."""
+"""A theme change that makes pages unsafe stops the build; the preview refuses such a page too.
+
+The pass over built pages has its own tests (tests/test_built_site.py); the preview's plugin
+runs the same check on each page as it builds it.
+"""
 
 from __future__ import annotations
 

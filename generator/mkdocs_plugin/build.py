@@ -50,9 +50,7 @@ def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
     _show_mkdocs_messages()
     sources = {WEBSITE: pipeline.site_source(rendered, config_file, offline=False),
                OFFLINE: pipeline.site_source(rendered, config_file, offline=True)}
-    if not rendered.project.site.url:
-        log.info("No site address (`url` in site.yml, or --site-url): leaving out canonical "
-                 "links, the sitemap, oEmbed files and the embed code.")
+    # Without a site address, `build` says what is left out and what to add, once.
     zip_name = f"{rendered.project.site.slug}-offline.zip"
     # The scratch folder is made here, so it goes even if the forked build is killed.
     with _replace_dirs_on_success([site_dir, dist_dir]) as (new_site, new_dist), \

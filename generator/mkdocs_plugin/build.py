@@ -34,7 +34,6 @@ ZIP_EPOCH_MAX = 4354819198  # 2107-12-31 23:59:58, the latest
 GZIP_LATEST = 2**32 - 1  # 2106-02-07, the latest time a gzip file can hold
 
 
-log = logging.getLogger("mkdocs.health_content")
 
 WEBSITE, OFFLINE = "source.website", "source.offline"
 """The scratch folders of the two outputs' site sources (no site's slug holds a dot)."""

@@ -108,6 +108,12 @@ def site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         yield f"{base}{prefix}/"
 
 
+@pytest.fixture(scope="session")
+def root_url(built_site: Path) -> Iterator[str]:
+    """Serve the built site from the server's root, with its 404 page for missing addresses."""
+    yield from serve(built_site)
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     """Open a fresh tab that refuses any request leaving localhost."""
@@ -182,3 +188,9 @@ def offline_index(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -
     zipfile.ZipFile(offline_zip).extractall(folder)
     (index,) = folder.glob("*/index.html")
     return index
+
+
+@pytest.fixture(scope="session")
+def offline_root(offline_index: Path) -> Path:
+    """Return the folder of the unpacked offline bundle."""
+    return offline_index.parent

@@ -7,7 +7,6 @@ and one tab per screen size keep the run short.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from playwright.sync_api import Browser, Error, Page
 from generator.flowchart import paths
 from generator.project import load_project
 
-from browser.conftest import _local_only, axe_violations, serve
+from browser.conftest import _local_only, axe_violations
 from conftest import CONTENT
 
 pytestmark = pytest.mark.browser
@@ -39,17 +38,6 @@ def website_routes(site: Path) -> list[str]:
         else:
             routes.append(route.removesuffix("index.html"))
     return routes
-
-
-@pytest.fixture(scope="module")
-def root_url(built_site: Path) -> Iterator[str]:
-    """Serve the built site from the server's root, with its 404 page for missing addresses."""
-    yield from serve(built_site)
-
-
-@pytest.fixture(scope="module")
-def offline_root(offline_index: Path) -> Path:
-    return offline_index.parent
 
 
 def website_pages(site: Path, root_url: str) -> dict[str, str]:

@@ -7,7 +7,7 @@ import datetime
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
@@ -21,6 +21,7 @@ from generator import (
     editor_schema,
     emergency,
     interrupt,
+    kinds,
     output_folders,
     pipeline,
     plain_words,
@@ -59,6 +60,23 @@ TODAY = click.option(
     help="Pretend today is this date (for tests).",
 )
 GUIDE_FILE = Path(scaffold.GUIDE)
+
+
+class _KindChoice(click.Choice[str]):
+    """The kinds of content file a command takes, read from generator/kinds.py when it runs."""
+
+    def __init__(self, names: Callable[[], Iterable[str]]) -> None:
+        self._names = names
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """Return the names of the kinds, as a writer types them."""
+        return tuple(self._names())
+
+    @choices.setter
+    def choices(self, _: object) -> None:
+        """Keep no list of its own: click's constructor sets one."""
 
 
 @click.group()
@@ -288,7 +306,8 @@ def graph(content_dir: Path, flowchart: str) -> None:
 
 
 @main.command()
-@click.argument("kind", required=False, type=click.Choice(sorted(scaffold.SCHEMA_KINDS)))
+@click.argument("kind", required=False,
+                type=_KindChoice(lambda: sorted(kind.name for kind in kinds.KINDS)))
 @click.option("--write", is_flag=True,
               help=f"Write every kind's schema into {scaffold.SCHEMA_FOLDER}/, for editors.")
 def schema(kind: str | None, write: bool) -> None:
@@ -299,18 +318,17 @@ def schema(kind: str | None, write: bool) -> None:
     """
     if write:
         with _writing_or_exit():
-            for path in editor_schema.write_all(Path(scaffold.SCHEMA_FOLDER),
-                                                 scaffold.SCHEMA_KINDS):
+            for path in editor_schema.write_all(Path(scaffold.SCHEMA_FOLDER), kinds.models()):
                 echo(f"Wrote {path}")
     elif kind:
-        echo(editor_schema.as_json(scaffold.SCHEMA_KINDS[kind]), nl=False)
+        echo(editor_schema.as_json(kinds.named(kind).model), nl=False)
     else:
         raise click.UsageError("Name a KIND, or give --write.")
 
 
 @main.command()
 @CONTENT
-@click.argument("kind", type=click.Choice(list(scaffold.KINDS)))
+@click.argument("kind", type=_KindChoice(lambda: [kind.name for kind in kinds.folder_kinds()]))
 @click.argument("item_id", metavar="ID")
 def new(content_dir: Path, kind: str, item_id: str) -> None:
     """Start a new content file of KIND with this ID: every field, with what goes there.
@@ -325,7 +343,7 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
     if kept:
         echo(kept, err=True)
         sys.exit(1)
-    target = content_dir / scaffold.KINDS[kind].folder / f"{item_id}.yml"
+    target = content_dir / kinds.named(kind).place / f"{item_id}.yml"
     with _writing_or_exit():
         if target.exists() or target.is_symlink():
             echo(f"{target.as_posix()} already exists. Choose another id, or edit it.",
@@ -428,10 +446,7 @@ def _load_or_exit(content_dir: Path, today: datetime.date | None = None) -> Proj
 
 
 def _summary(project: Project) -> str:
-    return (f"{_count(len(project.conditions), 'condition')}, "
-            f"{_count(len(project.comparisons), 'comparison')}, "
-            f"{_count(len(project.flowcharts), 'flowchart')}, "
-            f"{_count(len(project.pages), 'page')}")
+    return ", ".join(_count(len(project.of(kind)), kind.name) for kind in kinds.folder_kinds())
 
 
 def _count(number: int, noun: str) -> str:

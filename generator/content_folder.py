@@ -12,27 +12,26 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import ErrorCollector
+from pydantic.fields import FieldInfo
 
-SITE_FILE = "site.yml"
-PLAIN_WORDS_FILE = "plain-words.yml"
+from generator import kinds
+from generator.errors import ErrorCollector
+from generator.kinds import Kind
+
 GUIDE_FILE = "GUIDE.md"
 EXTENSION = ".yml"
-FOLDERS = ("conditions", "comparisons", "flowcharts", "pages")
-_LAYOUT = ("`site.yml`, `plain-words.yml`, and `.yml` files in conditions/, comparisons/, "
-           "flowcharts/ and pages/")
 
 
 @dataclass
 class ContentFiles:
     """The content files of one site, by kind."""
 
-    site: Path | None = None
-    plain_words: Path | None = None
-    """The list of hard words and the plain words to use, which a site may leave out."""
+    single: dict[str, Path] = field(default_factory=dict)
+    """The files a site has one of, by name (`site.yml`); a site may leave some out."""
     folder_found: bool = False
     """Whether the content folder itself exists: without it, no file can be missing from it."""
-    by_folder: dict[str, list[Path]] = field(default_factory=lambda: {f: [] for f in FOLDERS})
+    by_folder: dict[str, list[Path]] = field(
+        default_factory=lambda: {kind.place: [] for kind in kinds.folder_kinds()})
 
 
 def find_content(content_dir: Path, errors: ErrorCollector) -> ContentFiles:
@@ -49,33 +48,22 @@ def find_content(content_dir: Path, errors: ErrorCollector) -> ContentFiles:
                 "Check the name, or create it with a site.yml inside.")
         return found
     found.folder_found = True
+    files = {kind.place for kind in kinds.single_files()}
+    folders = {kind.place for kind in kinds.folder_kinds()}
     for entry in _entries(content_dir, errors):
         path = Path(entry.path)
         if _is_link(entry, path, errors):
             continue
-        if entry.name == SITE_FILE and _is_file(entry, path, errors):
-            found.site = path
-        elif entry.name == PLAIN_WORDS_FILE and _is_file(entry, path, errors):
-            found.plain_words = path
-        elif entry.name in FOLDERS and _is_folder(entry, path, errors):
+        if entry.name in files and _is_file(entry, path, errors):
+            found.single[entry.name] = path
+        elif entry.name in folders and _is_folder(entry, path, errors):
             found.by_folder[entry.name] = _folder_files(path, errors)
         elif entry.name == GUIDE_FILE and _is_file(entry, path, errors):
             continue  # the writer's guide lives beside the files it explains; never published
-        elif entry.name not in (SITE_FILE, PLAIN_WORDS_FILE, GUIDE_FILE, *FOLDERS):
+        elif entry.name not in (GUIDE_FILE, *files, *folders):
             _refuse(errors, path, f"this is not part of the content. The content folder "
-                    f"holds only {_LAYOUT}. Move it out of the folder or delete it.")
+                    f"holds only {_layout()}. Move it out of the folder or delete it.")
     return found
-
-
-@dataclass(frozen=True)
-class Kind:
-    """What a writer calls one kind of content file, and the fields its files have."""
-
-    word: str
-    """One file of the kind, as a writer says it: "a condition"."""
-    plural: str
-    fields: Collection[str]
-    required: Collection[str]
 
 
 @dataclass(frozen=True)
@@ -87,32 +75,46 @@ class Misplaced:
     message: str
 
 
-def misplaced(path: Path, fields: Collection[str], kinds: Mapping[str, Kind]) -> Misplaced | None:
+def misplaced(path: Path, fields: Collection[str],
+              places: Mapping[str, Kind]) -> Misplaced | None:
     """Return where a file belongs when its fields make another kind than its folder holds.
 
-    `kinds` gives each place in the content folder (a folder, or `site.yml`) its kind. A
+    `places` gives each place in the content folder (a folder, or `site.yml`) its kind. A
     condition saved in pages/ would otherwise get a dozen "not part of the format" errors
     and never the one thing to do: move it.
     """
     here = path.parent.name
-    if here not in kinds or set(fields) <= set(kinds[here].fields):
+    if here not in places or set(fields) <= set(_fields(places[here])):
         return None
 
     def mistakes(place: str) -> int:
         """Count the fields the file would lack, and those it should not have, as this kind."""
-        kind = kinds[place]
-        return len(set(kind.required) - set(fields)) + len(set(fields) - set(kind.fields))
+        known = _fields(places[place])
+        required = {name for name, info in known.items() if info.is_required()}
+        return len(required - set(fields)) + len(set(fields) - set(known))
 
-    best = min(kinds, key=mistakes)
+    best = min(places, key=mistakes)
     telling = [f"`{name}`" for name in fields
-               if name in kinds[best].fields and name not in kinds[here].fields][:3]
+               if name in _fields(places[best]) and name not in _fields(places[here])][:3]
     if best == here or mistakes(best) >= mistakes(here) or not telling:
         return None  # a file of this folder's kind with mistakes: its fields are named one by one
     shown = ", ".join(telling[:-1]) + f" and {telling[-1]}" if len(telling) > 1 else telling[0]
-    where = f"{display_name(path.parent.parent / best)}{'/' if best in FOLDERS else ''}"
-    return Misplaced(best, f"this looks like {kinds[best].word} (it has {shown}), but it is "
-                     f"in {display_name(path.parent)}/, which holds {kinds[here].plural}. "
+    where = f"{display_name(path.parent.parent / best)}{'/' if places[best].folder else ''}"
+    return Misplaced(best, f"this looks like {places[best].word} (it has {shown}), but it is "
+                     f"in {display_name(path.parent)}/, which holds {here}. "
                      f"Move it to {where}.")
+
+
+def _fields(kind: Kind) -> Mapping[str, FieldInfo]:
+    return kind.model.model_fields
+
+
+def _layout() -> str:
+    """Return what the content folder holds, as the message about anything else says it."""
+    files = ", ".join(f"`{kind.place}`" for kind in kinds.single_files())
+    *others, last = [f"{kind.place}/" for kind in kinds.folder_kinds()]
+    folders = f"{', '.join(others)} and {last}" if others else last
+    return f"{files}, and `{EXTENSION}` files in {folders}"
 
 
 def display_name(path: Path) -> str:

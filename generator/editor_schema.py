@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from generator import editor_rules, scaffold
+from generator import editor_rules, placeholders
 
 DRAFT_7 = "http://json-schema.org/draft-07/schema#"
 _EMERGENCY = {"required": ["care"], "properties": {"care": {"const": "emergency"}}}
@@ -48,7 +48,7 @@ class _EditorSchema(GenerateJsonSchema):
     def str_schema(self, schema: core_schema.StringSchema) -> JsonSchemaValue:
         """Return a text's schema: no starter `TODO`, and words for the model's own pattern."""
         node = super().str_schema(schema)
-        rules = [editor_rules.placeholder(scaffold.PLACEHOLDER)]
+        rules = [editor_rules.placeholder(placeholders.PLACEHOLDER)]
         if "pattern" in node:
             # Beside `type`, an `errorMessage` would stand for a wrong type too: give the
             # pattern a node of its own.
@@ -60,7 +60,7 @@ class _EditorSchema(GenerateJsonSchema):
         """Return a date's schema as editors read a date: text like 2026-11-26."""
         # YAML 1.2 editors read a date as text. The pattern says all `format` would, in words.
         return _with_rules({"type": "string"}, [
-            editor_rules.placeholder(scaffold.PLACEHOLDER), editor_rules.DATE])
+            editor_rules.placeholder(placeholders.PLACEHOLDER), editor_rules.DATE])
 
     def function_after_schema(
             self, schema: core_schema.AfterValidatorFunctionSchema) -> JsonSchemaValue:

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime
 import typing
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator import editor_rules, models, readability
+from generator import editor_rules, kinds, models, readability
+from generator.kinds import EXAMPLES, Kind
 from generator.model_types import choices, is_model, list_item, without_none
-from generator.scaffold import KINDS, SCHEMA_KINDS, SINGLE_FILES, min_items
+from generator.scaffold import min_items
 
-EXAMPLES = Path(__file__).parent / "examples"
+_ROOT = EXAMPLES.parent.parent
 _INTRO = """\
 # Writing content
 
@@ -152,13 +152,13 @@ Only `make check` finds these, so run it before you finish:
 
 def guide() -> str:
     """Return the writer's guide as Markdown."""
-    kinds = ", ".join(f"`{name}`" for name in KINDS)
+    started = ", ".join(f"`{kind.name}`" for kind in kinds.folder_kinds())
     parts = [_INTRO.format(
-        kinds=kinds, page_grade=readability.PAGE_GRADE_LIMIT,
+        kinds=started, page_grade=readability.PAGE_GRADE_LIMIT,
         words=readability.SENTENCE_WORD_LIMIT, min_words=readability.SENTENCE_GRADE_MIN_WORDS,
         sentence_grade=readability.SENTENCE_GRADE_LIMIT)]
-    for kind, model in SCHEMA_KINDS.items():
-        parts.append(_kind_section(kind, model))
+    for kind in kinds.KINDS:
+        parts.append(_kind_section(kind))
     parts.append(_EDITOR.format(only_check="\n".join(
         f"- {item}." for item in editor_rules.ONLY_CHECK)))
     return "\n".join(parts)
@@ -169,22 +169,16 @@ def kind_title(kind: str) -> str:
     return kind.capitalize().replace("-", " ")
 
 
-def _kind_section(kind: str, model: type[BaseModel]) -> str:
-    where = (f"content/{SINGLE_FILES[kind]}" if kind in SINGLE_FILES
-             else f"content/{KINDS[kind].folder}/<id>.yml")
+def _kind_section(kind: Kind) -> str:
+    where = f"content/{kind.file}" if kind.file else f"content/{kind.folder}/<id>.yml"
     rows = "\n".join(f"| `{path}` | {need} | {what} | {text} |"
-                     for path, need, what, text in _rows(model, ""))
-    example = _example_file(kind)
-    return (f"## {kind_title(kind)}: `{where}`\n\n{_doc(model)}\n\n"
+                     for path, need, what, text in _rows(kind.model, ""))
+    example = kind.example
+    shown = example.relative_to(_ROOT) if example.is_relative_to(_ROOT) else example
+    return (f"## {kind_title(kind.name)}: `{where}`\n\n{_doc(kind.model)}\n\n"
             "| Field | Needed | What it holds | What to write |\n|---|---|---|---|\n"
-            f"{rows}\n\n### Example\n\n`{example.relative_to(EXAMPLES.parent.parent).as_posix()}`:"
+            f"{rows}\n\n### Example\n\n`{shown.as_posix()}`:"
             f"\n\n```yaml\n{example.read_text(encoding='utf-8')}```\n")
-
-
-def _example_file(kind: str) -> Path:
-    if kind in SINGLE_FILES:
-        return EXAMPLES / SINGLE_FILES[kind]
-    return next((EXAMPLES / KINDS[kind].folder).glob("*.yml"))
 
 
 def _doc(model: type[BaseModel]) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator import routes, views
+from generator import kinds, routes, views
 from generator.models import Condition
 from generator.project import Project
 
@@ -49,8 +49,10 @@ class PageMenu:
 def site_nav(project: Project, *, large_from: int = views.LARGE_SITE_FROM) -> list[NavEntry]:
     """Return the navigation for the generated pages.
 
-    The A to Z page opens the topics section (Material's navigation.indexes). On a large site
-    the section holds one page per letter instead of the topics themselves.
+    Each folder kind's pages are listed in its menu section (generator/kinds.py), and those of
+    a kind at the top of the menu after Home. The A to Z page opens the topics section
+    (Material's navigation.indexes). On a large site the section holds one page per letter
+    instead of the topics themselves.
     """
     topics: list[NavEntry | str] = [routes.TOPICS]
     if views.is_large(project.conditions, large_from):
@@ -58,11 +60,14 @@ def site_nav(project: Project, *, large_from: int = views.LARGE_SITE_FROM) -> li
     else:
         topics += [_link(c.name, views.condition_path(c)) for c in project.conditions]
     nav: list[NavEntry] = [_link("Home", routes.HOME)]
-    nav += [_link(f.title, routes.CHECKER.format(f.id)) for f in project.flowcharts]
-    nav.append({"Topics A to Z": topics})
-    if project.comparisons:
-        nav.append({"Compare": [_link(c.title, routes.COMPARISON.format(c.id))
-                                for c in project.comparisons]})
+    nav += [_link(kind.title(item), kind.page_path(item.id)) for kind in kinds.folder_kinds()
+            if kind.menu == kinds.TOP_OF_MENU for item in project.of(kind)]
+    for kind in kinds.folder_kinds():
+        # The topics section opens with the A to Z, and may list letters instead of topics.
+        links = topics if kind is kinds.CONDITION else [
+            _link(kind.title(item), kind.page_path(item.id)) for item in project.of(kind)]
+        if kind.menu and links:
+            nav.append({kind.menu: links})
     if any(c.faq for c in project.conditions):
         nav.append(_link("Questions people ask", routes.FAQ))
     return nav

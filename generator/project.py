@@ -4,45 +4,24 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
-from generator import content_cache, review, scaffold
-from generator.content_folder import SITE_FILE, Kind, display_name, find_content, misplaced
+from generator import content_cache, kinds, review
+from generator.content_folder import ContentFiles, display_name, find_content, misplaced
 from generator.emergency import CallableNumbers
 from generator.errors import ErrorCollector
+from generator.kinds import Kind, Known
 from generator.load import Document, read_document
 from generator.models import Comparison, Condition, Flowchart, Page, PlainWord, PlainWords, Site
-from generator.validate import (
-    Sourced,
-    check_comparison,
-    check_emergency_links,
-    check_emergency_number,
-    check_faq_questions,
-    check_flowchart,
-    check_flowchart_phone_links,
-    check_plain_words,
-    check_section_headings,
-    check_unique_ids,
-    to_model,
-)
+from generator.validate import Sourced, check_emergency_number, check_unique_ids, to_model
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def _kind(word: str, plural: str, model: type[BaseModel]) -> Kind:
-    fields = model.model_fields
-    return Kind(word, plural, fields, [name for name, info in fields.items() if info.is_required()])
-
-
-# The kind each place in the content folder holds, to tell a file saved in the wrong one.
-_KINDS = {SITE_FILE: _kind("the site settings", "site settings", Site),
-          **{kind.folder: _kind(f"a {name}", kind.folder, kind.model)
-             for name, kind in scaffold.KINDS.items()}}
 
 
 @dataclass(frozen=True)
@@ -50,22 +29,42 @@ class Project:
     """All validated content of one site."""
 
     site: Site
-    conditions: tuple[Condition, ...]
-    comparisons: tuple[Comparison, ...]
-    flowcharts: tuple[Flowchart, ...]
-    pages: tuple[Page, ...] = ()
-    """Plain pages (about, accessibility, for website owners), linked from every footer."""
+    items: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    """The files of each folder kind (generator/kinds.py) by the kind's name, in its order."""
     documents: tuple[Document, ...] = field(default=(), compare=False, repr=False)
     """The files it was read from, for checks that report lines (reading level, reviews)."""
     plain_words: tuple[PlainWord, ...] = ()
     """Words many readers do not know, with the plain words `check` asks for instead."""
 
+    def of(self, kind: Kind) -> tuple[Any, ...]:
+        """Return the files of one kind, in the kind's order."""
+        return self.items.get(kind.name, ())
+
+    @property
+    def conditions(self) -> tuple[Condition, ...]:
+        """Return the conditions, by name."""
+        return cast("tuple[Condition, ...]", self.of(kinds.CONDITION))
+
+    @property
+    def comparisons(self) -> tuple[Comparison, ...]:
+        """Return the comparisons, by id."""
+        return cast("tuple[Comparison, ...]", self.of(kinds.COMPARISON))
+
+    @property
+    def flowcharts(self) -> tuple[Flowchart, ...]:
+        """Return the flowcharts, by id."""
+        return cast("tuple[Flowchart, ...]", self.of(kinds.FLOWCHART))
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        """Return the plain pages (about, accessibility, for website owners), by title."""
+        return cast("tuple[Page, ...]", self.of(kinds.PAGE))
+
     @property
     def latest_review_epoch(self) -> int:
         """Return the newest review date as a Unix time: a stable date for the build."""
-        reviews = [self.site.review, *(c.review for c in self.conditions),
-                   *(c.review for c in self.comparisons), *(f.review for f in self.flowcharts),
-                   *(p.review for p in self.pages)]
+        reviews = [self.site.review, *(item.review for kind in kinds.folder_kinds()
+                                       if kind.reviewed for item in self.of(kind))]
         newest = max(r.last_reviewed for r in reviews)
         return calendar.timegm(newest.timetuple())
 
@@ -97,59 +96,72 @@ def load_project(content_dir: Path, *, today: datetime.date | None = None) -> Pr
 def _load_project(content_dir: Path, today: datetime.date) -> Project:
     errors = ErrorCollector()
     files = find_content(content_dir, errors)
-    site = _load(files.site, Site, errors) if files.site else None
-    if files.site is None and files.folder_found:
-        errors.add(display_name(content_dir / "site.yml"), 1, 1, "",
-                   "this file is missing. Create it.")
-    plain_words = _load(files.plain_words, PlainWords, errors) if files.plain_words else None
-    if plain_words:
-        check_plain_words(plain_words, errors)
+    single = _load_single_files(files, content_dir, errors)
+    site = cast("Sourced[Site] | None", single.get(kinds.SITE.name))
+    plain_words = cast("Sourced[PlainWords] | None", single.get(kinds.PLAIN_WORDS.name))
     # Conditions saved in another folder, by file name: links to them are not mistakes too.
     lost: set[str] = set()
-    conditions = _load_all(files.by_folder["conditions"], Condition, errors, lost)
-    comparisons = _load_all(files.by_folder["comparisons"], Comparison, errors, lost)
-    flowcharts = _load_all(files.by_folder["flowcharts"], Flowchart, errors, lost)
-    pages = _load_all(files.by_folder["pages"], Page, errors, lost)
-    check_unique_ids(conditions, "condition", errors)
-    check_unique_ids(comparisons, "comparison", errors)
-    check_unique_ids(flowcharts, "flowchart", errors)
-    check_unique_ids(pages, "page", errors)
-    # A condition file with mistakes still counts (by its file name), so that its mistakes
-    # are not reported again by every page that links to it.
-    loaded = {Path(item.document.name).stem for item in conditions}
-    known = {item.model.id for item in conditions}
-    known |= {p.stem for p in files.by_folder["conditions"] if p.stem not in loaded}
-    known |= lost
+    by_kind = {kind: _load_all(files.by_folder[kind.place], kind.model, errors, lost)
+               for kind in kinds.folder_kinds()}
+    for kind, items in by_kind.items():
+        check_unique_ids(items, kind.name, errors)
     # Phone links are checked against the emergency number once that number is right.
     numbers = CallableNumbers.of(site.model) if site and check_emergency_number(
         site, errors) else None
-    for condition in conditions:
-        check_emergency_links(condition, errors, numbers)
-        check_faq_questions(condition, errors)
-    for page in pages:
-        check_section_headings(page, errors)
-    for item in comparisons:
-        check_comparison(item, known, errors)
-    for chart in flowcharts:
-        check_flowchart(chart, known, errors)
-        check_flowchart_phone_links(chart, errors, numbers)
+    known = Known(_condition_ids(files, by_kind[kinds.CONDITION], lost), numbers)
+    for kind, items in [*((k, [single[k.name]]) for k in kinds.single_files() if k.name in single),
+                        *by_kind.items()]:
+        for item in items:
+            for check in kind.checks:
+                check(item, known, errors)
     # Not part of the cached checks: a date that is fine today can be read again tomorrow.
-    documents = (*([site.document] if site else []), *(c.document for c in conditions),
-                 *(c.document for c in comparisons), *(f.document for f in flowcharts),
-                 *(p.document for p in pages))
+    documents = (*([site.document] if site else []),
+                 *(item.document for kind, items in by_kind.items() if kind.reviewed
+                   for item in items))
     for document in documents:
         review.check_not_in_future(document, today, errors)
     errors.raise_if_any()
     assert site is not None  # a missing site.yml is an error above
     return Project(
         site=site.model,
-        conditions=tuple(sorted((c.model for c in conditions), key=lambda c: c.name.casefold())),
-        comparisons=tuple(sorted((c.model for c in comparisons), key=lambda c: c.id)),
-        flowcharts=tuple(sorted((f.model for f in flowcharts), key=lambda f: f.id)),
-        pages=tuple(sorted((p.model for p in pages), key=lambda p: p.title.casefold())),
+        items={kind.name: tuple(sorted((item.model for item in items), key=kind.sort_key))
+               for kind, items in by_kind.items()},
         documents=documents,
         plain_words=tuple(plain_words.model.words) if plain_words else (),
     )
+
+
+def _load_single_files(files: ContentFiles, content_dir: Path,
+                       errors: ErrorCollector) -> dict[str, Sourced[Any]]:
+    """Return the files a site has one of, by kind, recording a missing one it must have."""
+    loaded: dict[str, Sourced[Any]] = {}
+    for kind in kinds.single_files():
+        path = files.single.get(kind.place)
+        if path is None:
+            if kind.required and files.folder_found:
+                errors.add(display_name(content_dir / kind.place), 1, 1, "",
+                           "this file is missing. Create it.")
+        elif item := _load(path, kind.model, errors):
+            loaded[kind.name] = item
+    return loaded
+
+
+def _condition_ids(files: ContentFiles, conditions: list[Sourced[Any]],
+                   lost: set[str]) -> set[str]:
+    """Return the ids of every condition, and the names of condition files with mistakes.
+
+    A condition file with mistakes still counts (by its file name), so that its mistakes are
+    not reported again by every page that links to it.
+    """
+    loaded = {Path(item.document.name).stem for item in conditions}
+    mistaken = {path.stem for path in files.by_folder[kinds.CONDITION.place]
+                if path.stem not in loaded}
+    return {item.model.id for item in conditions} | mistaken | lost
+
+
+def _places() -> dict[str, Kind]:
+    """Return the kind each place in the content folder holds, to tell a file in the wrong one."""
+    return {kind.place: kind for kind in kinds.KINDS if kind.word is not None}
 
 
 def _load(path: Path, model: type[M], errors: ErrorCollector,
@@ -158,9 +170,9 @@ def _load(path: Path, model: type[M], errors: ErrorCollector,
     if document is None:
         return None
     # site.yml (no `lost_conditions`) is in no folder of a kind.
-    if lost_conditions is not None and (elsewhere := misplaced(path, document.data, _KINDS)):
+    if lost_conditions is not None and (elsewhere := misplaced(path, document.data, _places())):
         errors.add(document.name, 1, 1, "", elsewhere.message)
-        if elsewhere.place == "conditions":
+        if elsewhere.place == kinds.CONDITION.place:
             lost_conditions.add(path.stem)
         return None
     cache, digest = content_cache.CACHE, document.digest

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -10,15 +11,17 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import contact, front_matter, routes, structured_data, views
+from generator import contact, front_matter, kinds, routes, structured_data, views
 from generator.front_matter import FrontMatter
+from generator.kinds import Kind
 from generator.markdown_subset import MarkdownText, escape_markdown, escape_plain, indent_lines
-from generator.models import Condition, Review, Site
+from generator.models import Comparison, Condition, Flowchart, Page, Review, Site
 from generator.navigation import PageMenu, condition_menu, page_menu
 from generator.project import Project
 from generator.structured_data import JsonLd
 
 Pages = dict[str, str]
+Values = dict[str, Any]
 
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -106,12 +109,15 @@ def render_pages(project: Project, *,
                  large_from: int = views.LARGE_SITE_FROM) -> tuple[Pages, dict[str, FrontMatter]]:
     """Return every page's Markdown body and its front matter values, by path.
 
-    From `large_from` topics on, lists of topics get a page per letter (`views.is_large`).
+    Each file of a folder kind (generator/kinds.py) is a page, with its kind's template. From
+    `large_from` topics on, lists of topics get a page per letter (`views.is_large`).
     """
     writer = _PageWriter(project, large_from)
-    for add_pages in (_home_and_topics, _conditions, _comparisons, _flowcharts, _questions,
-                      _plain_pages):
-        add_pages(writer, project)
+    _home_and_topics(writer, project)
+    for kind in kinds.folder_kinds():
+        for item in project.of(kind):
+            _kind_page(writer, project, kind, item)
+    _questions(writer, project)
     return writer.bodies, writer.front_matter
 
 
@@ -139,40 +145,56 @@ def _home_and_topics(writer: _PageWriter, project: Project) -> None:
                                            count=len(letter.conditions), root="../"))
 
 
-def _conditions(writer: _PageWriter, project: Project) -> None:
-    for condition in project.conditions:
-        comparisons = views.comparisons_of(project.comparisons, condition)
-        writer.add(views.condition_path(condition), "condition.md.j2",
-                   title=condition.name, description=condition.summary,
-                   review=condition.review, about=_condition_data(condition),
-                   menu=writer.condition_menu(project, condition),
-                   condition=condition, search_boost=2,
-                   questions=views.faq_questions(condition),
-                   sources=views.cited_sources(condition.sources, project.site.locale),
-                   care_cards=views.care_cards(condition.when_to_get_help, project.site,
-                                               condition.warning_signs),
-                   comparisons=comparisons,
-                   flowcharts=views.flowcharts_about(project.flowcharts, condition))
+def _kind_page(writer: _PageWriter, project: Project, kind: Kind, item: Any) -> None:
+    """Render one file's page: its template gets the file by its kind's name, and any values
+    its kind's page adds (`_PAGE_VALUES`)."""
+    assert kind.template is not None, f"the kind {kind.name} names no template for its pages"
+    values: dict[str, Any] = {"menu": writer.site_menu}
+    if kind.name in _PAGE_VALUES:
+        values.update(_PAGE_VALUES[kind.name](writer, project, item))
+    writer.add(kind.page_path(item.id), kind.template, title=kind.title(item),
+               description=item.summary, review=item.review, **{kind.name: item}, **values)
 
 
-def _comparisons(writer: _PageWriter, project: Project) -> None:
-    for comparison in project.comparisons:
-        compared = [project.condition(cid) for cid in comparison.conditions]
-        writer.add(routes.COMPARISON.format(comparison.id), "comparison.md.j2",
-                   title=comparison.title, description=comparison.summary,
-                   review=comparison.review, menu=writer.site_menu,
-                   comparison=comparison, conditions=compared,
-                   rows=views.comparison_rows(comparison, compared))
+def _condition_values(writer: _PageWriter, project: Project, condition: Condition) -> Values:
+    return {"about": _condition_data(condition), "search_boost": 2,
+            "menu": writer.condition_menu(project, condition),
+            "questions": views.faq_questions(condition),
+            "sources": views.cited_sources(condition.sources, project.site.locale),
+            "care_cards": views.care_cards(condition.when_to_get_help, project.site,
+                                           condition.warning_signs),
+            "comparisons": views.comparisons_of(project.comparisons, condition),
+            "flowcharts": views.flowcharts_about(project.flowcharts, condition)}
 
 
-def _flowcharts(writer: _PageWriter, project: Project) -> None:
-    for flow in project.flowcharts:
-        writer.add(routes.CHECKER.format(flow.id), "flowchart.md.j2",
-                   title=flow.title, description=flow.summary, review=flow.review,
-                   menu=writer.site_menu,
-                   chart=views.flowchart_view(flow, project.site, project.conditions_by_id, level=2,
-                                              page_root="../"),
-                   hide_toc=True)
+def _comparison_values(writer: _PageWriter, project: Project, comparison: Comparison) -> Values:
+    compared = [project.condition(cid) for cid in comparison.conditions]
+    return {"conditions": compared, "rows": views.comparison_rows(comparison, compared)}
+
+
+def _flowchart_values(writer: _PageWriter, project: Project, flow: Flowchart) -> Values:
+    return {"chart": views.flowchart_view(flow, project.site, project.conditions_by_id, level=2,
+                                          page_root="../"),
+            "hide_toc": True}
+
+
+def _page_values(writer: _PageWriter, project: Project, page: Page) -> Values:
+    with_faq = [c for c in project.conditions if c.faq]
+    embeds = [views.EmbedCode(c, _embed_snippet(writer.env, project.site, c))
+              for c in with_faq] if page.embed_codes else []
+    return {"embeds": embeds, "has_address": project.site.url is not None,
+            "contact": project.site.contact,
+            "contact_links": contact.contact_links(project.site.contact)}
+
+
+_PAGE_VALUES: dict[str, Callable[[_PageWriter, Project, Any], Values]] = {
+    kinds.CONDITION.name: _condition_values,
+    kinds.COMPARISON.name: _comparison_values,
+    kinds.FLOWCHART.name: _flowchart_values,
+    kinds.PAGE.name: _page_values,
+}
+"""What a kind's pages show beyond the file itself: related pages, ready-made views. A kind
+that is not here gets its file, its title, its review dates and the site's menu."""
 
 
 def _questions(writer: _PageWriter, project: Project) -> None:
@@ -220,18 +242,6 @@ def _questions_by_letter(writer: _PageWriter, with_faq: list[Condition]) -> None
                    description=f"Questions people ask about topics starting with {group.letter}.",
                    review=views.earliest_review([c.review for c in group.conditions]),
                    menu=writer.site_menu, letter=group.letter, conditions=group.conditions)
-
-
-def _plain_pages(writer: _PageWriter, project: Project) -> None:
-    with_faq = [c for c in project.conditions if c.faq]
-    for page in project.pages:
-        embeds = [views.EmbedCode(c, _embed_snippet(writer.env, project.site, c))
-                  for c in with_faq] if page.embed_codes else []
-        writer.add(views.plain_page_path(page), "page.md.j2", title=page.title,
-                   description=page.summary, review=page.review, menu=writer.site_menu,
-                   page=page, embeds=embeds, has_address=project.site.url is not None,
-                   contact=project.site.contact,
-                   contact_links=contact.contact_links(project.site.contact))
 
 
 def render_files(project: Project) -> Pages:

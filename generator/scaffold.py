@@ -6,7 +6,6 @@ A field still to write holds the placeholder `TODO`, and `check` names each one.
 from __future__ import annotations
 
 import datetime
-import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,35 +13,14 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator import editor_schema
-from generator.content_folder import GUIDE_FILE, PLAIN_WORDS_FILE, SITE_FILE
-from generator.errors import Loc
+from generator import editor_schema, kinds
+from generator.content_folder import GUIDE_FILE
 from generator.model_types import choices, is_model, list_item, without_none
-from generator.models import Comparison, Condition, Flowchart, Page, PlainWords, Site
+from generator.placeholders import PLACEHOLDER
 
-PLACEHOLDER = "TODO"
 GUIDE = f"content/{GUIDE_FILE}"
 SCHEMA_FOLDER = "generator/schemas"
 
-
-class Kind(typing.NamedTuple):
-    """A kind of content file: its model and the folder its files live in."""
-
-    model: type[BaseModel]
-    folder: str
-
-
-KINDS: dict[str, Kind] = {
-    "condition": Kind(Condition, "conditions"),
-    "comparison": Kind(Comparison, "comparisons"),
-    "flowchart": Kind(Flowchart, "flowcharts"),
-    "page": Kind(Page, "pages"),
-}
-"""The kinds of file `new` can start, by the name a writer types."""
-SINGLE_FILES: dict[str, str] = {"site": SITE_FILE, "plain-words": PLAIN_WORDS_FILE}
-"""The kinds of file a site has one of, at the top of its content folder, by file name."""
-SCHEMA_KINDS: dict[str, type[BaseModel]] = {"site": Site, **{k: v.model for k, v in KINDS.items()},
-                                            "plain-words": PlainWords}
 # Values a starter can fill in for the writer, because there is one right start.
 _FILLED: dict[str, Any] = {"when_to_get_help": [{"care": "emergency"}]}
 
@@ -62,18 +40,19 @@ def schema_path_from(file: str) -> str:
 def kind_of(file: str) -> str:
     """Return the kind of a content file, told by its name or its folder."""
     path = Path(file)
-    single = next((kind for kind, name in SINGLE_FILES.items() if name == path.name), None)
-    if single is not None and path.parent.name not in (kind.folder for kind in KINDS.values()):
-        return single
-    return next(name for name, kind in KINDS.items() if kind.folder == path.parent.name)
+    folders = {kind.folder: kind for kind in kinds.folder_kinds()}
+    single = next((kind for kind in kinds.single_files() if kind.file == path.name), None)
+    if single is not None and path.parent.name not in folders:
+        return single.name
+    return folders[path.parent.name].name
 
 
-def starter(kind: str, item_id: str) -> str:
-    """Return a starter file for a new KIND with this id."""
-    model = KINDS[kind].model
-    lines = list(_block(model, {"id": item_id}, indent=""))
-    path = f"content/{KINDS[kind].folder}/{item_id}.yml"
-    return header(kind, schema_path_from(path)) + "\n".join(lines) + "\n"
+def starter(kind_name: str, item_id: str) -> str:
+    """Return a starter file for a new file of the kind named `kind_name`, with this id."""
+    kind = kinds.named(kind_name)
+    lines = list(_block(kind.model, {"id": item_id}, indent=""))
+    path = f"content/{kind.folder}/{item_id}.yml"
+    return header(kind.name, schema_path_from(path)) + "\n".join(lines) + "\n"
 
 
 def _block(model: type[BaseModel], filled: dict[str, Any], indent: str) -> Iterator[str]:
@@ -139,39 +118,3 @@ def _value_hint(annotation: Any) -> str:
     if inner is datetime.date:
         return f" A date like {datetime.date.today().isoformat()}, without quotes."
     return ""
-
-
-def placeholders(data: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
-    """Yield the location of every value still holding the starter's placeholder."""
-    if isinstance(data, str) and data.strip() == PLACEHOLDER:
-        yield loc
-    elif isinstance(data, list):
-        for index, item in enumerate(data):
-            yield from placeholders(item, (*loc, index))
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from placeholders(value, (*loc, key))
-
-
-def field_info(model: type[BaseModel], loc: Loc) -> FieldInfo | None:
-    """Return the description of the field at a location in a model's data, if known."""
-    current: Any = model
-    info: FieldInfo | None = None
-    for part in loc:
-        if isinstance(part, int):
-            current = list_item(without_none(current))
-            continue
-        if not is_model(current) or part not in current.model_fields:
-            return None
-        info = current.model_fields[part]
-        current = without_none(info.annotation)
-    return info
-
-
-def placeholder_message(model: type[BaseModel], loc: Loc) -> str:
-    """Return what to write in place of a placeholder: the field's own description."""
-    info = field_info(model, loc)
-    what = f" It holds: {info.description}" if info and info.description else ""
-    optional = " It is optional: you may delete it instead." if (
-        info is not None and not info.is_required()) else ""
-    return f"write this field: it still says {PLACEHOLDER}.{what}{optional}"

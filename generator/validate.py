@@ -19,8 +19,8 @@ from generator import (
     flowchart,
     invisible_characters,
     markdown_subset,
+    placeholders,
     routes,
-    scaffold,
 )
 from generator.errors import ErrorCollector, field_path
 from generator.load import Document
@@ -40,10 +40,10 @@ class Sourced(Generic[M]):
 def to_model(document: Document, model: type[M], errors: ErrorCollector) -> Sourced[M] | None:
     """Validate a document against a model, recording every problem with its position."""
     # A starter file's `TODO` is reported once, as a field to write, not also as a wrong value.
-    unwritten = set(scaffold.placeholders(document.data))
+    unwritten = set(placeholders.placeholders(document.data))
     for loc in unwritten:
         line, column = document.position(loc)
-        errors.add(document.name, line, column, loc, scaffold.placeholder_message(model, loc),
+        errors.add(document.name, line, column, loc, placeholders.placeholder_message(model, loc),
                    document.data)
     try:
         return Sourced(model.model_validate(document.data), document)

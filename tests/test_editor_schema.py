@@ -20,8 +20,9 @@ from generator import editor_rules
 from generator.cli import main
 from generator.errors import ErrorCollector
 from generator.guide import guide
+from generator.kinds import KINDS, Kind
 from generator.load import read_document
-from generator.scaffold import KINDS
+from generator.scaffold import kind_of
 
 from conftest import CONTENT, ROOT
 
@@ -31,8 +32,7 @@ Loc = tuple[str | int, ...]
 
 
 def schema_for(path: Path) -> dict[str, Any]:
-    kind = "site" if path.name == "site.yml" else next(
-        k for k, v in KINDS.items() if v.folder == path.parent.name)
+    kind = kind_of(f"{path.parent.name}/{path.name}")
     loaded: dict[str, Any] = json.loads((SCHEMAS / f"{kind}.json").read_text(encoding="utf-8"))
     return loaded
 
@@ -70,7 +70,7 @@ def schema_problems(path: Path) -> list[str]:
     return [message for _, message in schema_errors(path)]
 
 
-@pytest.mark.parametrize("kind", ["site", *KINDS])
+@pytest.mark.parametrize("kind", [kind.name for kind in KINDS])
 def test_each_schema_is_valid_draft_7(kind: str) -> None:
     schema = json.loads((SCHEMAS / f"{kind}.json").read_text(encoding="utf-8"))
 
@@ -95,7 +95,7 @@ def every_pattern() -> list[str]:
                    if isinstance(node.get("pattern"), str)})
 
 
-@pytest.mark.parametrize("kind", ["site", *KINDS])
+@pytest.mark.parametrize("kind", [kind.name for kind in KINDS])
 def test_every_pattern_has_words_for_the_writer_beside_it(kind: str) -> None:
     schema = json.loads((SCHEMAS / f"{kind}.json").read_text(encoding="utf-8"))
 
@@ -107,8 +107,9 @@ def test_every_pattern_has_words_for_the_writer_beside_it(kind: str) -> None:
     assert bare == [] and refusals == []
 
 
-@pytest.mark.parametrize("path", [CONTENT / "site.yml", *(
-    p for kind in KINDS.values() for p in sorted((CONTENT / kind.folder).glob("*.yml")))],
+@pytest.mark.parametrize("path", [
+    p for kind in KINDS for p in ([CONTENT / kind.file] if kind.file else
+                                  sorted((CONTENT / kind.place).glob("*.yml")))],
     ids=lambda p: p.stem)
 def test_the_shipped_files_pass_their_schema(path: Path) -> None:
     assert schema_problems(path) == []
@@ -378,12 +379,13 @@ def test_each_rule_tells_the_writer_what_to_do(scratch: Callable[..., Path]) -> 
         "spaces, quotes or brackets.")
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", [kind for kind in KINDS if kind.folder],
+                         ids=lambda kind: kind.name)
 def test_the_editor_names_each_todo_of_a_new_file_as_check_does(
-        kind: str, scratch: Callable[..., Path]) -> None:
+        kind: Kind, scratch: Callable[..., Path]) -> None:
     project = scratch()
-    CliRunner().invoke(main, ["new", kind, "new-one"])
-    name = f"content/{KINDS[kind].folder}/new-one.yml"
+    CliRunner().invoke(main, ["new", kind.name, "new-one"])
+    name = f"content/{kind.folder}/new-one.yml"
 
     by_check = {line for file, line in checked_lines(project) if file == name}
     by_editor = {line_of(project, name, loc) for loc, message in schema_errors(project / name)

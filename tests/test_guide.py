@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import editor_schema
+from generator import editor_schema, kinds
 from generator.errors import ErrorCollector
 from generator.guide import EXAMPLES, guide, kind_title
 from generator.load import read_document
-from generator.scaffold import SCHEMA_KINDS, header, kind_of, schema_path_from
+from generator.scaffold import header, kind_of, schema_path_from
 from generator.validate import to_model
 
 from conftest import CONTENT, ROOT
@@ -23,19 +23,19 @@ def test_the_committed_guide_is_up_to_date() -> None:
     assert (CONTENT / "GUIDE.md").read_text(encoding="utf-8") == guide(), REGENERATE
 
 
-@pytest.mark.parametrize("kind", SCHEMA_KINDS)
-def test_the_committed_schemas_are_up_to_date(kind: str) -> None:
-    committed = ROOT / "generator" / "schemas" / f"{kind}.json"
+@pytest.mark.parametrize("kind", kinds.KINDS, ids=lambda kind: kind.name)
+def test_the_committed_schemas_are_up_to_date(kind: kinds.Kind) -> None:
+    committed = ROOT / "generator" / "schemas" / f"{kind.name}.json"
 
-    assert committed.read_text(encoding="utf-8") == editor_schema.as_json(SCHEMA_KINDS[kind]), \
+    assert committed.read_text(encoding="utf-8") == editor_schema.as_json(kind.model), \
         REGENERATE
 
 
 def test_the_guide_documents_every_field_of_every_kind() -> None:
     text = guide()
-    for kind, model in SCHEMA_KINDS.items():
-        assert f"## {kind_title(kind)}: " in text
-        for name in model.model_fields:
+    for kind in kinds.KINDS:
+        assert f"## {kind_title(kind.name)}: " in text
+        for name in kind.model.model_fields:
             assert f"| `{name}` |" in text
 
 
@@ -46,7 +46,7 @@ def test_every_worked_example_is_valid(example: Path) -> None:
 
     document = read_document(example, example.name, errors)
 
-    assert document is not None and to_model(document, SCHEMA_KINDS[kind], errors)
+    assert document is not None and to_model(document, kinds.named(kind).model, errors)
     assert errors.errors == []
 
 

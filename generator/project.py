@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,6 +40,10 @@ class Project:
     def of(self, kind: Kind) -> tuple[Any, ...]:
         """Return the files of one kind, in the kind's order."""
         return self.items.get(kind.name, ())
+
+    def with_files(self, kind: Kind, items: tuple[Any, ...]) -> Project:
+        """Return the project with other files of one kind, in the order given."""
+        return dataclasses.replace(self, items={**self.items, kind.name: items})
 
     @property
     def conditions(self) -> tuple[Condition, ...]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import markdown
@@ -10,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from ruamel.yaml import YAML
 
-from generator import addresses
+from generator import addresses, kinds
 from generator.markdown_subset import (
     MARKDOWN_EXTENSIONS,
     MarkdownText,
@@ -235,7 +234,8 @@ def page_links(project: Project, text: str) -> list[list[tuple[str, str]]]:
     faq = [topic.faq[0].model_copy(update={"answer": MarkdownText(text)})]
     changed = topic.model_copy(update={"what_it_is": MarkdownText(text), "symptoms": symptoms,
                                        "faq": faq})
-    bodies, _ = render_pages(replace(project, conditions=(changed, *project.conditions[1:])))
+    edited = project.with_files(kinds.CONDITION, (changed, *project.conditions[1:]))
+    bodies, _ = render_pages(edited)
     html = markdown.markdown(bodies[f"conditions/{topic.id}.md"],
                              extensions=list(MARKDOWN_EXTENSIONS))
     page = BeautifulSoup(html, "html.parser")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-
+from generator import kinds
 from generator.navigation import MenuLink, PageMenu, condition_menu, page_menu, site_nav
 from generator.project import Project, load_project
 
@@ -19,7 +18,7 @@ def many_topics(count: int) -> Project:
         twitch.model_copy(update={"id": f"topic-{i}", "name": f"{'ABC'[i % 3]}topic {i}"})
         for i in range(count)
     )
-    return dataclasses.replace(SHIPPED, conditions=SHIPPED.conditions + made_up)
+    return SHIPPED.with_files(kinds.CONDITION, SHIPPED.conditions + made_up)
 
 
 def test_a_small_site_lists_its_topics_under_the_a_to_z_page() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import sys
 import unicodedata
@@ -10,7 +9,7 @@ from collections import defaultdict
 
 import pytest
 
-from generator import views
+from generator import kinds, views
 from generator.navigation import condition_menu, page_menu, site_nav
 from generator.project import Project, load_project
 
@@ -58,7 +57,7 @@ def named(names: list[str]) -> Project:
     twitch = SHIPPED.condition("muscle-twitch")
     made_up = tuple(twitch.model_copy(update={"id": f"topic-{i}", "name": f"{name} topic"})
                     for i, name in enumerate(names))
-    return dataclasses.replace(SHIPPED, conditions=SHIPPED.conditions + made_up)
+    return SHIPPED.with_files(kinds.CONDITION, SHIPPED.conditions + made_up)
 
 
 def test_every_topic_is_on_exactly_one_letter_page_that_is_linked() -> None:

@@ -235,7 +235,8 @@ def page_links(project: Project, text: str) -> list[list[tuple[str, str]]]:
     faq = [topic.faq[0].model_copy(update={"answer": MarkdownText(text)})]
     changed = topic.model_copy(update={"what_it_is": MarkdownText(text), "symptoms": symptoms,
                                        "faq": faq})
-    bodies, _ = render_pages(replace(project, conditions=(changed, *project.conditions[1:])))
+    bodies, _ = render_pages(replace(project, conditions=(changed, *project.conditions[1:])),
+                             large=False)
     html = markdown.markdown(bodies[f"conditions/{topic.id}.md"],
                              extensions=list(MARKDOWN_EXTENSIONS))
     page = BeautifulSoup(html, "html.parser")

@@ -35,6 +35,12 @@ def test_a_small_site_lists_its_topics_under_the_a_to_z_page() -> None:
     assert page_menu(SHIPPED, large=False) is None
 
 
+def test_a_site_goes_by_letter_from_30_topics() -> None:
+    assert len(many_topics(28).conditions) == 30
+    assert "conditions/letters/a.md" not in render_site(many_topics(27))
+    assert "conditions/letters/a.md" in render_site(many_topics(28))
+
+
 def menu_of(project: Project, condition_id: str) -> PageMenu:
     """Return a condition page's own menu on a large site."""
     site_menu = page_menu(project, large=True)

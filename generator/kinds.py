@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator import validate
+from generator import routes, validate
 from generator.emergency import CallableNumbers
 from generator.errors import ErrorCollector
 from generator.models import Comparison, Condition, Flowchart, Page, PlainWords, Site
@@ -57,8 +57,8 @@ class Kind:
     """For a kind a site has one file of, at the top of the content folder: its name."""
     required: bool = False
     """Whether a site must have the file (a kind of one file)."""
-    address: str | None = None
-    """The folder of the site's addresses its pages live in: `compare` for compare/<id>/."""
+    route: Callable[[str], str] | None = None
+    """Where one of its pages lives, from its id (a function of generator/routes.py)."""
     template: str | None = None
     """The template of its pages, in generator/templates/."""
     menu: str | None = None
@@ -92,7 +92,9 @@ class Kind:
 
     def page_path(self, item_id: str) -> str:
         """Return the source path of one of its pages, like `compare/twitch-or-spasm.md`."""
-        return f"{self.address}/{item_id}.md"
+        if self.route is None:
+            raise ValueError(f"{self.name} files make no page of their own")
+        return self.route(item_id)
 
 
 def _emergency_links(item: Sourced[Any], known: Known, errors: ErrorCollector) -> None:
@@ -126,18 +128,18 @@ def _repeated_words(item: Sourced[Any], known: Known, errors: ErrorCollector) ->
 SITE = Kind("site", Site, EXAMPLES / "site.yml", word="the site settings", file="site.yml",
             required=True)
 CONDITION = Kind("condition", Condition, EXAMPLES / "conditions" / "leg-cramp.yml",
-                 word="a condition", folder="conditions", address="conditions",
+                 word="a condition", folder="conditions", route=routes.condition,
                  template="condition.md.j2", menu="Topics A to Z", title_field="name",
                  order_by="name", checks=(_emergency_links, _faq_questions))
 COMPARISON = Kind("comparison", Comparison, EXAMPLES / "comparisons" / "cramp-vs-spasm.yml",
-                  word="a comparison", folder="comparisons", address="compare",
+                  word="a comparison", folder="comparisons", route=routes.comparison,
                   template="comparison.md.j2", menu="Compare", checks=(_compared_conditions,))
 FLOWCHART = Kind("flowchart", Flowchart, EXAMPLES / "flowcharts" / "cramp-check.yml",
-                 word="a flowchart", folder="flowcharts", address="checker",
+                 word="a flowchart", folder="flowcharts", route=routes.checker,
                  template="flowchart.md.j2", menu=TOP_OF_MENU,
                  checks=(_flowchart_graph, _flowchart_phone_links))
 PAGE = Kind("page", Page, EXAMPLES / "pages" / "about.yml", word="a page", folder="pages",
-            address="pages", template="page.md.j2", order_by="title",
+            route=routes.plain_page, template="page.md.j2", order_by="title",
             checks=(_section_headings,))
 """Plain pages (about, accessibility, for website owners), linked from every footer."""
 PLAIN_WORDS = Kind("plain-words", PlainWords, EXAMPLES / "plain-words.yml",

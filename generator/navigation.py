@@ -1,10 +1,11 @@
 """The site's menus: the navigation in MkDocs' `nav` format, and each page's own small menu.
 
-A small site lists every topic in the menu. A large one (`views.LARGE_SITE_FROM` topics or more)
-does not: its menu holds the letters of the A to Z, and a condition page adds its letter and its
-related topics. The menu of a page then has the same size at 100 topics as at 3,000, so the
-total HTML grows with the number of pages, not with its square. Every topic stays two taps away
-from any page: its letter in the menu, then its name on that letter's page.
+A small site lists every topic in the menu. A large one (`views.LARGE_SITE_FROM` topics or more,
+decided once by the conductor and passed in as `large`) does not: its menu holds the letters of
+the A to Z, and a condition page adds its letter and its related topics. The menu of a page then
+has the same size at 100 topics as at 3,000, so the total HTML grows with the number of pages,
+not with its square. Every topic stays two taps away from any page: its letter in the menu, then
+its name on that letter's page.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class PageMenu:
                 "related": [plain(link) for link in self.related]}
 
 
-def site_nav(project: Project, *, large_from: int = views.LARGE_SITE_FROM) -> list[NavEntry]:
+def site_nav(project: Project, *, large: bool) -> list[NavEntry]:
     """Return the navigation for the generated pages.
 
     Each folder kind's pages are listed in its menu section (generator/kinds.py), and those of
@@ -55,10 +56,10 @@ def site_nav(project: Project, *, large_from: int = views.LARGE_SITE_FROM) -> li
     instead of the topics themselves.
     """
     topics: list[NavEntry | str] = [routes.TOPICS]
-    if views.is_large(project.conditions, large_from):
+    if large:
         topics += [_link(group.letter, group.path) for group in views.letters(project.conditions)]
     else:
-        topics += [_link(c.name, views.condition_path(c)) for c in project.conditions]
+        topics += [_link(c.name, routes.condition(c.id)) for c in project.conditions]
     nav: list[NavEntry] = [_link("Home", routes.HOME)]
     nav += [_link(kind.title(item), kind.page_path(item.id)) for kind in kinds.folder_kinds()
             if kind.menu == kinds.TOP_OF_MENU for item in project.of(kind)]
@@ -73,13 +74,13 @@ def site_nav(project: Project, *, large_from: int = views.LARGE_SITE_FROM) -> li
     return nav
 
 
-def page_menu(project: Project, *, large_from: int) -> PageMenu | None:
+def page_menu(project: Project, *, large: bool) -> PageMenu | None:
     """Return a page's own menu on a large site (None on a small one, whose menu lists all).
 
     Every page gets the A to Z letters; a condition page's menu (`condition_menu`) adds its
     letter and the pages related to it.
     """
-    if not views.is_large(project.conditions, large_from):
+    if not large:
         return None
     return PageMenu(None, tuple(MenuLink(letter.letter, letter.path)
                                 for letter in views.letters(project.conditions)), ())
@@ -96,14 +97,14 @@ def related(project: Project, condition: Condition) -> tuple[MenuLink, ...]:
     """Return the comparisons and checkers that mention a condition, then the topics they name."""
     comparisons = views.comparisons_of(project.comparisons, condition)
     flowcharts = views.flowcharts_about(project.flowcharts, condition)
-    links = [MenuLink(c.title, routes.COMPARISON.format(c.id)) for c in comparisons]
-    links += [MenuLink(f.title, routes.CHECKER.format(f.id)) for f in flowcharts]
+    links = [MenuLink(c.title, routes.comparison(c.id)) for c in comparisons]
+    links += [MenuLink(f.title, routes.checker(f.id)) for f in flowcharts]
     named = [cid for c in comparisons for cid in c.conditions]
     named += [cid for f in flowcharts for o in f.outcomes for cid in o.conditions]
     for cid in dict.fromkeys(named):
         if cid != condition.id:
             other = project.condition(cid)
-            links.append(MenuLink(other.name, views.condition_path(other)))
+            links.append(MenuLink(other.name, routes.condition(other.id)))
     return tuple(links[:RELATED_AT_MOST])
 
 

@@ -36,6 +36,9 @@ class RenderedSite:
     """Other generated files, such as robots.txt and the oEmbed files."""
     nav: list[NavEntry]
     """The site's navigation, in MkDocs' `nav` format."""
+    large: bool
+    """Whether the site has so many topics that its lists and menus go by letter, decided once
+    here for every page and menu (`views.is_large`)."""
     build_epoch: int
     """The build's date as a Unix time: the same input gives the same output."""
 
@@ -62,13 +65,15 @@ def render_content(content_dir: Path, *, build_epoch: int | None = None,
     project = load_project(content_dir, today=today)
     if site_url:
         project = dataclasses.replace(project, site=project.site.published_at(site_url))
-    bodies, values = render_pages(project, large_from=large_from)
+    large = views.is_large(project.conditions, large_from)
+    bodies, values = render_pages(project, large=large)
     return RenderedSite(
         project=project,
         bodies=bodies,
         front_matter=values,
         files=render_files(project),
-        nav=site_nav(project, large_from=large_from),
+        nav=site_nav(project, large=large),
+        large=large,
         build_epoch=project.latest_review_epoch if build_epoch is None else build_epoch,
     )
 

@@ -73,11 +73,11 @@ def _indent(value: str, width: int) -> str:
 class _PageWriter:
     """Render pages with what every page carries: review dates, description and JSON-LD."""
 
-    def __init__(self, project: Project, large_from: int) -> None:
+    def __init__(self, project: Project, large: bool) -> None:
         self.env = environment()
         self.site = project.site
-        self.large_from = large_from
-        self.site_menu = page_menu(project, large_from=large_from)
+        self.large = large
+        self.site_menu = page_menu(project, large=large)
         """The menu of a page with no section of its own (None on a small site)."""
         self.bodies: Pages = {}
         self.front_matter: dict[str, FrontMatter] = {}
@@ -105,14 +105,13 @@ class _PageWriter:
             page_address=views.print_address(site, path), **context)
 
 
-def render_pages(project: Project, *,
-                 large_from: int = views.LARGE_SITE_FROM) -> tuple[Pages, dict[str, FrontMatter]]:
+def render_pages(project: Project, *, large: bool) -> tuple[Pages, dict[str, FrontMatter]]:
     """Return every page's Markdown body and its front matter values, by path.
 
-    Each file of a folder kind (generator/kinds.py) is a page, with its kind's template. From
-    `large_from` topics on, lists of topics get a page per letter (`views.is_large`).
+    Each file of a folder kind (generator/kinds.py) is a page, with its kind's template. On a
+    `large` site (`views.is_large`), lists of topics get a page per letter.
     """
-    writer = _PageWriter(project, large_from)
+    writer = _PageWriter(project, large)
     _home_and_topics(writer, project)
     for kind in kinds.folder_kinds():
         for item in project.of(kind):
@@ -122,63 +121,67 @@ def render_pages(project: Project, *,
 
 
 def _home_and_topics(writer: _PageWriter, project: Project) -> None:
-    site = project.site
-    writer.add(routes.HOME, "home.md.j2", title=site.title, description=site.description,
+    site, home = project.site, routes.HOME
+    has_faq = any(c.faq for c in project.conditions)
+    writer.add(home, "home.md.j2", title=site.title, description=site.description,
                review=site.review, menu=writer.site_menu, home=True,
-               topics=views.topic_index(project.conditions, root="conditions/",
-                                        large_from=writer.large_from),
-               comparisons=project.comparisons,
-               flowcharts=project.flowcharts,
-               has_faq=any(c.faq for c in project.conditions))
+               topics=views.topic_index(project.conditions, home, large=writer.large),
+               comparisons=views.linked(project.comparisons, home, routes.comparison),
+               flowcharts=views.linked(project.flowcharts, home, routes.checker),
+               faq_link=routes.link(home, routes.FAQ) if has_faq else None)
     writer.add(routes.TOPICS, "topics.md.j2", title="Topics A to Z",
                description=f"Every topic of {site.title}, from A to Z.", review=site.review,
-               topics=views.topic_index(project.conditions, root="",
-                                        large_from=writer.large_from))
-    if not views.is_large(project.conditions, writer.large_from):
+               topics=views.topic_index(project.conditions, routes.TOPICS, large=writer.large))
+    if not writer.large:
         return
     for letter in views.letters(project.conditions):
         names = ", ".join(c.name for c in letter.conditions[:3])
         writer.add(letter.path, "topics_letter.md.j2", title=f"Topics A to Z: {letter.letter}",
                    description=f"Topics starting with {letter.letter}: {names}.",
-                   review=site.review, letter=letter.letter,
-                   topics=views.TopicIndex([letter], show_letters=False, listed_on_home=False,
-                                           count=len(letter.conditions), root="../"))
+                   review=site.review, letter=letter.letter, topics=views.letter_index(letter))
 
 
 def _kind_page(writer: _PageWriter, project: Project, kind: Kind, item: Any) -> None:
     """Render one file's page: its template gets the file by its kind's name, and any values
     its kind's page adds (`_PAGE_VALUES`)."""
     assert kind.template is not None, f"the kind {kind.name} names no template for its pages"
+    path = kind.page_path(item.id)
     values: dict[str, Any] = {"menu": writer.site_menu}
     if kind.name in _PAGE_VALUES:
-        values.update(_PAGE_VALUES[kind.name](writer, project, item))
-    writer.add(kind.page_path(item.id), kind.template, title=kind.title(item),
+        values.update(_PAGE_VALUES[kind.name](writer, project, item, path))
+    writer.add(path, kind.template, title=kind.title(item),
                description=item.summary, review=item.review, **{kind.name: item}, **values)
 
 
-def _condition_values(writer: _PageWriter, project: Project, condition: Condition) -> Values:
+def _condition_values(writer: _PageWriter, project: Project, condition: Condition,
+                      path: str) -> Values:
     return {"about": _condition_data(condition), "search_boost": 2,
             "menu": writer.condition_menu(project, condition),
             "questions": views.faq_questions(condition),
             "sources": views.cited_sources(condition.sources, project.site.locale),
             "care_cards": views.care_cards(condition.when_to_get_help, project.site,
                                            condition.warning_signs),
-            "comparisons": views.comparisons_of(project.comparisons, condition),
-            "flowcharts": views.flowcharts_about(project.flowcharts, condition)}
+            "comparisons": views.linked(views.comparisons_of(project.comparisons, condition),
+                                        path, routes.comparison),
+            "flowcharts": views.linked(views.flowcharts_about(project.flowcharts, condition),
+                                       path, routes.checker)}
 
 
-def _comparison_values(writer: _PageWriter, project: Project, comparison: Comparison) -> Values:
+def _comparison_values(writer: _PageWriter, project: Project, comparison: Comparison,
+                       path: str) -> Values:
     compared = [project.condition(cid) for cid in comparison.conditions]
-    return {"conditions": compared, "rows": views.comparison_rows(comparison, compared)}
+    return {"conditions": views.linked(compared, path, routes.condition),
+            "rows": views.comparison_rows(comparison, compared)}
 
 
-def _flowchart_values(writer: _PageWriter, project: Project, flow: Flowchart) -> Values:
+def _flowchart_values(writer: _PageWriter, project: Project, flow: Flowchart,
+                      path: str) -> Values:
     return {"chart": views.flowchart_view(flow, project.site, project.conditions_by_id, level=2,
-                                          page_root="../"),
+                                          page=path),
             "hide_toc": True}
 
 
-def _page_values(writer: _PageWriter, project: Project, page: Page) -> Values:
+def _page_values(writer: _PageWriter, project: Project, page: Page, path: str) -> Values:
     with_faq = [c for c in project.conditions if c.faq]
     embeds = [views.EmbedCode(c, _embed_snippet(writer.env, project.site, c))
               for c in with_faq] if page.embed_codes else []
@@ -187,7 +190,7 @@ def _page_values(writer: _PageWriter, project: Project, page: Page) -> Values:
             "contact_links": contact.contact_links(project.site.contact)}
 
 
-_PAGE_VALUES: dict[str, Callable[[_PageWriter, Project, Any], Values]] = {
+_PAGE_VALUES: dict[str, Callable[[_PageWriter, Project, Any, str], Values]] = {
     kinds.CONDITION.name: _condition_values,
     kinds.COMPARISON.name: _comparison_values,
     kinds.FLOWCHART.name: _flowchart_values,
@@ -202,7 +205,7 @@ def _questions(writer: _PageWriter, project: Project) -> None:
     with_faq = [c for c in project.conditions if c.faq]
     if not with_faq:
         return
-    if views.is_large(project.conditions, writer.large_from):
+    if writer.large:
         _questions_by_letter(writer, with_faq)
     else:
         writer.add(routes.FAQ, "faq.md.j2",
@@ -211,14 +214,16 @@ def _questions(writer: _PageWriter, project: Project) -> None:
                    review=views.earliest_review([c.review for c in with_faq]),
                    menu=writer.site_menu,
                    about=(structured_data.faq_page(with_faq),),
-                   conditions=with_faq)
+                   conditions=views.linked(with_faq, routes.FAQ, routes.condition))
     for condition in with_faq:
-        writer.add(routes.EMBED.format(condition.id), "embed.md.j2",
+        path = routes.embed(condition.id)
+        writer.add(path, "embed.md.j2",
                    title=f"{condition.name}: questions people ask",
                    description=f"Questions and answers: {condition.name}.",
                    review=condition.review,
                    about=(structured_data.faq_page([condition]),),
                    condition=condition, embed_page=True,
+                   full_page=routes.link(path, routes.condition(condition.id)),
                    # Discovery lives on the embed page only: Material's script fetches a
                    # sitemap for every <link rel="alternate"> on pages that load it.
                    oembed=views.oembed_links(site, [condition]))
@@ -231,17 +236,20 @@ def _questions_by_letter(writer: _PageWriter, with_faq: list[Condition]) -> None
     answers, so no page grows with the number of topics.
     """
     site = writer.site
-    groups = views.letters(tuple(with_faq))
     writer.add(routes.FAQ, "faq_letters.md.j2",
                title="Questions people ask", description=f"Common questions about {site.title}.",
-               review=views.earliest_review([c.review for c in with_faq]),
-               menu=writer.site_menu, letters=groups, count=len(with_faq))
-    for group in groups:
-        writer.add(routes.FAQ_LETTER.format(group.slug), "faq_letter.md.j2",
+               review=views.earliest_review([c.review for c in with_faq]), menu=writer.site_menu,
+               letters=views.topic_groups(with_faq, routes.FAQ, routes.faq_letter),
+               count=len(with_faq))
+    for group in views.letters(tuple(with_faq)):
+        path = routes.faq_letter(group.slug)
+        writer.add(path, "faq_letter.md.j2",
                    title=f"Questions people ask: {group.letter}",
                    description=f"Questions people ask about topics starting with {group.letter}.",
                    review=views.earliest_review([c.review for c in group.conditions]),
-                   menu=writer.site_menu, letter=group.letter, conditions=group.conditions)
+                   menu=writer.site_menu, letter=group.letter,
+                   conditions=views.linked(group.conditions, path, routes.condition),
+                   all_letters=routes.link(path, routes.FAQ))
 
 
 def render_files(project: Project) -> Pages:
@@ -251,7 +259,7 @@ def render_files(project: Project) -> Pages:
     """
     site = project.site
     env = environment()
-    sitemap = f"Sitemap: {site.url}sitemap.xml\n" if site.url else ""
+    sitemap = f"Sitemap: {site.url}{routes.SITEMAP}\n" if site.url else ""
     files: Pages = {routes.ROBOTS: f"User-agent: *\nAllow: /\n{sitemap}"}
     for condition in project.conditions:
         if condition.faq and site.url:
@@ -265,7 +273,7 @@ def render_files(project: Project) -> Pages:
                 "width": 600,
                 "height": 600,
             }
-            files[routes.OEMBED.format(condition.id)] = json.dumps(
+            files[routes.oembed(condition.id)] = json.dumps(
                 oembed, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     return files
 

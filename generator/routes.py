@@ -1,31 +1,87 @@
-"""Where each page of the site lives, and the names that no content id may take.
+"""Where each page of the site lives, how pages link to each other, and the names ids may not take.
 
-A page's source path is made here (`conditions/muscle-twitch.md`); MkDocs turns it into an
-address (`conditions/muscle-twitch/`). A content id becomes a file name in one of these
-folders, so an id that is already the name of a page or folder of the site (`index`,
-`letters`) would take that page's address: those names are kept (`RESERVED_IDS`).
+Every page's source path is made here, by one function for each kind of page
+(`condition("muscle-twitch")` is `conditions/muscle-twitch.md`), and from it the page's address
+in each output (`address`) and the link from one page to another (`link`). Templates and the
+rest of the generator receive these ready-made: nothing else writes a path.
+
+A content id becomes a file name in one of these folders, so an id that is already the name of
+a page or folder of the site (`index`, `letters`) would take that page's address: those names
+are kept (`RESERVED_IDS`).
 """
 
 from __future__ import annotations
 
+import posixpath
 from urllib.parse import quote
 
 HOME = "index.md"
 TOPICS = "conditions/index.md"
-TOPIC_LETTER = "conditions/letters/{}.md"
-CONDITION = "conditions/{}.md"
-COMPARISON = "compare/{}.md"
-CHECKER = "checker/{}.md"
 FAQ = "faq.md"
-FAQ_LETTER = "faq/{}.md"
-EMBED = "embed/{}.md"
-PLAIN_PAGE = "pages/{}.md"
-OEMBED = "oembed/{}.json"
 ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"
 
-ROUTES = (HOME, TOPICS, TOPIC_LETTER, CONDITION, COMPARISON, CHECKER, FAQ, FAQ_LETTER, EMBED,
-          PLAIN_PAGE, OEMBED, ROBOTS)
+_TOPIC_LETTER = "conditions/letters/{}.md"
+_CONDITION = "conditions/{}.md"
+_COMPARISON = "compare/{}.md"
+_CHECKER = "checker/{}.md"
+_FAQ_LETTER = "faq/{}.md"
+_EMBED = "embed/{}.md"
+_PLAIN_PAGE = "pages/{}.md"
+_OEMBED = "oembed/{}.json"
+
+ROUTES = (HOME, TOPICS, _TOPIC_LETTER, _CONDITION, _COMPARISON, _CHECKER, FAQ, _FAQ_LETTER,
+          _EMBED, _PLAIN_PAGE, _OEMBED, ROBOTS)
 """Every path the generator writes, with `{}` where an id or a letter goes."""
+
+
+def condition(condition_id: str) -> str:
+    """Return the source path of a condition's page: `conditions/muscle-twitch.md`."""
+    return _CONDITION.format(condition_id)
+
+
+def comparison(comparison_id: str) -> str:
+    """Return the source path of a comparison's page: `compare/twitch-vs-spasm.md`."""
+    return _COMPARISON.format(comparison_id)
+
+
+def checker(flowchart_id: str) -> str:
+    """Return the source path of a flowchart's checker page: `checker/twitch-or-spasm.md`."""
+    return _CHECKER.format(flowchart_id)
+
+
+def plain_page(page_id: str) -> str:
+    """Return the source path of a plain page: `pages/about.md`."""
+    return _PLAIN_PAGE.format(page_id)
+
+
+def embed(condition_id: str) -> str:
+    """Return the source path of a condition's embeddable FAQ page: `embed/muscle-twitch.md`."""
+    return _EMBED.format(condition_id)
+
+
+def oembed(condition_id: str) -> str:
+    """Return the path of a condition's oEmbed file: `oembed/muscle-twitch.json`."""
+    return _OEMBED.format(condition_id)
+
+
+def topic_letter(slug: str) -> str:
+    """Return the source path of the page of one letter's topics: `conditions/letters/m.md`."""
+    return _TOPIC_LETTER.format(slug)
+
+
+def faq_letter(slug: str) -> str:
+    """Return the source path of a large site's page of one letter's questions: `faq/m.md`."""
+    return _FAQ_LETTER.format(slug)
+
+
+def link(page: str, target: str) -> str:
+    """Return the Markdown link from the page at source path `page` to the one at `target`.
+
+    The link is relative, between source paths (`../conditions/muscle-twitch.md`): MkDocs turns
+    it into each output's address, and it works from any address the site is published at.
+    """
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
 def address(path: str, *, folders: bool) -> str:
@@ -44,7 +100,16 @@ def address(path: str, *, folders: bool) -> str:
     page = f"{folder}/{name}" if folder else name
     return quote(f"{page}/" if folders else f"{page}.html")
 
-BUILDER_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/", "assets/")
+
+def root_address(path: str, *, folders: bool) -> str:
+    """Return a page's address as a page at the site's root links to it: `./conditions/`.
+
+    The 404 page, served at any depth, reads these against a `<base>` at the site's root.
+    """
+    return "./" + address(path, folders=folders).removeprefix("./")
+
+
+BUILDER_FILES = ("404.html", SITEMAP, f"{SITEMAP}.gz", "search/", "assets/")
 """What MkDocs and the theme write beside the pages: the search index goes in search/."""
 
 

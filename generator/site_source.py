@@ -32,7 +32,7 @@ from generator.models import Contact
 from generator.navigation import NavEntry
 from generator.project import Project
 from generator.render import Pages
-from generator.views import plain_page_path, search_help_links
+from generator.views import search_help_links
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -113,8 +113,10 @@ def site_settings(project: Project, nav: list[NavEntry], link: _Links) -> dict[s
         "extra": {"health": {
             "emergency_message": _html(site.emergency.message),
             "emergency_number": _html(site.emergency_number),
-            "footer_links": [link(p.title, plain_page_path(p)) for p in project.pages],
+            "footer_links": [link(p.title, routes.plain_page(p.id)) for p in project.pages],
             "search_help": [link(e["title"], e["path"]) for e in search_help_links(project)],
+            "not_found_links": {"home": link.from_root(routes.HOME),
+                                "topics": link.from_root(routes.TOPICS)},
             "contact": _footer_contact(site.contact),
         }},
     }
@@ -168,6 +170,12 @@ class _Links:
         if path not in self.pages:
             raise ValueError(f"A link goes to {path}, which is not a page.")
         return {"title": _html(title), "url": routes.address(path, folders=self.folders)}
+
+    def from_root(self, path: str) -> str:
+        """Return the address of a page as the 404 page links to it, from the site's root."""
+        if path not in self.pages:
+            raise ValueError(f"A link goes to {path}, which is not a page.")
+        return routes.root_address(path, folders=self.folders)
 
 
 def _builder_values(values: FrontMatter, link: _Links) -> FrontMatter:

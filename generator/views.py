@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from babel.dates import format_date
@@ -21,7 +22,6 @@ from generator.models import (
     Comparison,
     Condition,
     Flowchart,
-    Page,
     Review,
     Site,
     Source,
@@ -32,6 +32,28 @@ if TYPE_CHECKING:
     from generator.project import Project
 
 CARE_ORDER = ("emergency", "urgent", "non-urgent")
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_HasId)
+
+
+@dataclass(frozen=True)
+class Linked(Generic[T]):
+    """Something a page links to, with the link to its page from the page being written."""
+
+    item: T
+    href: str
+    """The Markdown link, relative to the page being written (`../conditions/x.md`)."""
+
+
+def linked(items: Iterable[T], page: str, route: Callable[[str], str]) -> tuple[Linked[T], ...]:
+    """Return each item with the link from `page` to its own page, whose path `route` gives."""
+    return tuple(Linked(item, routes.link(page, route(item.id))) for item in items)
 
 
 @dataclass(frozen=True)
@@ -154,24 +176,33 @@ class Letter:
 
 
 @dataclass(frozen=True)
-class TopicIndex:
-    """The A to Z of topics, as a page at `root` lists it."""
+class TopicGroup:
+    """One letter of a list of topics, as a page shows it: its letter page and its topics."""
 
-    letters: list[Letter]
+    letter: str
+    href: str
+    """The link to the letter's own page (of topics, or of questions), from this page."""
+    topics: tuple[Linked[Condition], ...]
+
+
+@dataclass(frozen=True)
+class TopicIndex:
+    """The A to Z of topics, as one page lists it, with links from that page."""
+
+    letters: list[TopicGroup]
     show_letters: bool
     listed_on_home: bool
     count: int
-    root: str
+    all_topics: str
+    """The link to the A to Z page, from this page."""
 
 
 def is_large(conditions: tuple[Condition, ...], large_from: int) -> bool:
-    """Return whether a site has so many topics that lists of them get a page per letter."""
+    """Return whether a site has so many topics that lists of them get a page per letter.
+
+    The conductor asks once (`generator.pipeline.render_content`) and hands the answer down.
+    """
     return len(conditions) >= large_from
-
-
-def condition_path(condition: Condition) -> str:
-    """Return the source path of a condition's page."""
-    return routes.CONDITION.format(condition.id)
 
 
 OTHER = "#"
@@ -219,7 +250,7 @@ def letter_slug(letter: str) -> str:
 
 def letter_path(letter: str) -> str:
     """Return the source path of the page listing one letter's topics."""
-    return routes.TOPIC_LETTER.format(letter_slug(letter))
+    return routes.topic_letter(letter_slug(letter))
 
 
 def _letter_order(letter: str) -> tuple[bool, str]:
@@ -235,11 +266,32 @@ def letters(conditions: tuple[Condition, ...]) -> list[Letter]:
             for letter, group in groupby(ordered, key=first_letter)]
 
 
-def topic_index(conditions: tuple[Condition, ...], root: str, *, large_from: int) -> TopicIndex:
-    """Return the A to Z: letter headings, and the home page's list, only when they help."""
-    many = is_large(conditions, large_from)
-    return TopicIndex(letters(conditions), show_letters=many, listed_on_home=not many,
-                      count=len(conditions), root=root)
+def topic_groups(conditions: Iterable[Condition], page: str,
+                 letter_page: Callable[[str], str]) -> list[TopicGroup]:
+    """Return the conditions by letter, linked from `page`, with each letter's page.
+
+    `letter_page` gives the path of a letter's page from its slug: `routes.topic_letter`
+    for the topics of a letter, `routes.faq_letter` for its questions.
+    """
+    return [TopicGroup(group.letter, routes.link(page, letter_page(group.slug)),
+                       linked(group.conditions, page, routes.condition))
+            for group in letters(tuple(conditions))]
+
+
+def topic_index(conditions: tuple[Condition, ...], page: str, *, large: bool) -> TopicIndex:
+    """Return the A to Z as `page` lists it: letter headings and the home's list when they help."""
+    return TopicIndex(topic_groups(conditions, page, routes.topic_letter), show_letters=large,
+                      listed_on_home=not large, count=len(conditions),
+                      all_topics=routes.link(page, routes.TOPICS))
+
+
+def letter_index(letter: Letter) -> TopicIndex:
+    """Return one letter's topics as its own page lists them, on a large site."""
+    page = letter.path
+    group = TopicGroup(letter.letter, routes.link(page, page),
+                       linked(letter.conditions, page, routes.condition))
+    return TopicIndex([group], show_letters=False, listed_on_home=False,
+                      count=len(letter.conditions), all_topics=routes.link(page, routes.TOPICS))
 
 
 @dataclass(frozen=True)
@@ -346,7 +398,8 @@ class OutcomeView:
     anchors: StepAnchors
     title: str
     card: CareCard
-    conditions: tuple[Condition, ...]
+    conditions: tuple[Linked[Condition], ...]
+    """The topics to read next, linked from the checker's page."""
 
 
 @dataclass(frozen=True)
@@ -357,16 +410,15 @@ class FlowchartView:
     title: str
     summary: str
     level: int
-    page_root: str
     questions: tuple[QuestionView, ...]
     outcomes: tuple[OutcomeView, ...]
     data: dict[str, Any]
 
 
 def flowchart_view(
-    flow: Flowchart, site: Site, conditions: dict[str, Condition], *, level: int, page_root: str
+    flow: Flowchart, site: Site, conditions: dict[str, Condition], *, level: int, page: str
 ) -> FlowchartView:
-    """Return a flowchart for a page whose headings start at `level`.
+    """Return a flowchart for the page at `page`, whose headings start at `level`.
 
     The browser widget finds each step's ids in the graph data, so that only Python names them.
     """
@@ -381,7 +433,7 @@ def flowchart_view(
             o.id, ids[o.id], o.title,
             CareCard(care_heading(o.care, site.locale, site.emergency_number), tuple(o.advice),
                      o.note),
-            tuple(conditions[c] for c in o.conditions),
+            linked((conditions[c] for c in o.conditions), page, routes.condition),
         )
         for o in flow.outcomes
     )
@@ -391,7 +443,7 @@ def flowchart_view(
     steps.update({o.id: {"text": o.title, "answers": []} for o in flow.outcomes})
     for step_id, step in steps.items():
         step.update(section=ids[step_id].section, heading=ids[step_id].heading)
-    return FlowchartView(flow.id, flow.title, flow.summary, level, page_root,
+    return FlowchartView(flow.id, flow.title, flow.summary, level,
                          questions, outcomes, {"start": flow.start, "steps": steps})
 
 
@@ -405,7 +457,7 @@ def site_origin(site: Site) -> str | None:
 
 def embed_url(site: Site, condition: Condition) -> str | None:
     """Return the address of a condition's embeddable FAQ page (None without a site address)."""
-    return page_url(site, routes.EMBED.format(condition.id))
+    return page_url(site, routes.embed(condition.id))
 
 
 def embed_title(site: Site, condition: Condition) -> str:
@@ -417,7 +469,7 @@ def oembed_links(site: Site, conditions: list[Condition]) -> list[dict[str, str]
     """Return the oEmbed discovery links for a page's FAQ sets."""
     if site.url is None:
         return []
-    return [{"href": site.url + routes.OEMBED.format(c.id), "title": embed_title(site, c)}
+    return [{"href": site.url + routes.oembed(c.id), "title": embed_title(site, c)}
             for c in conditions if c.faq]
 
 
@@ -456,11 +508,6 @@ def faq_questions(condition: Condition) -> tuple[FaqQuestion, ...]:
                  for entry in condition.faq)
 
 
-def plain_page_path(page: Page) -> str:
-    """Return the source path of a plain page, like `pages/about.md`."""
-    return routes.PLAIN_PAGE.format(page.id)
-
-
 @dataclass(frozen=True)
 class EmbedCode:
     """The code a website owner copies to embed one topic's questions (None without an address)."""
@@ -474,5 +521,5 @@ def search_help_links(project: Project) -> list[dict[str, str]]:
 
     Each is named by its page's source path, like the menus.
     """
-    return [*({"title": f.title, "path": routes.CHECKER.format(f.id)} for f in project.flowcharts),
+    return [*({"title": f.title, "path": routes.checker(f.id)} for f in project.flowcharts),
             {"title": "Topics A to Z", "path": routes.TOPICS}]

@@ -51,8 +51,8 @@ def note_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Kind:
     example = tmp_path / "examples" / "notes" / "night-cramps.yml"
     example.parent.mkdir(parents=True)
     example.write_text(textwrap.dedent(NOTE_FILE.format(id="night-cramps")), encoding="utf-8")
-    note = Kind("note", Note, example, word="a note", folder="notes", address="notes",
-                template="note.md.j2", menu="Notes")
+    note = Kind("note", Note, example, word="a note", folder="notes",
+                route="notes/{}.md".format, template="note.md.j2", menu="Notes")
     monkeypatch.setattr(kinds, "KINDS", (*kinds.KINDS, note))
     templates = render.environment()
     with_note = templates.overlay(loader=ChoiceLoader(

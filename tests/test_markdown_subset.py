@@ -235,7 +235,7 @@ def page_links(project: Project, text: str) -> list[list[tuple[str, str]]]:
     changed = topic.model_copy(update={"what_it_is": MarkdownText(text), "symptoms": symptoms,
                                        "faq": faq})
     edited = project.with_files(kinds.CONDITION, (changed, *project.conditions[1:]))
-    bodies, _ = render_pages(edited)
+    bodies, _ = render_pages(edited, large=False)
     html = markdown.markdown(bodies[f"conditions/{topic.id}.md"],
                              extensions=list(MARKDOWN_EXTENSIONS))
     page = BeautifulSoup(html, "html.parser")

@@ -22,7 +22,7 @@ def many_topics(count: int) -> Project:
 
 
 def test_a_small_site_lists_its_topics_under_the_a_to_z_page() -> None:
-    assert site_nav(SHIPPED) == [
+    assert site_nav(SHIPPED, large=False) == [
         {"Home": "index.md"},
         {"Twitch or spasm? What should I do?": "checker/twitch-or-spasm.md"},
         {"Topics A to Z": ["conditions/index.md",
@@ -31,18 +31,24 @@ def test_a_small_site_lists_its_topics_under_the_a_to_z_page() -> None:
         {"Compare": [{"Muscle twitch or muscle spasm?": "compare/twitch-vs-spasm.md"}]},
         {"Questions people ask": "faq.md"},
     ]
-    assert page_menu(SHIPPED, large_from=30) is None
+    assert page_menu(SHIPPED, large=False) is None
 
 
-def menu_of(project: Project, condition_id: str, *, large_from: int) -> PageMenu:
+def test_a_site_goes_by_letter_from_30_topics() -> None:
+    assert len(many_topics(28).conditions) == 30
+    assert "conditions/letters/a.md" not in render_site(many_topics(27))
+    assert "conditions/letters/a.md" in render_site(many_topics(28))
+
+
+def menu_of(project: Project, condition_id: str) -> PageMenu:
     """Return a condition page's own menu on a large site."""
-    site_menu = page_menu(project, large_from=large_from)
+    site_menu = page_menu(project, large=True)
     assert site_menu is not None
     return condition_menu(site_menu, project, project.condition(condition_id))
 
 
 def test_a_large_site_lists_letters_not_topics_in_its_menu() -> None:
-    topics = site_nav(many_topics(30), large_from=30)[2]["Topics A to Z"]
+    topics = site_nav(many_topics(30), large=True)[2]["Topics A to Z"]
 
     assert topics == ["conditions/index.md",
                       {"A": "conditions/letters/a.md"}, {"B": "conditions/letters/b.md"},
@@ -52,15 +58,14 @@ def test_a_large_site_lists_letters_not_topics_in_its_menu() -> None:
 def test_the_menu_does_not_grow_with_the_number_of_topics() -> None:
     small, large = many_topics(30), many_topics(3000)
 
-    assert site_nav(small, large_from=30) == site_nav(large, large_from=30)
+    assert site_nav(small, large=True) == site_nav(large, large=True)
     for condition in ("muscle-twitch", "topic-7"):
-        assert (menu_of(small, condition, large_from=30)
-                == menu_of(large, condition, large_from=30))
+        assert menu_of(small, condition) == menu_of(large, condition)
 
 
 def test_a_condition_page_menu_holds_its_letter_related_pages_and_every_letter() -> None:
     project = many_topics(3)
-    menu = menu_of(project, "muscle-twitch", large_from=3)
+    menu = menu_of(project, "muscle-twitch")
 
     assert menu.section == MenuLink("More topics starting with M", "conditions/letters/m.md")
     assert menu.related == (
@@ -78,7 +83,7 @@ def test_every_topic_is_two_taps_from_any_page_of_a_large_site() -> None:
     for path, markdown in pages.items():
         if path.startswith("embed/"):
             continue  # an embedded page has no menu: it lives inside another site
-        letters = (site_nav(project, large_from=30)[2]["Topics A to Z"]
+        letters = (site_nav(project, large=True)[2]["Topics A to Z"]
                    if path.startswith("conditions/letters/") or path == "conditions/index.md"
                    else markdown)
         assert "conditions/letters/a.md" in str(letters), path

@@ -14,8 +14,9 @@ from click.testing import CliRunner
 import generator.load
 import generator.project
 from generator.cli import main
+from generator.pipeline import render_content
 
-from conftest import ROOT, html
+from conftest import CONTENT, ROOT, html
 
 
 @pytest.fixture
@@ -79,3 +80,15 @@ def test_nothing_but_the_generated_pages_is_published(project_with_npm: Path) ->
     published = {p.name for p in site.rglob("*")}
     assert not {"evil", "evil.md", "notes.html", ".gitkeep"} & published
     assert not list(site.rglob("*.yml"))
+
+
+@pytest.mark.parametrize("large_from", [1, 30])
+def test_pages_and_menus_of_one_build_agree_on_whether_the_site_is_large(large_from: int) -> None:
+    rendered = render_content(CONTENT, large_from=large_from)
+    letter_page = "conditions/letters/m.md"
+    topics_in_menu = rendered.nav[2]["Topics A to Z"][1:]
+
+    assert rendered.large is (large_from == 1)
+    assert (letter_page in rendered.bodies) is rendered.large
+    assert (topics_in_menu == [{"M": letter_page}]) is rendered.large
+    assert ("menu" in rendered.front_matter["faq.md"]) is rendered.large

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import PurePosixPath
+import re
+from pathlib import Path, PurePosixPath
 
 import pytest
 from pydantic import BaseModel, ValidationError
@@ -14,7 +15,19 @@ from generator.models import Comparison, Condition, Flowchart, Page
 from generator.project import load_project
 from generator.render import render_files
 
-from conftest import CONTENT, PUBLISHED_AT, render_site
+from conftest import CONTENT, PUBLISHED_AT, ROOT, render_site
+
+PAGE_FOLDERS = sorted({folder for path in routes.ROUTES
+                       for folder in PurePosixPath(path).parent.parts})
+"""The folders the site's pages live in: conditions/, checker/, faq/ and the others."""
+PAGE_ADDRESS = re.compile(
+    r"\.\./"  # a link up from a page's folder
+    rf"|(?<![\w.-])(?:{'|'.join(PAGE_FOLDERS)})/"  # a page's folder
+    r"|\S\.md(?![\w.-])"  # a page's source file (not `_review.md.j2`, nor `.md-search`)
+    r"|\bindex\.html\b")  # the offline bundle's address of a folder's page
+LAYOUT_FILES = sorted([*(ROOT / "generator/templates").glob("*.j2"),
+                       *(ROOT / "overrides").rglob("*.html"),
+                       *(ROOT / "overrides/assets/javascripts").glob("*.js")])
 
 KINDS: dict[str, type[BaseModel]] = {
     "conditions/muscle-twitch.yml": Condition, "comparisons/twitch-vs-spasm.yml": Comparison,
@@ -69,3 +82,63 @@ def test_the_website_gives_folder_addresses_and_the_bundle_file_addresses() -> N
     assert routes.address("conditions/index.md", folders=True) == "conditions/"
     assert routes.address("index.md", folders=True) == "./"
     assert routes.address("index.md", folders=False) == "index.html"
+
+
+@pytest.mark.parametrize(("page", "target", "link"), [
+    (routes.HOME, routes.checker("twitch-or-spasm"), "checker/twitch-or-spasm.md"),
+    (routes.HOME, routes.TOPICS, "conditions/index.md"),
+    (routes.comparison("twitch-vs-spasm"), routes.condition("muscle-twitch"),
+     "../conditions/muscle-twitch.md"),
+    (routes.condition("muscle-twitch"), routes.comparison("twitch-vs-spasm"),
+     "../compare/twitch-vs-spasm.md"),
+    (routes.TOPICS, routes.condition("muscle-twitch"), "muscle-twitch.md"),
+    (routes.TOPICS, routes.topic_letter("m"), "letters/m.md"),
+    (routes.topic_letter("m"), routes.TOPICS, "../index.md"),
+    (routes.topic_letter("m"), routes.condition("muscle-twitch"), "../muscle-twitch.md"),
+    (routes.FAQ, routes.faq_letter("m"), "faq/m.md"),
+    (routes.faq_letter("m"), routes.FAQ, "../faq.md"),
+    (routes.embed("muscle-twitch"), routes.condition("muscle-twitch"),
+     "../conditions/muscle-twitch.md"),
+])
+def test_a_page_links_to_another_by_its_path_from_the_page(page: str, target: str,
+                                                            link: str) -> None:
+    # Relative, so the link works wherever the site is published, and in the bundle.
+    assert routes.link(page, target) == link
+
+
+def test_each_kind_of_page_has_its_own_folder() -> None:
+    assert routes.condition("muscle-twitch") == "conditions/muscle-twitch.md"
+    assert routes.comparison("twitch-vs-spasm") == "compare/twitch-vs-spasm.md"
+    assert routes.checker("twitch-or-spasm") == "checker/twitch-or-spasm.md"
+    assert routes.plain_page("about") == "pages/about.md"
+    assert routes.embed("muscle-twitch") == "embed/muscle-twitch.md"
+    assert routes.oembed("muscle-twitch") == "oembed/muscle-twitch.json"
+
+
+def test_the_404_page_links_from_the_site_root_in_each_output() -> None:
+    assert routes.root_address(routes.HOME, folders=True) == "./"
+    assert routes.root_address(routes.HOME, folders=False) == "./index.html"
+    assert routes.root_address(routes.TOPICS, folders=True) == "./conditions/"
+    assert routes.root_address(routes.TOPICS, folders=False) == "./conditions/index.html"
+
+
+def page_addresses(file: Path) -> list[str]:
+    """Return each page address written in a file, as `line: address`."""
+    lines = file.read_text(encoding="utf-8").splitlines()
+    return [f"{number}: {found.group()}" for number, line in enumerate(lines, 1)
+            for found in PAGE_ADDRESS.finditer(line)]
+
+
+def test_the_scan_finds_the_page_addresses_a_template_could_write() -> None:
+    for written in ("[x](../conditions/a.md)", "[x](faq.md)", "'checker/' ~ id", "{{ id }}.md",
+                    "{{ 'conditions/' ~ index }}", "href='letters/m.md'", "index.html"):
+        assert PAGE_ADDRESS.search(written), written
+    for fine in ('{% include "_review.md.j2" %}', '.md-search[role="dialog"]',
+                 "{{ condition.faq }}", "'assets/javascripts/embed.js' | url"):
+        assert not PAGE_ADDRESS.search(fine), fine
+
+
+@pytest.mark.parametrize("file", LAYOUT_FILES, ids=lambda file: file.relative_to(ROOT).as_posix())
+def test_no_template_or_script_writes_a_page_address(file: Path) -> None:
+    # Links arrive ready-made from routes.py (generator/views.py, generator/site_source.py).
+    assert page_addresses(file) == []

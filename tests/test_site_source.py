@@ -105,6 +105,11 @@ def test_text_arrives_escaped_and_links_as_addresses_of_each_output() -> None:
     assert website.settings["extra"]["health"]["search_help"][-1] == {
         "title": "Topics A to Z", "url": "conditions/"}
     assert offline.settings["extra"]["health"]["search_help"][-1]["url"] == "conditions/index.html"
+    # The 404 page, at the site's root under a <base>, links home and to the A to Z.
+    assert website.settings["extra"]["health"]["not_found_links"] == {
+        "home": "./", "topics": "./conditions/"}
+    assert offline.settings["extra"]["health"]["not_found_links"] == {
+        "home": "./index.html", "topics": "./conditions/index.html"}
     assert offline.config["plugins"] == ["search", {"offline": {"enabled": True}}]
 
 

@@ -66,9 +66,9 @@ def test_every_topic_is_on_exactly_one_letter_page_that_is_linked() -> None:
     pages = render_site(project, large_from=1)
     letter_pages = {p: md for p, md in pages.items() if p.startswith("conditions/letters/")}
     faq_pages = {p: md for p, md in pages.items() if p.startswith("faq/")}
-    site_menu = page_menu(project, large_from=1)
+    site_menu = page_menu(project, large=True)
     assert site_menu is not None
-    nav = str(site_nav(project, large_from=1))
+    nav = str(site_nav(project, large=True))
 
     on_pages = _linked_topics(letter_pages, r"\(\.\./(topic-\d+|muscle-[a-z]+)\.md\)")
     in_faq = _linked_topics(faq_pages, r"\(\.\./conditions/(topic-\d+|muscle-[a-z]+)\.md\)")

@@ -25,7 +25,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from generator import built_site, interrupt, output_folders, pipeline, site_source
+from generator import built_site, interrupt, output_folders, pipeline, routes, site_source
 from generator.pipeline import RenderedSite
 from generator.terminal import inert_lines
 
@@ -132,7 +132,7 @@ def _build(source_dir: Path, site_dir: Path) -> None:
                          strict=True)
     build(config)
     if not config.site_url:  # a sitemap may only list full addresses
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
+        for name in (routes.SITEMAP, f"{routes.SITEMAP}.gz"):
             (site_dir / name).unlink(missing_ok=True)
     built_site.secure_site(site_dir, config.site_url)
 

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import generator
-from generator import content_cache
+from generator import content_cache, routes
 from generator.built_site import UnsafePages, secured_page
 from generator.errors import ContentErrors
 from generator.mkdocs_plugin import changed_pages
@@ -101,7 +101,7 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
             files.remove(stray)
         source = self.source
         texts = ({**source.pages, **source.files} if source
-                 else {"index.md": "# The content has mistakes\n"})
+                 else {routes.HOME: "# The content has mistakes\n"})
         generated = [changed_pages.generated_file(config, path, text)
                      for path, text in texts.items()]
         generated += [File.generated(config, path, abs_src_path=str(origin))

@@ -22,8 +22,8 @@
   }
 
   // The address of this page for these answers, keeping the state of any other flowchart on
-  // the page. It is built from the whole current address, never from the path alone: opened as
-  // //checker/x/, a path would be read as a link to the host "checker".
+  // the page. It is built from the whole current address, never from the path alone: a page
+  // opened as //name/x/ would make a path that reads as a link to the host "name".
   function hashFor(id, answers) {
     var kept = location.hash.replace(/^#/, "").split("&").filter(function (part) {
       return part.indexOf("=") > 0 && part.indexOf(id + "=") !== 0;

@@ -88,7 +88,7 @@ def test_a_written_note_is_checked_counted_and_made_a_page_in_the_menu(
 
     checked = run("check")
     loaded = load_project(project / "content")
-    bodies, front_matter = render_pages(loaded)
+    bodies, front_matter = render_pages(loaded, large=False)
 
     assert checked.exit_code == 0, checked.output
     assert ("Content is fine: 2 conditions, 1 comparison, 1 flowchart, 3 pages, 1 note, with "
@@ -97,7 +97,7 @@ def test_a_written_note_is_checked_counted_and_made_a_page_in_the_menu(
     assert bodies["notes/night-cramps.md"].startswith(
         "# Cramps at night\n\nThey are common, and *usually* harmless.\n")
     assert front_matter["notes/night-cramps.md"]["title"] == "Cramps at night"
-    assert {"Notes": [{"Cramps at night": "notes/night-cramps.md"}]} in site_nav(loaded)
+    assert {"Notes": [{"Cramps at night": "notes/night-cramps.md"}]} in site_nav(loaded, large=False)
 
 
 def test_a_note_with_mistakes_is_refused_like_any_other_file(

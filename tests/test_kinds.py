@@ -97,7 +97,8 @@ def test_a_written_note_is_checked_counted_and_made_a_page_in_the_menu(
     assert bodies["notes/night-cramps.md"].startswith(
         "# Cramps at night\n\nThey are common, and *usually* harmless.\n")
     assert front_matter["notes/night-cramps.md"]["title"] == "Cramps at night"
-    assert {"Notes": [{"Cramps at night": "notes/night-cramps.md"}]} in site_nav(loaded, large=False)
+    menu = site_nav(loaded, large=False)
+    assert {"Notes": [{"Cramps at night": "notes/night-cramps.md"}]} in menu
 
 
 def test_a_note_with_mistakes_is_refused_like_any_other_file(

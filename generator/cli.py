@@ -250,28 +250,32 @@ def _outputs_or_exit(site_dir: Path, dist_dir: Path, content_dir: Path,
 @click.option("--offline", is_flag=True,
               help="Write the offline bundle's source instead: file addresses, offline plugin on.")
 @SITE_URL
+@click.option("--builder", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs",
+              show_default=True, help="The site builder the source is written for.")
 @click.argument("out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 def export(content_dir: Path, config_file: Path, offline: bool, site_url: str | None,
-           out_dir: Path) -> None:
+           builder: site_source.Builder, out_dir: Path) -> None:
     """Write the whole site source into DIR, for review or for any site builder.
 
     DIR gets mkdocs.yml, the pages' Markdown and the other files in docs/, and the theme in
     overrides/. `mkdocs build -f DIR/mkdocs.yml` builds the website from it with no plugin of
     ours; then `python -m generator guard DIR/site` gives its pages their
-    Content-Security-Policy and checks that each is safe to publish, as `build` does.
+    Content-Security-Policy and checks that each is safe to publish, as `build` does. With
+    `--builder zensical`, `zensical build -f DIR/mkdocs.yml` builds it instead.
     """
     rendered = _render_or_exit(content_dir, site_url=site_url)
     with _writing_or_exit():
-        source = _source_or_exit(rendered, config_file, offline=offline)
+        source = _source_or_exit(rendered, config_file, offline=offline, builder=builder)
         site_source.write(source, out_dir)
+    command = "zensical build -f" if builder == "zensical" else "mkdocs build -f"
     echo(f"Wrote {len(source.pages)} pages and the site's configuration to {out_dir}/. Build "
-         f"it with `mkdocs build -f {(out_dir / site_source.CONFIG).as_posix()}`.")
+         f"it with `{command} {(out_dir / site_source.CONFIG).as_posix()}`.")
 
 
-def _source_or_exit(rendered: RenderedSite, config_file: Path, *,
-                    offline: bool) -> site_source.SiteSource:
+def _source_or_exit(rendered: RenderedSite, config_file: Path, *, offline: bool,
+                    builder: site_source.Builder = "mkdocs") -> site_source.SiteSource:
     try:
-        return pipeline.site_source(rendered, config_file, offline=offline)
+        return pipeline.site_source(rendered, config_file, offline=offline, builder=builder)
     except site_source.SiteSourceError as error:
         echo(str(error), err=True)
         sys.exit(1)

@@ -11,7 +11,6 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml  # type: ignore[import-untyped]
-from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from generator.built_site import secure_site

@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml  # type: ignore[import-untyped]
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from generator.built_site import secure_site
@@ -26,6 +27,12 @@ LOADS = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source
 
 def pages(site: Path) -> list[str]:
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+def sitemap(site: Path) -> list[str]:
+    """Return the addresses the site's sitemap lists."""
+    text = (site / "sitemap.xml").read_text(encoding="utf-8")
+    return [loc.get_text() for loc in BeautifulSoup(text, "html.parser").find_all("loc")]
 
 
 @pytest.fixture(scope="session")
@@ -44,6 +51,8 @@ def test_zensical_builds_every_page_mkdocs_builds(built: Path, tmp_path: Path) -
 
     assert pages(built / "site") == pages(tmp_path / "site")
     assert "checker/twitch-or-spasm/index.html" in pages(built / "site")
+    assert sorted(sitemap(built / "site")) == sorted(sitemap(tmp_path / "site"))
+    assert f"{PUBLISHED_AT}embed/muscle-twitch/" not in sitemap(built / "site")
 
 
 @ZENSICAL

@@ -7,11 +7,11 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml  # type: ignore[import-untyped]
-from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from generator.built_site import secure_site
@@ -25,14 +25,17 @@ LOADS = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source
          "audio": "src", "video": "src", "embed": "src", "object": "data"}
 
 
+SITEMAP_XMLNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
 def pages(site: Path) -> list[str]:
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
 
 
 def sitemap(site: Path) -> list[str]:
     """Return the addresses the site's sitemap lists."""
-    text = (site / "sitemap.xml").read_text(encoding="utf-8")
-    return [loc.get_text() for loc in BeautifulSoup(text, "html.parser").find_all("loc")]
+    urls = ElementTree.parse(site / "sitemap.xml").getroot()
+    return [loc.text or "" for loc in urls.iter(f"{{{SITEMAP_XMLNS}}}loc")]
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,8 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from xml.etree import ElementTree
 from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 import yaml  # type: ignore[import-untyped]

@@ -16,7 +16,8 @@ site's name is Markup, which `| e` leaves alone: Material's header escapes it on
 Zensical reads the same mkdocs.yml with its own template engine (MiniJinja) and its own copy
 of Material's theme. Its site source differs only where it must (`builder="zensical"`): the
 theme's classic look, which is Material's, rather than its new one; and the templates in
-ZENSICAL_THEME, which replace the overrides that read MkDocs' own objects (the sitemap).
+ZENSICAL_THEME, which replace the overrides that read MkDocs' own objects (the sitemap); and
+without the search box override, since Zensical's search is its own (ZENSICAL_LEFT_OUT).
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ Builder = Literal["mkdocs", "zensical"]
 """The site builders a site source is written for."""
 ZENSICAL_THEME = Path(__file__).parent / "zensical_theme"
 """Templates that take the place of overrides/ files in Zensical's site source."""
+ZENSICAL_LEFT_OUT = ("partials/search.html",)
+"""Overrides that Zensical's theme has no place for: its search is a dialog of its own, which
+Material's search box (with our help for a search that finds nothing) would replace."""
 
 NPM_ASSETS = {
     "assets/javascripts/iframe-worker-shim.js": "node_modules/iframe-worker/shim/index.js",
@@ -154,6 +158,8 @@ def write(source: SiteSource, folder: Path) -> None:
                         ignore=shutil.ignore_patterns(".*"))
         if source.builder == "zensical":
             shutil.copytree(ZENSICAL_THEME, folder / THEME, dirs_exist_ok=True)
+            for name in ZENSICAL_LEFT_OUT:
+                (folder / THEME / name).unlink()
     (folder / CONFIG).write_text(config_text(source.config), encoding="utf-8")
 
 

@@ -22,8 +22,10 @@ from generator.mkdocs_plugin.build import Builder, BuilderFailed
 BUILT = "site"
 """Where Zensical writes the site: it must be inside the site source's folder."""
 
-LIMITS = ("Zensical 0.0.73 loads the search index with every page rather than when the "
-          "reader starts a search, and gives the home page the title \"Home - <site name>\".")
+LIMITS = ("Zensical 0.0.73 cannot do everything MkDocs does here: its search dialog is unstyled "
+          "(our Content-Security-Policy blocks the styles its script adds), has no help for a "
+          "search that finds nothing, loads the index with every page and finds nothing from "
+          "file:// in the offline bundle; see README.md, Zensical.")
 """What Zensical's site lacks beside MkDocs', in one line for `build` to print."""
 
 

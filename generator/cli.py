@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from pydantic import TypeAdapter, ValidationError
@@ -39,6 +40,9 @@ from generator.models import Slug
 from generator.pipeline import RenderedSite, render_content
 from generator.project import Project, load_project
 from generator.terminal import as_json, echo
+
+if TYPE_CHECKING:
+    from generator.mkdocs_plugin.build import Builder
 
 CONTENT = click.option(
     "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -187,8 +191,11 @@ def _seconds_or_exit(value: str) -> int:
               help="The build's date in seconds since 1970 (default: the newest review date, "
                    "or SOURCE_DATE_EPOCH when set).")
 @SITE_URL
+@click.option("--builder", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs",
+              show_default=True,
+              help="The site builder: MkDocs, or Zensical (its extra: pip install '.[zensical]').")
 def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
-          epoch: str | None, site_url: str | None) -> None:
+          epoch: str | None, site_url: str | None, builder: str) -> None:
     """Check the content, then build the website into site/ and the offline bundle into dist/.
 
     The content is loaded and rendered once, and both MkDocs builds take that result, as the
@@ -196,31 +203,52 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
     built page then gets its Content-Security-Policy, and an unsafe page fails the build. Both
     outputs are built in temporary folders and only replace the old ones when everything
     succeeded. Only a folder a build made (it holds a .health-generator-output file), an
-    empty one or a new one is replaced.
+    empty one or a new one is replaced. With `--builder zensical`, Zensical builds both
+    outputs from the same site source, and `build` says in one line what it leaves out.
     """
     from mkdocs.exceptions import MkDocsException
 
-    from generator.mkdocs_plugin.build import build_outputs
+    from generator.mkdocs_plugin.build import BuilderFailed, build_outputs
 
+    chosen = _builder_or_exit(builder)
     build_epoch = _epoch_or_exit(epoch)
     _outputs_or_exit(site_dir, dist_dir, content_dir, config_file)
     try:
         with interrupt.stop_on_signals():
             rendered = _render_or_exit(content_dir, build_epoch, site_url)
             # The folders checked are the folders replaced, wherever a link points.
-            bundle = build_outputs(rendered, config_file, site_dir.resolve(), dist_dir.resolve())
-    except (MkDocsException, built_site.UnsafePages, site_source.SiteSourceError) as error:
+            bundle = build_outputs(rendered, config_file, site_dir.resolve(), dist_dir.resolve(),
+                                   chosen)
+    except (MkDocsException, BuilderFailed, built_site.UnsafePages,
+            site_source.SiteSourceError) as error:
         echo(f"The build failed: {error}", err=True)
         sys.exit(1)
     except interrupt.Stopped as stop:
         echo(f"The build was stopped ({stop.name}); no half-built folder is left.", err=True)
         sys.exit(stop.exit_code)
-    echo(f"Built the website in {site_dir}/ and the offline bundle {dist_dir / bundle.name}")
+    echo(f"Built the website in {site_dir}/ and the offline bundle {dist_dir / bundle.name}"
+         + (" with Zensical" if builder == "zensical" else ""))
+    if builder == "zensical":
+        from generator.zensical_build import LIMITS
+        echo(LIMITS, err=True)
     notice = views.missing_address_notice(rendered.project)
     if notice:
         echo(notice, err=True)
     for warning in review.overdue_warnings(rendered.project.documents, datetime.date.today()):
         echo(f"{warning} (warning)", err=True)
+
+
+def _builder_or_exit(name: str) -> Builder | None:
+    """Return the chosen builder (None for MkDocs), or say how to install Zensical and exit."""
+    if name != "zensical":
+        return None
+    try:
+        from generator.zensical_build import ZENSICAL
+    except ImportError:
+        echo("Zensical is not installed. Install it with `pip install '.[zensical]'` in the "
+             "project folder (`make` does), or build with MkDocs.", err=True)
+        sys.exit(1)
+    return ZENSICAL
 
 
 def _outputs_or_exit(site_dir: Path, dist_dir: Path, content_dir: Path,
@@ -240,28 +268,32 @@ def _outputs_or_exit(site_dir: Path, dist_dir: Path, content_dir: Path,
 @click.option("--offline", is_flag=True,
               help="Write the offline bundle's source instead: file addresses, offline plugin on.")
 @SITE_URL
+@click.option("--builder", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs",
+              show_default=True, help="The site builder the source is written for.")
 @click.argument("out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 def export(content_dir: Path, config_file: Path, offline: bool, site_url: str | None,
-           out_dir: Path) -> None:
+           builder: site_source.Builder, out_dir: Path) -> None:
     """Write the whole site source into DIR, for review or for any site builder.
 
     DIR gets mkdocs.yml, the pages' Markdown and the other files in docs/, and the theme in
     overrides/. `mkdocs build -f DIR/mkdocs.yml` builds the website from it with no plugin of
     ours; then `python -m generator guard DIR/site` gives its pages their
-    Content-Security-Policy and checks that each is safe to publish, as `build` does.
+    Content-Security-Policy and checks that each is safe to publish, as `build` does. With
+    `--builder zensical`, `zensical build -f DIR/mkdocs.yml` builds it instead.
     """
     rendered = _render_or_exit(content_dir, site_url=site_url)
     with _writing_or_exit():
-        source = _source_or_exit(rendered, config_file, offline=offline)
+        source = _source_or_exit(rendered, config_file, offline=offline, builder=builder)
         site_source.write(source, out_dir)
+    command = "zensical build -f" if builder == "zensical" else "mkdocs build -f"
     echo(f"Wrote {len(source.pages)} pages and the site's configuration to {out_dir}/. Build "
-         f"it with `mkdocs build -f {(out_dir / site_source.CONFIG).as_posix()}`.")
+         f"it with `{command} {(out_dir / site_source.CONFIG).as_posix()}`.")
 
 
-def _source_or_exit(rendered: RenderedSite, config_file: Path, *,
-                    offline: bool) -> site_source.SiteSource:
+def _source_or_exit(rendered: RenderedSite, config_file: Path, *, offline: bool,
+                    builder: site_source.Builder = "mkdocs") -> site_source.SiteSource:
     try:
-        return pipeline.site_source(rendered, config_file, offline=offline)
+        return pipeline.site_source(rendered, config_file, offline=offline, builder=builder)
     except site_source.SiteSourceError as error:
         echo(str(error), err=True)
         sys.exit(1)

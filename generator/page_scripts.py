@@ -8,6 +8,10 @@ a template. Material's settings (`__config`) are data, not code, but they name t
 worker whose script the policy allows, so they must have exactly the shape Material writes
 with our settings. Every other script, anywhere on the page, is refused; external ones are
 checked by the output guard, which allows only the site's own files.
+
+Zensical (the `zensical` extra) writes Material's theme from its own copy: the same palette and
+tab scripts, a first script of its own, and settings with one key more (`redirect`, always
+null here) and one more word. Those are known too, and nothing else.
 """
 
 from __future__ import annotations
@@ -51,6 +55,9 @@ KNOWN_SCRIPTS = {
 SCOPE_START = '__md_scope=new URL("'
 SCOPE_END = '",location),'
 SCOPE_TEMPLATE_HASH = "sha256-WR5S3L1iPkWW3Tji/5e+ZsYevCQNIKGw2Xm1z7eS/6s="
+# Zensical 0.0.73's copy of it, which also names the reader's platform on <html>.
+ZENSICAL_SCOPE_TEMPLATE_HASH = "sha256-aDlXtxD75/+M92aPX0ajJXFSWBEd4YmqlYBsrf4na9Q="
+_SCOPE_TEMPLATE_HASHES = frozenset({SCOPE_TEMPLATE_HASH, ZENSICAL_SCOPE_TEMPLATE_HASH})
 _BASE = re.compile(r"\.|\.\.(/\.\.)*")
 
 # Material's `__config` with our settings: no annotations, tags or versions.
@@ -61,6 +68,10 @@ _TRANSLATIONS = frozenset({
     "search.result.one", "search.result.other", "search.result.more.one",
     "search.result.more.other", "search.result.term.missing", "select.version",
 })
+# Zensical's settings: the same, with `redirect` (null without the redirects plugin) and the
+# words for a copy that failed.
+_ZENSICAL_CONFIG_KEYS = _CONFIG_KEYS | {"redirect"}
+_ZENSICAL_TRANSLATIONS = _TRANSLATIONS | {"clipboard.error"}
 _FEATURE = re.compile(r"[a-z]+(\.[a-z]+)*")
 _SEARCH_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 
@@ -76,7 +87,8 @@ def is_known(text: str) -> bool:
     if text.startswith(SCOPE_START) and SCOPE_END in text:
         base, rest = text[len(SCOPE_START):].split(SCOPE_END, 1)
         return (_BASE.fullmatch(base) is not None
-                and script_hash(SCOPE_START + "{base}" + SCOPE_END + rest) == SCOPE_TEMPLATE_HASH)
+                and script_hash(SCOPE_START + "{base}" + SCOPE_END + rest)
+                in _SCOPE_TEMPLATE_HASHES)
     return script_hash(text) in KNOWN_SCRIPTS
 
 
@@ -119,8 +131,10 @@ def script_problems(page: BuiltPage) -> list[str]:
 
 def config_problem(settings: Any) -> str | None:
     """Say how Material's settings differ from the shape it writes with ours, or return None."""
-    if not isinstance(settings, dict) or set(settings) != _CONFIG_KEYS:
+    if not isinstance(settings, dict) or set(settings) not in (_CONFIG_KEYS,
+                                                               _ZENSICAL_CONFIG_KEYS):
         return f"does not hold exactly {', '.join(sorted(_CONFIG_KEYS))}"
+    zensical = "redirect" in settings
     base, worker = settings["base"], settings["search"]
     if not isinstance(base, str) or not _BASE.fullmatch(base):
         return "has a `base` that is not the page's relative address of the site"
@@ -136,11 +150,12 @@ def config_problem(settings: Any) -> str | None:
             isinstance(f, str) and _FEATURE.fullmatch(f) for f in features):
         return "has `features` that are not a list of feature names"
     translations = settings["translations"]
-    if (not isinstance(translations, dict) or set(translations) != _TRANSLATIONS
+    words = _ZENSICAL_TRANSLATIONS if zensical else _TRANSLATIONS
+    if (not isinstance(translations, dict) or set(translations) != words
             or not all(isinstance(text, str) for text in translations.values())):
         return "has `translations` other than the theme's own words"
-    if any(settings[key] is not None for key in ("annotate", "tags", "version")):
-        return "sets `annotate`, `tags` or `version`, which this site never uses"
+    if any(settings.get(key) is not None for key in ("annotate", "redirect", "tags", "version")):
+        return "sets `annotate`, `redirect`, `tags` or `version`, which this site never uses"
     return None
 
 

@@ -19,7 +19,7 @@ from generator.front_matter import FrontMatter
 from generator.navigation import NavEntry, site_nav
 from generator.project import Project, load_project
 from generator.render import Pages, render_files, render_pages
-from generator.site_source import SiteSource, assemble
+from generator.site_source import Builder, SiteSource, assemble
 
 
 @dataclass(frozen=True)
@@ -78,11 +78,12 @@ def render_content(content_dir: Path, *, build_epoch: int | None = None,
     )
 
 
-def site_source(rendered: RenderedSite, config_file: Path, *, offline: bool = False) -> SiteSource:
-    """Return the whole site as a builder reads it: the website, or the offline bundle.
+def site_source(rendered: RenderedSite, config_file: Path, *, offline: bool = False,
+                builder: Builder = "mkdocs") -> SiteSource:
+    """Return the whole site as `builder` reads it: the website, or the offline bundle.
 
     `config_file` is the project's mkdocs.yml, which holds the theme's settings. Raises
     SiteSourceError when it cannot be read or an npm asset is missing.
     """
     return assemble(rendered.project, rendered.bodies, rendered.front_matter, rendered.files,
-                    rendered.nav, config_file, offline=offline)
+                    rendered.nav, config_file, offline=offline, builder=builder)

@@ -12,6 +12,12 @@ and styles) with the site's values put in: its name, description, address and me
 MkDocs' templates print these values as they are, without escaping them, so every text value a
 page shows is HTML, escaped here, and every link arrives as its address in this output. The
 site's name is Markup, which `| e` leaves alone: Material's header escapes it once more.
+
+Zensical reads the same mkdocs.yml with its own template engine (MiniJinja) and its own copy
+of Material's theme. Its site source differs only where it must (`builder="zensical"`): the
+theme's classic look, which is Material's, rather than its new one; and the templates in
+ZENSICAL_THEME, which replace the overrides that read MkDocs' own objects (the sitemap); and
+without the search box override, since Zensical's search is its own (ZENSICAL_LEFT_OUT).
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import yaml  # type: ignore[import-untyped]
 from markupsafe import Markup, escape
@@ -40,6 +47,14 @@ THEME = "overrides"
 PLUGIN = "health-content"
 """Our MkDocs plugin, which only the preview needs: the site source never lists it."""
 OFFLINE_PLUGINS = ("offline", "material/offline")
+
+Builder = Literal["mkdocs", "zensical"]
+"""The site builders a site source is written for."""
+ZENSICAL_THEME = Path(__file__).parent / "zensical_theme"
+"""Templates that take the place of overrides/ files in Zensical's site source."""
+ZENSICAL_LEFT_OUT = ("partials/search.html",)
+"""Overrides that Zensical's theme has no place for: its search is a dialog of its own, which
+Material's search box (with our help for a search that finds nothing) would replace."""
 
 NPM_ASSETS = {
     "assets/javascripts/iframe-worker-shim.js": "node_modules/iframe-worker/shim/index.js",
@@ -74,6 +89,8 @@ class SiteSource:
     """The values the content gives the builder's configuration (name, address, menu, extra)."""
     config: dict[str, Any]
     """The whole configuration, as written to mkdocs.yml."""
+    builder: Builder = "mkdocs"
+    """The builder this source is written for."""
 
     @cached_property
     def pages(self) -> Pages:
@@ -83,7 +100,8 @@ class SiteSource:
 
 
 def assemble(project: Project, bodies: Pages, values: dict[str, FrontMatter], files: Pages,
-             nav: list[NavEntry], config_file: Path, *, offline: bool) -> SiteSource:
+             nav: list[NavEntry], config_file: Path, *, offline: bool,
+             builder: Builder = "mkdocs") -> SiteSource:
     """Return the site source of the website, or of the offline bundle when `offline`."""
     root = config_file.parent
     base = read_config(config_file)
@@ -98,7 +116,8 @@ def assemble(project: Project, bodies: Pages, values: dict[str, FrontMatter], fi
         assets={path: _npm_asset(root, source) for path, source in NPM_ASSETS.items()},
         theme_dir=root / custom_dir if isinstance(custom_dir, str) else None,
         settings=settings,
-        config=_config(base, settings, offline=offline),
+        config=_config(base, settings, offline=offline, builder=builder),
+        builder=builder,
     )
 
 
@@ -118,6 +137,7 @@ def site_settings(project: Project, nav: list[NavEntry], link: _Links) -> dict[s
             "not_found_links": {"home": link.from_root(routes.HOME),
                                 "topics": link.from_root(routes.TOPICS)},
             "contact": _footer_contact(site.contact),
+            "site_root": _site_root(site.url),
         }},
     }
     if site.url:
@@ -138,6 +158,10 @@ def write(source: SiteSource, folder: Path) -> None:
         # Not its hidden files: the project's mkdocs.yml keeps its empty docs folder there.
         shutil.copytree(source.theme_dir, folder / THEME, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns(".*"))
+        if source.builder == "zensical":
+            shutil.copytree(ZENSICAL_THEME, folder / THEME, dirs_exist_ok=True)
+            for name in ZENSICAL_LEFT_OUT:
+                (folder / THEME / name).unlink()
     (folder / CONFIG).write_text(config_text(source.config), encoding="utf-8")
 
 
@@ -193,7 +217,8 @@ def _builder_values(values: FrontMatter, link: _Links) -> FrontMatter:
     return page
 
 
-def _config(base: dict[str, Any], settings: dict[str, Any], *, offline: bool) -> dict[str, Any]:
+def _config(base: dict[str, Any], settings: dict[str, Any], *, offline: bool,
+            builder: Builder) -> dict[str, Any]:
     # The site's own values first and its long menu last, so the file reads from the top.
     config = {key: value for key, value in settings.items() if key not in ("extra", "nav")}
     config["docs_dir"] = DOCS
@@ -201,6 +226,9 @@ def _config(base: dict[str, Any], settings: dict[str, Any], *, offline: bool) ->
                    if key not in (*settings, "docs_dir", "site_dir")})
     if isinstance(config.get("theme"), dict) and "custom_dir" in config["theme"]:
         config["theme"] = {**config["theme"], "custom_dir": THEME}
+    if builder == "zensical" and isinstance(config.get("theme"), dict):
+        # Zensical's own look loads other fonts and icons; the classic one is Material's.
+        config["theme"] = {**config["theme"], "variant": "classic"}
     config["extra"] = {**(base.get("extra") or {}), **settings["extra"]}
     config["plugins"] = _plugins(base.get("plugins") or [], offline=offline)
     config["nav"] = settings["nav"]
@@ -230,6 +258,12 @@ def _npm_asset(root: Path, source: str) -> Path:
     if not path.is_file():
         raise SiteSourceError(f"{source} is missing: run `npm ci` (or `make site`) first.")
     return path
+
+
+def _site_root(url: str | None) -> str:
+    """Return the path the site is published under (`/` without an address), as `/a/b/`."""
+    path = urlsplit(url).path if url else ""
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
 def _html(text: str) -> str:

@@ -27,10 +27,11 @@ def locked() -> dict[str, tuple[str, list[str]]]:
 
 
 def wanted() -> list[Requirement]:
-    """Return the project's dependencies and its test extras."""
+    """Return the project's dependencies, its test extras and the Zensical builder."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
     return [Requirement(r) for r in
-            [*project["dependencies"], *project["optional-dependencies"]["test"]]]
+            [*project["dependencies"], *extras["test"], *extras["zensical"]]]
 
 
 def test_every_dependency_and_test_extra_is_locked_at_its_pinned_version() -> None:

@@ -75,7 +75,7 @@ def test_the_settings_material_writes_have_the_expected_shape(built_site: Path) 
     ({"base": "https://evil.example/"}, "has a `base` that is not the page's relative address"),
     ({"features": ["navigation.instant", "<img>"]}, "has `features` that are not a list"),
     ({"translations": {"clipboard.copy": "Copy"}}, "has `translations` other than the theme's"),
-    ({"version": {"provider": "mike"}}, "sets `annotate`, `tags` or `version`"),
+    ({"version": {"provider": "mike"}}, "sets `annotate`, `redirect`, `tags` or `version`"),
     ({"extra": 1}, "does not hold exactly annotate, base, features, search, tags,"),
 ])
 def test_settings_of_any_other_shape_are_named(change: dict[str, Any], problem: str) -> None:

@@ -2,7 +2,8 @@
 
 Each output's site source (generator/site_source.py) is written to a scratch folder, and plain
 MkDocs builds it with no plugin of ours, as it would build an export; then every built page is
-secured and checked (generator/built_site.py). Both are built in temporary folders first: a
+secured and checked (generator/built_site.py). Another builder (generator/zensical_build.py)
+takes the same path with its own `Builder`. Both are built in temporary folders first: a
 failed or interrupted build leaves the previous `site/` and `dist/` exactly as they were. Only
 folders a build made are replaced.
 """
@@ -16,8 +17,9 @@ import shutil
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -39,16 +41,32 @@ WEBSITE, OFFLINE = "source.website", "source.offline"
 """The scratch folders of the two outputs' site sources (no site's slug holds a dot)."""
 
 
+class BuilderFailed(Exception):
+    """A site builder other than MkDocs could not build a site source; says why."""
+
+
+@dataclass(frozen=True)
+class Builder:
+    """A site builder: the site source it reads, and how it builds one into a site folder."""
+
+    name: site_source.Builder
+    build: Callable[[Path, Path], None]
+    """Build a site source folder into a site folder, then secure and check every page."""
+
+
 def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
-                  dist_dir: Path) -> Path:
+                  dist_dir: Path, builder: Builder | None = None) -> Path:
     """Build the website into `site_dir` and the offline zip into `dist_dir`; return the zip.
 
-    Raises SiteSourceError (before any folder is touched) when the site source cannot be
-    made, and UnsafePages when a built page is not safe to publish.
+    `builder` is MkDocs unless given. Raises SiteSourceError (before any folder is touched)
+    when the site source cannot be made, UnsafePages when a built page is not safe to
+    publish, and MkDocsException or BuilderFailed when the builder fails.
     """
+    builder = builder or MKDOCS
     _show_mkdocs_messages()
-    sources = {WEBSITE: pipeline.site_source(rendered, config_file, offline=False),
-               OFFLINE: pipeline.site_source(rendered, config_file, offline=True)}
+    sources = {name: pipeline.site_source(rendered, config_file, offline=offline,
+                                          builder=builder.name)
+               for name, offline in ((WEBSITE, False), (OFFLINE, True))}
     # Without a site address, `build` says what is left out and what to add, once.
     zip_name = f"{rendered.project.site.slug}-offline.zip"
     # The scratch folder is made here, so it goes even if the forked build is killed.
@@ -57,13 +75,13 @@ def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
         for name, source in sources.items():
             site_source.write(source, Path(scratch) / name)
         bundle_dir = Path(scratch) / rendered.project.site.slug
-        _build_both(Path(scratch), new_site, bundle_dir, new_dist / zip_name,
+        _build_both(builder, Path(scratch), new_site, bundle_dir, new_dist / zip_name,
                     rendered.build_epoch)
     return dist_dir / zip_name
 
 
-def _build_both(sources: Path, site_dir: Path, bundle_dir: Path, zip_path: Path,
-                epoch: int) -> None:
+def _build_both(builder: Builder, sources: Path, site_dir: Path, bundle_dir: Path,
+                zip_path: Path, epoch: int) -> None:
     """Build the website here, and the offline bundle and its zip in a forked process.
 
     `sources` holds both outputs' site sources. The website goes to `site_dir`; the bundle to
@@ -72,14 +90,14 @@ def _build_both(sources: Path, site_dir: Path, bundle_dir: Path, zip_path: Path,
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
     offline = fork.Process(target=_build_offline,
-                           args=(send, os.getpid(), sources / OFFLINE, bundle_dir, zip_path,
-                                 epoch),
+                           args=(builder, send, os.getpid(), sources / OFFLINE, bundle_dir,
+                                 zip_path, epoch),
                            name="offline build")
     try:
         with interrupt.held():  # held back until the child has made them end it (end_with_parent)
             offline.start()
         send.close()
-        _build(sources / WEBSITE, site_dir)
+        builder.build(sources / WEBSITE, site_dir)
         try:
             failure = receive.recv()
         except EOFError:  # the process died; it printed its traceback
@@ -96,8 +114,8 @@ def _build_both(sources: Path, site_dir: Path, bundle_dir: Path, zip_path: Path,
         raise failure
 
 
-def _build_offline(send: Connection, parent: int, source_dir: Path, bundle_dir: Path,
-                   zip_path: Path, epoch: int) -> None:
+def _build_offline(builder: Builder, send: Connection, parent: int, source_dir: Path,
+                   bundle_dir: Path, zip_path: Path, epoch: int) -> None:
     """Build the offline bundle into `bundle_dir`, then zip it (in the forked process).
 
     The zip goes into the parent's staging folder, so it is written only while the parent
@@ -105,11 +123,11 @@ def _build_offline(send: Connection, parent: int, source_dir: Path, bundle_dir: 
     """
     interrupt.end_with_parent(parent)
     try:
-        _build(source_dir, bundle_dir)
+        builder.build(source_dir, bundle_dir)
         if not interrupt.parent_is_alive(parent):
             return
         write_zip(bundle_dir, zip_path, epoch)
-    except (MkDocsException, built_site.UnsafePages) as error:
+    except (MkDocsException, BuilderFailed, built_site.UnsafePages) as error:
         send.send(error)  # the parent reports it like its own
         return
     send.send(None)
@@ -135,6 +153,9 @@ def _build(source_dir: Path, site_dir: Path) -> None:
         for name in (routes.SITEMAP, f"{routes.SITEMAP}.gz"):
             (site_dir / name).unlink(missing_ok=True)
     built_site.secure_site(site_dir, config.site_url)
+
+
+MKDOCS = Builder("mkdocs", _build)
 
 
 @contextmanager

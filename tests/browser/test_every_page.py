@@ -16,7 +16,7 @@ from generator.flowchart import paths
 from generator.project import load_project
 
 from browser.conftest import _local_only, axe_violations
-from conftest import CONTENT
+from conftest import CONTENT, both_builders
 
 pytestmark = pytest.mark.browser
 
@@ -58,6 +58,8 @@ def tab(browser: Browser, viewport: dict[str, int]) -> Page:
     return context.new_page()
 
 
+@both_builders("on Zensical 0.0.73's 404 page axe finds the skip link outside a landmark "
+               "(region); every other page passes")
 def test_every_page_has_no_axe_violations_on_a_phone_and_a_desktop_in_both_palettes(
     browser: Browser, built_site: Path, root_url: str, offline_root: Path
 ) -> None:

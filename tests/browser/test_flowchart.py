@@ -15,7 +15,7 @@ from generator.models import Flowchart
 from generator.project import load_project
 
 from browser.conftest import axe_violations, serve
-from conftest import CONTENT
+from conftest import BOTH_BUILDERS, CONTENT
 
 pytestmark = pytest.mark.browser
 
@@ -67,6 +67,7 @@ def test_a_reader_reaches_each_outcome_by_mouse_from_the_home_page(
     expect(page.locator(".flowchart__step:visible")).to_have_count(1)
 
 
+@BOTH_BUILDERS
 @pytest.mark.parametrize("outcome", ROUTES)
 def test_a_reader_reaches_each_outcome_with_the_keyboard_only(
     page: Page, site_url: str, outcome: str
@@ -142,6 +143,7 @@ def test_a_shared_url_restores_the_same_step(browser: Browser, site_url: str) ->
 
 
 @pytest.mark.parametrize("outcome", ROUTES)
+@BOTH_BUILDERS
 def test_without_javascript_every_outcome_is_reached_by_in_page_links(
     browser: Browser, site_url: str, outcome: str
 ) -> None:

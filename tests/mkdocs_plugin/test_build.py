@@ -139,7 +139,8 @@ def test_a_failed_offline_build_fails_the_whole_build_and_keeps_the_old_site(
             raise PluginError("the offline bundle could not be made")
         build_one(source, site)
 
-    monkeypatch.setattr(build_module, "_build", offline_fails)  # the forked build inherits it
+    # The forked build inherits it.
+    monkeypatch.setattr(build_module, "MKDOCS", build_module.Builder("mkdocs", offline_fails))
 
     with pytest.raises(PluginError, match="the offline bundle could not be made"):
         build_module.build_outputs(render_content(Path("content")), project / "mkdocs.yml",
@@ -164,7 +165,7 @@ def test_a_failed_website_build_stops_the_offline_build_and_leaves_no_scratch_fo
             went_on.touch()
         raise PluginError("the website could not be made")
 
-    monkeypatch.setattr(build_module, "_build", website_fails)
+    monkeypatch.setattr(build_module, "MKDOCS", build_module.Builder("mkdocs", website_fails))
 
     with pytest.raises(PluginError, match="the website could not be made"):
         build_module.build_outputs(render_content(Path("content")), project / "mkdocs.yml",

@@ -32,7 +32,8 @@ Your editor can also check the files as you type: see "Editor help" at the end.
    goes there. Kinds: {kinds}.
 2. Replace every `TODO`. Delete an optional field you do not need.
 3. Check your work: `make check` names each field still to write and each mistake,
-   with its file, line and column, and warns about hard sentences and overdue reviews.
+   with its file, line and column, and warns about hard sentences, hard words, overdue
+   reviews and a site with no `contact`.
 4. Add the new condition to a comparison's `conditions` and to a flowchart outcome's
    `conditions`, if it belongs there.
 5. Preview the site: `make serve`, then open <http://127.0.0.1:8000>. If the content has a
@@ -126,6 +127,8 @@ question: 'What''s a "charley horse"?'
   them. A topic may use its own `name` and `other_names`. Add a word whenever you meet one.
 - **Review dates**: `check` warns about a page whose review is overdue; `check --strict`
   fails on it.
+- **Contact**: `check` warns when `site.yml` gives no `contact`, because then no page can tell
+  readers how to report a mistake. Add one only when someone reads what arrives there.
 """
 _EDITOR = """\
 ## Editor help

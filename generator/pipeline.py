@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from generator import front_matter, views
+from generator import front_matter, views, wording
 from generator.front_matter import FrontMatter
 from generator.navigation import NavEntry, site_nav
 from generator.project import Project, load_project
 from generator.render import Pages, render_files, render_pages
 from generator.site_source import Builder, SiteSource, assemble
+from generator.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class RenderedSite:
     here for every page and menu (`views.is_large`)."""
     build_epoch: int
     """The build's date as a Unix time: the same input gives the same output."""
+    words: Wording
+    """The words of the site's locale that are not content (generator/wording.py)."""
 
     @cached_property
     def pages(self) -> Pages:
@@ -52,7 +55,8 @@ class RenderedSite:
 def render_content(content_dir: Path, *, build_epoch: int | None = None,
                    large_from: int = views.LARGE_SITE_FROM,
                    site_url: str | None = None,
-                   today: datetime.date | None = None) -> RenderedSite:
+                   today: datetime.date | None = None,
+                   words: Wording | None = None) -> RenderedSite:
     """Load and check the content, then render every page, raising `ContentErrors` on mistakes.
 
     The build's date is `build_epoch` when given (SOURCE_DATE_EPOCH), else the newest review
@@ -60,21 +64,24 @@ def render_content(content_dir: Path, *, build_epoch: int | None = None,
     From `large_from` topics on, the site takes its large layout (`views.LARGE_SITE_FROM`).
     `site_url` (the build's `--site-url`) is the address the site is published at; it
     replaces `url` in site.yml, and raises ValueError when it is not usable. A review date
-    after `today` (by default the real today) is a mistake.
+    after `today` (by default the real today) is a mistake. The words that are not content
+    are the catalog's for the site's locale, unless `words` are given (the pseudo-locale test).
     """
     project = load_project(content_dir, today=today)
     if site_url:
         project = dataclasses.replace(project, site=project.site.published_at(site_url))
     large = views.is_large(project.conditions, large_from)
-    bodies, values = render_pages(project, large=large)
+    words = words or wording.for_locale(project.site.locale)
+    bodies, values = render_pages(project, large=large, words=words)
     return RenderedSite(
         project=project,
         bodies=bodies,
         front_matter=values,
-        files=render_files(project),
+        files=render_files(project, words),
         nav=site_nav(project, large=large),
         large=large,
         build_epoch=project.latest_review_epoch if build_epoch is None else build_epoch,
+        words=words,
     )
 
 

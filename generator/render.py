@@ -19,6 +19,7 @@ from generator.models import Comparison, Condition, Flowchart, Page, Review, Sit
 from generator.navigation import PageMenu, condition_menu, page_menu
 from generator.project import Project
 from generator.structured_data import JsonLd
+from generator.wording import Wording
 
 Pages = dict[str, str]
 Values = dict[str, Any]
@@ -27,21 +28,25 @@ Values = dict[str, Any]
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def environment() -> Environment:
+def environment(words: Wording) -> Environment:
     """Return the Jinja2 environment, in which every printed value from content is escaped.
 
     Plain text shows exactly as typed, in Markdown and in HTML alike; Markdown-subset text
-    keeps its emphasis, links and lists, but never HTML or attribute lists. The compiled
-    templates are kept until a template file changes (as in `mkdocs serve`).
+    keeps its emphasis, links and lists, but never HTML or attribute lists. The templates'
+    own words come from the catalog (generator/wording.py) through Jinja's i18n extension:
+    `{{ _("faq.title") }}`, `{{ _("page.written", date=…) }}`, `{{ plural("faq.topics", n) }}`,
+    and are escaped like any text. The compiled templates are kept until a template file
+    changes (as in `mkdocs serve`).
     """
     changed = max(path.stat().st_mtime_ns for path in TEMPLATES.iterdir())
-    return _environment(changed)
+    return _environment(changed, words)
 
 
-@lru_cache(maxsize=1)
-def _environment(templates_changed: int) -> Environment:
+@lru_cache(maxsize=4)
+def _environment(templates_changed: int, words: Wording) -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -51,7 +56,17 @@ def _environment(templates_changed: int) -> Environment:
         finalize=_escape_for_markdown,
     )
     env.filters["indent"] = _indent
+    # Not newstyle: its Markup would skip the Markdown escaping that every text gets.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=words.text, ngettext=_ngettext(words), newstyle=False)
+    env.globals["plural"] = words.plural
     return env
+
+
+def _ngettext(words: Wording) -> Callable[..., str]:
+    def ngettext(key: str, _plural_key: str, count: int, **values: object) -> str:
+        return words.plural(key, count, **values)
+    return ngettext
 
 
 def _escape_for_markdown(value: object) -> object:
@@ -73,8 +88,9 @@ def _indent(value: str, width: int) -> str:
 class _PageWriter:
     """Render pages with what every page carries: review dates, description and JSON-LD."""
 
-    def __init__(self, project: Project, large: bool) -> None:
-        self.env = environment()
+    def __init__(self, project: Project, large: bool, words: Wording) -> None:
+        self.env = environment(words)
+        self.words = words
         self.site = project.site
         self.large = large
         self.site_menu = page_menu(project, large=large)
@@ -105,13 +121,15 @@ class _PageWriter:
             page_address=views.print_address(site, path), **context)
 
 
-def render_pages(project: Project, *, large: bool) -> tuple[Pages, dict[str, FrontMatter]]:
+def render_pages(project: Project, *, large: bool,
+                 words: Wording) -> tuple[Pages, dict[str, FrontMatter]]:
     """Return every page's Markdown body and its front matter values, by path.
 
     Each file of a folder kind (generator/kinds.py) is a page, with its kind's template. On a
-    `large` site (`views.is_large`), lists of topics get a page per letter.
+    `large` site (`views.is_large`), lists of topics get a page per letter. Every word that is
+    not content comes from `words`.
     """
-    writer = _PageWriter(project, large)
+    writer = _PageWriter(project, large, words)
     _home_and_topics(writer, project)
     for kind in kinds.folder_kinds():
         for item in project.of(kind):
@@ -209,8 +227,8 @@ def _questions(writer: _PageWriter, project: Project) -> None:
         _questions_by_letter(writer, with_faq)
     else:
         writer.add(routes.FAQ, "faq.md.j2",
-                   title="Questions people ask",
-                   description=f"Common questions about {site.title}.",
+                   title=writer.words.text("faq.title"),
+                   description=writer.words.text("faq.description", site=site.title),
                    review=views.earliest_review([c.review for c in with_faq]),
                    menu=writer.site_menu,
                    about=(structured_data.faq_page(with_faq),),
@@ -237,7 +255,8 @@ def _questions_by_letter(writer: _PageWriter, with_faq: list[Condition]) -> None
     """
     site = writer.site
     writer.add(routes.FAQ, "faq_letters.md.j2",
-               title="Questions people ask", description=f"Common questions about {site.title}.",
+               title=writer.words.text("faq.title"),
+               description=writer.words.text("faq.description", site=site.title),
                review=views.earliest_review([c.review for c in with_faq]), menu=writer.site_menu,
                letters=views.topic_groups(with_faq, routes.FAQ, routes.faq_letter),
                count=len(with_faq))
@@ -252,13 +271,13 @@ def _questions_by_letter(writer: _PageWriter, with_faq: list[Condition]) -> None
                    all_letters=routes.link(path, routes.FAQ))
 
 
-def render_files(project: Project) -> Pages:
+def render_files(project: Project, words: Wording) -> Pages:
     """Return the site's other generated files: robots.txt and one oEmbed file per embed.
 
     Without a site address, robots.txt names no sitemap and there are no oEmbed files.
     """
     site = project.site
-    env = environment()
+    env = environment(words)
     sitemap = f"Sitemap: {site.url}{routes.SITEMAP}\n" if site.url else ""
     files: Pages = {routes.ROBOTS: f"User-agent: *\nAllow: /\n{sitemap}"}
     for condition in project.conditions:

@@ -24,6 +24,7 @@ from generator import content_cache, front_matter, output_folders
 from generator.project import Project
 from generator.render import Pages, render_pages
 from generator.views import LARGE_SITE_FROM, is_large
+from generator.wording import for_locale
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -127,7 +128,8 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> Parses:
 
 def render_site(project: Project, *, large_from: int = LARGE_SITE_FROM) -> Pages:
     """Return every page of the site as Markdown, keyed by its path (front matter included)."""
-    bodies, values = render_pages(project, large=is_large(project.conditions, large_from))
+    bodies, values = render_pages(project, large=is_large(project.conditions, large_from),
+                                 words=for_locale(project.site.locale))
     return {path: front_matter.page(values[path], body) for path, body in bodies.items()}
 
 

@@ -23,6 +23,7 @@ from generator.models import Line, Model, PageId, Review, Text
 from generator.navigation import site_nav
 from generator.project import load_project
 from generator.render import render_pages
+from generator.wording import for_locale
 
 
 class Note(Model):
@@ -54,10 +55,10 @@ def note_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Kind:
     note = Kind("note", Note, example, word="a note", folder="notes",
                 route="notes/{}.md".format, template="note.md.j2", menu="Notes")
     monkeypatch.setattr(kinds, "KINDS", (*kinds.KINDS, note))
-    templates = render.environment()
+    templates = render.environment(for_locale("en-US"))
     with_note = templates.overlay(loader=ChoiceLoader(
         [DictLoader({"note.md.j2": NOTE_TEMPLATE}), templates.loader]))  # type: ignore[list-item]
-    monkeypatch.setattr(render, "environment", lambda: with_note)
+    monkeypatch.setattr(render, "environment", lambda words: with_note)
     return note
 
 
@@ -88,7 +89,7 @@ def test_a_written_note_is_checked_counted_and_made_a_page_in_the_menu(
 
     checked = run("check")
     loaded = load_project(project / "content")
-    bodies, front_matter = render_pages(loaded, large=False)
+    bodies, front_matter = render_pages(loaded, large=False, words=for_locale(loaded.site.locale))
 
     assert checked.exit_code == 0, checked.output
     assert ("Content is fine: 2 conditions, 1 comparison, 1 flowchart, 3 pages, 1 note, with "

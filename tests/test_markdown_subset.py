@@ -20,6 +20,7 @@ from generator.markdown_subset import (
 )
 from generator.project import Project, load_project
 from generator.render import render_pages
+from generator.wording import for_locale
 
 from conftest import CONTENT
 
@@ -235,7 +236,7 @@ def page_links(project: Project, text: str) -> list[list[tuple[str, str]]]:
     changed = topic.model_copy(update={"what_it_is": MarkdownText(text), "symptoms": symptoms,
                                        "faq": faq})
     edited = project.with_files(kinds.CONDITION, (changed, *project.conditions[1:]))
-    bodies, _ = render_pages(edited, large=False)
+    bodies, _ = render_pages(edited, large=False, words=for_locale(edited.site.locale))
     html = markdown.markdown(bodies[f"conditions/{topic.id}.md"],
                              extensions=list(MARKDOWN_EXTENSIONS))
     page = BeautifulSoup(html, "html.parser")

@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from generator import addresses, markdown_subset, render
 from generator.errors import ContentErrors
 from generator.project import load_project
+from generator.wording import for_locale
 
 from conftest import CONTENT, render_site
 
@@ -78,7 +79,7 @@ def test_a_text_that_passes_makes_the_links_the_check_saw(text: str) -> None:
     text = text.strip()
     if not text or markdown_subset.problems(text):
         return  # refused: nothing of it reaches a page
-    rendered = render.environment().from_string(PLACES).render(
+    rendered = render.environment(for_locale("en-US")).from_string(PLACES).render(
         text=markdown_subset.MarkdownText(text))
     page = BeautifulSoup(markdown.markdown(rendered, extensions=EXTENSIONS), "html.parser")
     checked = [(link.target, link.words) for link in markdown_subset.links(text)]

@@ -14,6 +14,7 @@ from generator import routes
 from generator.models import Comparison, Condition, Flowchart, Page
 from generator.project import load_project
 from generator.render import render_files
+from generator.wording import for_locale
 
 from conftest import CONTENT, PUBLISHED_AT, ROOT, render_site
 
@@ -40,7 +41,8 @@ def test_every_folder_and_fixed_page_the_site_writes_is_a_kept_name() -> None:
     project = dataclasses.replace(shipped, site=shipped.site.published_at(PUBLISHED_AT))
     ids = {c.id for c in project.conditions} | {c.id for c in project.comparisons} | {
         f.id for f in project.flowcharts} | {p.id for p in project.pages}
-    written = [*render_site(project, large_from=1), *render_files(project)]
+    words = for_locale(project.site.locale)
+    written = [*render_site(project, large_from=1), *render_files(project, words)]
 
     names = {part.split(".", 1)[0] for path in written for part in PurePosixPath(path).parts}
     letters = {"m"}  # the large site's letter pages: conditions/letters/m.md, faq/m.md

@@ -16,33 +16,22 @@ from typing import TYPE_CHECKING
 import click
 from pydantic import TypeAdapter, ValidationError
 
-from generator import (
-    built_site,
-    contact,
-    editor_schema,
-    emergency,
-    interrupt,
-    kinds,
-    output_folders,
-    pipeline,
-    plain_words,
-    readability,
-    review,
-    routes,
-    scaffold,
-    site_source,
-    views,
-)
+from generator import interrupt, kinds, pipeline
+from generator.builders import output_folders
+from generator.content import emergency
+from generator.content.flowchart import to_mermaid
+from generator.content.models import Slug
+from generator.content.project import Project, load_project
 from generator.errors import ContentError, ContentErrors, field_path
-from generator.flowchart import to_mermaid
-from generator.guide import guide as guide_text
-from generator.models import Slug
 from generator.pipeline import RenderedSite, render_content
-from generator.project import Project, load_project
+from generator.safety import built_site
+from generator.site import contact, routes, site_source, views
 from generator.terminal import as_json, echo
+from generator.writer import editor_schema, plain_words, readability, review, scaffold
+from generator.writer.guide import guide as guide_text
 
 if TYPE_CHECKING:
-    from generator.mkdocs_plugin.build import Builder
+    from generator.builders.mkdocs_plugin.build import Builder
 
 CONTENT = click.option(
     "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -208,7 +197,7 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
     """
     from mkdocs.exceptions import MkDocsException
 
-    from generator.mkdocs_plugin.build import BuilderFailed, build_outputs
+    from generator.builders.mkdocs_plugin.build import BuilderFailed, build_outputs
 
     chosen = _builder_or_exit(builder)
     build_epoch = _epoch_or_exit(epoch)
@@ -229,7 +218,7 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, dist_dir: Path,
     echo(f"Built the website in {site_dir}/ and the offline bundle {dist_dir / bundle.name}"
          + (" with Zensical" if builder == "zensical" else ""))
     if builder == "zensical":
-        from generator.zensical_build import LIMITS
+        from generator.builders.zensical_build import LIMITS
         echo(LIMITS, err=True)
     notice = views.missing_address_notice(rendered.project)
     if notice:
@@ -243,7 +232,7 @@ def _builder_or_exit(name: str) -> Builder | None:
     if name != "zensical":
         return None
     try:
-        from generator.zensical_build import ZENSICAL
+        from generator.builders.zensical_build import ZENSICAL
     except ImportError:
         echo("Zensical is not installed. Install it with `pip install '.[zensical]'` in the "
              "project folder (`make` does), or build with MkDocs.", err=True)

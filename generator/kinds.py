@@ -14,13 +14,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator import routes, validate
-from generator.emergency import CallableNumbers
+from generator.content import validate
+from generator.content.emergency import CallableNumbers
+from generator.content.models import Comparison, Condition, Flowchart, Page, PlainWords, Site
+from generator.content.validate import Sourced
 from generator.errors import ErrorCollector
-from generator.models import Comparison, Condition, Flowchart, Page, PlainWords, Site
-from generator.validate import Sourced
+from generator.site import routes
 
-EXAMPLES = Path(__file__).parent / "examples"
+EXAMPLES = Path(__file__).parent / "writer" / "examples"
 TOP_OF_MENU = ""
 """The menu section of a kind whose pages are listed at the top of the menu, in no section."""
 
@@ -47,7 +48,7 @@ class Kind:
     """What a writer types after `new`, and the name of its schema: `condition`."""
     model: type[BaseModel]
     example: Path
-    """The worked example the guide shows, under generator/examples/."""
+    """The worked example the guide shows, under generator/writer/examples/."""
     word: str | None = None
     """One file of the kind, as a writer says it ("a condition"), to tell a file saved in the
     wrong folder where it belongs; None for a kind no other file is compared with."""
@@ -58,9 +59,9 @@ class Kind:
     required: bool = False
     """Whether a site must have the file (a kind of one file)."""
     route: Callable[[str], str] | None = None
-    """Where one of its pages lives, from its id (a function of generator/routes.py)."""
+    """Where one of its pages lives, from its id (a function of generator/site/routes.py)."""
     template: str | None = None
-    """The template of its pages, in generator/templates/."""
+    """The template of its pages, in generator/site/templates/."""
     menu: str | None = None
     """The menu section that lists its pages (`TOP_OF_MENU` for none); None: not in the menu."""
     title_field: str = "title"

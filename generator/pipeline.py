@@ -2,7 +2,7 @@
 
 Every consumer (the MkDocs builds, `export`, tests) takes this value; none loads the content
 again. From it `site_source` makes the whole site as a builder reads it, for each output
-(generator/site_source.py). It never imports MkDocs, so another site builder can take the same
+(generator/site/site_source.py). It never imports MkDocs, so another site builder can take the same
 site.
 """
 
@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from generator import front_matter, views, wording
-from generator.front_matter import FrontMatter
-from generator.navigation import NavEntry, site_nav
-from generator.project import Project, load_project
-from generator.render import Pages, render_files, render_pages
-from generator.site_source import Builder, SiteSource, assemble
+from generator import wording
+from generator.content.project import Project, load_project
+from generator.site import front_matter, views
+from generator.site.front_matter import FrontMatter
+from generator.site.navigation import NavEntry, site_nav
+from generator.site.render import Pages, render_files, render_pages
+from generator.site.site_source import Builder, SiteSource, assemble
 from generator.wording import Wording
 
 

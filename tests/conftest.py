@@ -18,12 +18,14 @@ import material
 import pytest
 from bs4 import BeautifulSoup
 
-import generator.load
-import generator.project
-from generator import content_cache, front_matter, output_folders
-from generator.project import Project
-from generator.render import Pages, render_pages
-from generator.views import LARGE_SITE_FROM, is_large
+import generator.content.load
+import generator.content.project
+from generator.builders import output_folders
+from generator.content import content_cache
+from generator.content.project import Project
+from generator.site import front_matter
+from generator.site.render import Pages, render_pages
+from generator.site.views import LARGE_SITE_FROM, is_large
 from generator.wording import for_locale
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,10 +120,10 @@ class Parses:
 def parses(monkeypatch: pytest.MonkeyPatch) -> Parses:
     """Record each text the fast YAML parser parses and each file checked against its model."""
     found = Parses()
-    compose, to_model = generator.load.fast_yaml.compose, generator.project.to_model
-    monkeypatch.setattr(generator.load.fast_yaml, "compose",
+    compose, to_model = generator.content.load.fast_yaml.compose, generator.content.project.to_model
+    monkeypatch.setattr(generator.content.load.fast_yaml, "compose",
                         lambda text, **kw: found.parsed.append(text) or compose(text, **kw))
-    monkeypatch.setattr(generator.project, "to_model",
+    monkeypatch.setattr(generator.content.project, "to_model",
                         lambda doc, *args: found.checked.append(doc.name) or to_model(doc, *args))
     return found
 

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from generator import anchors, routes
-from generator.markdown_subset import MARKDOWN_EXTENSIONS, escape_plain
+from generator.safety.markdown_subset import MARKDOWN_EXTENSIONS, escape_plain
+from generator.site import anchors, routes
 
 from conftest import ROOT
 
@@ -27,7 +27,7 @@ def heading_ids(source: str) -> list[str]:
     extensions = config.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))[
         "markdown_extensions"]
     toc = next(e["toc"] for e in extensions if isinstance(e, dict) and "toc" in e)
-    assert toc["slugify"] == "generator.anchors.slugify"
+    assert toc["slugify"] == "generator.site.anchors.slugify"
     html = markdown.markdown(source, extensions=list(MARKDOWN_EXTENSIONS),
                              extension_configs={"toc": {**toc, "slugify": anchors.slugify}})
     return [h["id"] for h in BeautifulSoup(html, "html.parser").select("[id]")]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.built_site import UnsafePages, secure_site
+from generator.safety.built_site import UnsafePages, secure_site
 
 from conftest import ROOT
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.care import care_heading, emergency_number_for
+from generator.site.care import care_heading, emergency_number_for
 
 
 def test_emergency_numbers_by_locale() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.project import load_project
+from generator.content.project import load_project
 
 from conftest import CONTENT, render_site
 

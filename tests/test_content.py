@@ -7,11 +7,11 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from generator import contact
 from generator.cli import main
-from generator.load import Document
-from generator.project import load_project
-from generator.readability import prose, reading_grade
+from generator.content.load import Document
+from generator.content.project import load_project
+from generator.site import contact
+from generator.writer.readability import prose, reading_grade
 
 from conftest import CONTENT, ROOT
 

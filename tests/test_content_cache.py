@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-import generator.load
-from generator import content_cache
+import generator.content.load
+from generator.builders.mkdocs_plugin.plugin import HealthContentPlugin
+from generator.content import content_cache
 from generator.errors import ContentErrors
-from generator.mkdocs_plugin.plugin import HealthContentPlugin
 from generator.pipeline import render_content
 
 from conftest import Parses
@@ -184,8 +184,8 @@ def test_a_correct_file_that_only_ruamel_yaml_can_read_is_kept_too(
     twitch.write_text(twitch.read_text(encoding="utf-8").replace(
         "  last_reviewed:", "  reviewed_by:\n  last_reviewed:"), encoding="utf-8")  # empty
     slow: list[str] = []
-    read_unusual = generator.load._read_unusual
-    monkeypatch.setattr(generator.load, "_read_unusual",
+    read_unusual = generator.content.load._read_unusual
+    monkeypatch.setattr(generator.content.load, "_read_unusual",
                         lambda text, name, errors: slow.append(name) or read_unusual(
                             text, name, errors))
     render_content(Path("content"))

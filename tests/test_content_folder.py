@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.project import load_project
 from generator.errors import ContentErrors
-from generator.project import load_project
 
 NOT_CONTENT = ("this is not part of the content. The content folder holds only `site.yml`, "
                "`plain-words.yml`, and `.yml` files in conditions/, comparisons/, flowcharts/ "

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.csp import (
+from generator.safety.csp import (
     IFRAME_WORKER_IMPORT_SCRIPTS,
     IFRAME_WORKER_POST_MESSAGE,
     IFRAME_WORKER_SCRIPT,
@@ -160,10 +160,10 @@ def test_the_search_shim_from_npm_still_writes_that_script() -> None:
     template = (IFRAME_WORKER_SCRIPT.replace(IFRAME_WORKER_POST_MESSAGE, "${c}")
                 .replace(IFRAME_WORKER_IMPORT_SCRIPTS, "${d}").replace("{url}", "${e}"))
 
-    assert IFRAME_WORKER_POST_MESSAGE in shim, "iframe-worker changed: update generator/csp.py"
-    assert IFRAME_WORKER_IMPORT_SCRIPTS in shim, "iframe-worker changed: update generator/csp.py"
-    assert f"<body><script>{template}<\\/script>" in shim, \
-        "iframe-worker changed: update generator/csp.py"
+    changed = "iframe-worker changed: update generator/safety/csp.py"
+    assert IFRAME_WORKER_POST_MESSAGE in shim, changed
+    assert IFRAME_WORKER_IMPORT_SCRIPTS in shim, changed
+    assert f"<body><script>{template}<\\/script>" in shim, changed
 
 
 def built_pages(built: Path) -> dict[str, str]:

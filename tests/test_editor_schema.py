@@ -16,17 +16,17 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 
-from generator import editor_rules
 from generator.cli import main
+from generator.content.load import read_document
 from generator.errors import ErrorCollector
-from generator.guide import guide
 from generator.kinds import KINDS, Kind
-from generator.load import read_document
-from generator.scaffold import kind_of
+from generator.writer import editor_rules
+from generator.writer.guide import guide
+from generator.writer.scaffold import kind_of
 
 from conftest import CONTENT, ROOT
 
-SCHEMAS = ROOT / "generator" / "schemas"
+SCHEMAS = ROOT / "generator" / "writer" / "schemas"
 PATTERNS = ["node", str(ROOT / "tests" / "ecmascript_patterns.cjs")]
 Loc = tuple[str | int, ...]
 

@@ -7,14 +7,14 @@ from typing import Any
 
 import pytest
 
-from generator.emergency import (
+from generator.content.emergency import (
     CallableNumbers,
     confirmed_number_warning,
     number_problem,
     phone_link_problems,
 )
-from generator.models import OtherNumber, Site
-from generator.project import load_project
+from generator.content.models import OtherNumber, Site
+from generator.content.project import load_project
 
 from conftest import CONTENT
 

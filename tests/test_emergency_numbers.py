@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from generator.care import emergency_number_for
-from generator.emergency_numbers import BY_COUNTRY, country, in_words, numbers_for
+from generator.content.emergency_numbers import BY_COUNTRY, country, in_words, numbers_for
+from generator.site.care import emergency_number_for
 
 EUROPEAN_UNION = ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR",
                   "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI",

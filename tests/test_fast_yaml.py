@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import fast_yaml, load
+from generator.content import fast_yaml, load
 from generator.errors import ErrorCollector
 
 from conftest import CONTENT, GOLDEN

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.flowchart import GraphProblem, outcome, paths, problems, to_mermaid
-from generator.project import load_project
+from generator.content.flowchart import GraphProblem, outcome, paths, problems, to_mermaid
+from generator.content.project import load_project
 
 from conftest import CONTENT, GOLDEN, check_golden
 

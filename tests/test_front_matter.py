@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from mkdocs.utils.meta import get_data
 
-from generator import front_matter
 from generator.pipeline import RenderedSite, render_content, site_source
+from generator.site import front_matter
 
 from conftest import CONTENT, ROOT
 

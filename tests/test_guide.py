@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import editor_schema, kinds
+from generator import kinds
+from generator.content.load import read_document
+from generator.content.validate import to_model
 from generator.errors import ErrorCollector
-from generator.guide import EXAMPLES, guide, kind_title
-from generator.load import read_document
-from generator.scaffold import header, kind_of, schema_path_from
-from generator.validate import to_model
+from generator.writer import editor_schema
+from generator.writer.guide import EXAMPLES, guide, kind_title
+from generator.writer.scaffold import header, kind_of, schema_path_from
 
 from conftest import CONTENT, ROOT
 
@@ -25,7 +26,7 @@ def test_the_committed_guide_is_up_to_date() -> None:
 
 @pytest.mark.parametrize("kind", kinds.KINDS, ids=lambda kind: kind.name)
 def test_the_committed_schemas_are_up_to_date(kind: kinds.Kind) -> None:
-    committed = ROOT / "generator" / "schemas" / f"{kind.name}.json"
+    committed = ROOT / "generator" / "writer" / "schemas" / f"{kind.name}.json"
 
     assert committed.read_text(encoding="utf-8") == editor_schema.as_json(kind.model), \
         REGENERATE

@@ -7,7 +7,13 @@ import unicodedata
 import pytest
 import regex
 
-from generator.invisible_characters import EMOJI_STYLE, TEXT_STYLE, ZWJ, first_refused, problem
+from generator.content.invisible_characters import (
+    EMOJI_STYLE,
+    TEXT_STYLE,
+    ZWJ,
+    first_refused,
+    problem,
+)
 
 EVERY_CODE_POINT = range(0x110000)
 # Default_Ignorable_Code_Point, as DerivedCoreProperties.txt of the Unicode Character Database

@@ -15,15 +15,16 @@ from click.testing import CliRunner, Result
 from jinja2 import ChoiceLoader, DictLoader
 from pydantic import Field
 
-from generator import kinds, render
+from generator import kinds
 from generator.cli import main
-from generator.guide import guide
+from generator.content.models import Line, Model, PageId, Review, Text
+from generator.content.project import load_project
 from generator.kinds import Kind
-from generator.models import Line, Model, PageId, Review, Text
-from generator.navigation import site_nav
-from generator.project import load_project
-from generator.render import render_pages
+from generator.site import render
+from generator.site.navigation import site_nav
+from generator.site.render import render_pages
 from generator.wording import for_locale
+from generator.writer.guide import guide
 
 
 class Note(Model):
@@ -75,7 +76,7 @@ def test_new_starts_a_note_and_check_names_what_to_write(
 
     starter = (project / "content/notes/night-cramps.yml").read_text(encoding="utf-8")
     assert made.exit_code == 0, made.output
-    assert starter.startswith("# yaml-language-server: $schema=../../generator/schemas/"
+    assert starter.startswith("# yaml-language-server: $schema=../../generator/writer/schemas/"
                               "note.json\n# How to write this note file: see content/GUIDE.md")
     assert "# Title of the note.\ntitle: TODO\n" in starter
     assert checked.exit_code == 1

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.load import MAX_FILE_BYTES, read_document
 from generator.errors import ErrorCollector
-from generator.load import MAX_FILE_BYTES, read_document
 
 
 def read(tmp_path: Path, data: bytes) -> tuple[object, list[str]]:

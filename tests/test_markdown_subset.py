@@ -9,8 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 from ruamel.yaml import YAML
 
-from generator import addresses, kinds
-from generator.markdown_subset import (
+from generator import kinds
+from generator.content.project import Project, load_project
+from generator.safety import addresses
+from generator.safety.markdown_subset import (
     MARKDOWN_EXTENSIONS,
     MarkdownText,
     link_targets,
@@ -18,8 +20,7 @@ from generator.markdown_subset import (
     plain_text,
     problems,
 )
-from generator.project import Project, load_project
-from generator.render import render_pages
+from generator.site.render import render_pages
 from generator.wording import for_locale
 
 from conftest import CONTENT

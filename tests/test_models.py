@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from generator.models import Comparison, Condition, Flowchart, Review, Site
+from generator.content.models import Comparison, Condition, Flowchart, Review, Site
 
 SITE: dict[str, Any] = {
     "title": "Guide",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from generator import kinds
-from generator.navigation import MenuLink, PageMenu, condition_menu, page_menu, site_nav
-from generator.project import Project, load_project
+from generator.content.project import Project, load_project
+from generator.site.navigation import MenuLink, PageMenu, condition_menu, page_menu, site_nav
 
 from conftest import CONTENT, render_site
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.output_folders import STAMP, Output, problems
+from generator.builders.output_folders import STAMP, Output, problems
 
 from conftest import ROOT, old_build
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.addresses import scheme as address_scheme
-from generator.output_guard import find_problems
-from generator.page_scripts import script_hash
+from generator.safety.addresses import scheme as address_scheme
+from generator.safety.output_guard import find_problems
+from generator.safety.page_scripts import script_hash
 
 from conftest import theme_script
 
@@ -284,7 +284,7 @@ def test_the_message_says_how_to_allow_a_deliberate_change_and_shows_escapes() -
     assert problem.startswith("<script> (a = \\x1b[2K) is not one of")
     assert problem.endswith("If you changed a template on purpose, add its hash "
                             f"({script_hash(chr(0x1b).join(['a = ', '[2K']))}) to "
-                            "generator/page_scripts.py")
+                            "generator/safety/page_scripts.py")
 
 
 @pytest.mark.parametrize(("page", "problem"), [

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from generator.built_page import read_page
-from generator.page_scripts import (
+from generator.safety.built_page import read_page
+from generator.safety.page_scripts import (
     KNOWN_SCRIPTS,
     SCOPE_END,
     SCOPE_START,
@@ -34,7 +34,7 @@ def test_the_known_scripts_are_those_the_pinned_theme_and_our_404_page_write() -
 
     assert {script_hash(text) for text in written} == set(KNOWN_SCRIPTS), (
         "Material or overrides/404.html changed a script: check it, then update "
-        "generator/page_scripts.py")
+        "generator/safety/page_scripts.py")
     scope = template_scripts(THEME / "partials/javascripts/base.html")[-1]
     assert script_hash(scope.replace("{{ config.extra.scope | d(base_url) }}", "{base}")) \
         == SCOPE_TEMPLATE_HASH

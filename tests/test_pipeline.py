@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import generator.load
-import generator.project
+import generator.content.load
+import generator.content.project
 from generator.cli import main
 from generator.pipeline import render_content
 
@@ -35,13 +35,13 @@ def test_one_build_reads_each_content_file_once(
     project_with_npm: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parses: Counter[str] = Counter()
-    read_document = generator.project.read_document
+    read_document = generator.content.project.read_document
 
     def counting(path: Path, name: str, errors: Any) -> Any:
         parses[name] += 1
         return read_document(path, name, errors)
 
-    monkeypatch.setattr(generator.project, "read_document", counting)
+    monkeypatch.setattr(generator.content.project, "read_document", counting)
 
     build()
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.models import PlainWord
-from generator.plain_words import HardWords
+from generator.content.models import PlainWord
+from generator.writer.plain_words import HardWords
 
 SPASM = "content/conditions/muscle-spasm.yml"
 

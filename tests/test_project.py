@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.project import load_project
 from generator.errors import ContentErrors
-from generator.project import load_project
 
 from conftest import GOLDEN, check_golden
 

@@ -13,9 +13,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from generator import addresses, markdown_subset, render
+from generator.content.project import load_project
 from generator.errors import ContentErrors
-from generator.project import load_project
+from generator.safety import addresses, markdown_subset
+from generator.site import render
 from generator.wording import for_locale
 
 from conftest import CONTENT, render_site

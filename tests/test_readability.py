@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.readability import read_page, reading_grade
+from generator.writer.readability import read_page, reading_grade
 
 HARD = ("Fasciculations constitute involuntary, spontaneous contractions of individual motor "
         "units, occasionally indicating underlying neuromuscular pathology necessitating "

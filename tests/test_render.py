@@ -10,7 +10,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.project import load_project
+from generator.content.project import load_project
 
 from conftest import CONTENT, GOLDEN, check_golden, render_site
 

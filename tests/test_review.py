@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from generator.cli import main
-from generator.review import DueReview
+from generator.writer.review import DueReview
 
 
 def run(*args: str) -> Result:

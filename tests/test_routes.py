@@ -10,10 +10,10 @@ import pytest
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 
-from generator import routes
-from generator.models import Comparison, Condition, Flowchart, Page
-from generator.project import load_project
-from generator.render import render_files
+from generator.content.models import Comparison, Condition, Flowchart, Page
+from generator.content.project import load_project
+from generator.site import routes
+from generator.site.render import render_files
 from generator.wording import for_locale
 
 from conftest import CONTENT, PUBLISHED_AT, ROOT, render_site
@@ -26,7 +26,7 @@ PAGE_ADDRESS = re.compile(
     rf"|(?<![\w.-])(?:{'|'.join(PAGE_FOLDERS)})/"  # a page's folder
     r"|\S\.md(?![\w.-])"  # a page's source file (not `_review.md.j2`, nor `.md-search`)
     r"|\bindex\.html\b")  # the offline bundle's address of a folder's page
-LAYOUT_FILES = sorted([*(ROOT / "generator/templates").glob("*.j2"),
+LAYOUT_FILES = sorted([*(ROOT / "generator/site/templates").glob("*.j2"),
                        *(ROOT / "overrides").rglob("*.html"),
                        *(ROOT / "overrides/assets/javascripts").glob("*.js")])
 
@@ -142,5 +142,5 @@ def test_the_scan_finds_the_page_addresses_a_template_could_write() -> None:
 
 @pytest.mark.parametrize("file", LAYOUT_FILES, ids=lambda file: file.relative_to(ROOT).as_posix())
 def test_no_template_or_script_writes_a_page_address(file: Path) -> None:
-    # Links arrive ready-made from routes.py (generator/views.py, generator/site_source.py).
+    # Links arrive ready-made from routes.py (generator/site/views.py and site_source.py).
     assert page_addresses(file) == []

@@ -29,7 +29,7 @@ def test_new_writes_a_starter_whose_unwritten_fields_check_names(
     assert made.output.startswith("Wrote content/conditions/leg-cramp.yml. Replace every TODO")
     # The command a writer can run as it is, from the project folder, with no virtualenv.
     assert made.output.rstrip().endswith("then run `make check` in the project folder.")
-    assert starter.startswith("# yaml-language-server: $schema=../../generator/schemas/"
+    assert starter.startswith("# yaml-language-server: $schema=../../generator/writer/schemas/"
                               "condition.json\n# How to write this condition file: see "
                               "content/GUIDE.md")
     assert "# Name of the condition, as the page title.\nname: TODO\n" in starter
@@ -123,7 +123,7 @@ def test_a_writer_adds_a_topic_end_to_end(scratch: Callable[..., Path]) -> None:
     assert run("new", "condition", "leg-cramp").exit_code == 0
     starter = content / "conditions/leg-cramp.yml"
     header = "".join(starter.read_text(encoding="utf-8").splitlines(keepends=True)[:2])
-    example = Path(__file__).parent.parent / "generator/examples/conditions/leg-cramp.yml"
+    example = Path(__file__).parent.parent / "generator/writer/examples/conditions/leg-cramp.yml"
     starter.write_text(header + example.read_text(encoding="utf-8"), encoding="utf-8")
     comparison = content / "comparisons/twitch-vs-spasm.yml"
     comparison.write_text(comparison.read_text(encoding="utf-8").replace(

@@ -12,9 +12,9 @@ import pytest
 import yaml
 from markupsafe import Markup
 
-from generator import site_source
 from generator.pipeline import render_content
 from generator.pipeline import site_source as source_of
+from generator.site import site_source
 
 from conftest import CONTENT, PUBLISHED_AT, ROOT, html
 

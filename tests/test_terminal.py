@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from generator.mkdocs_plugin import build
+from generator.builders.mkdocs_plugin import build
 from generator.terminal import as_json, inert, inert_lines
 
 

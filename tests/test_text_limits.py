@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import load, text_limits
 from generator.cli import main
+from generator.content import load, text_limits
+from generator.content.project import load_project
 from generator.errors import ContentErrors
-from generator.project import load_project
 
 TOPIC = "content/conditions/muscle-twitch.yml"
 # Each alone fills a field of a file just under the size limit.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.validate import same_words
+from generator.content.validate import same_words
 
 
 @pytest.mark.parametrize(("first", "second"), [

@@ -9,9 +9,10 @@ from collections import defaultdict
 
 import pytest
 
-from generator import kinds, views
-from generator.navigation import condition_menu, page_menu, site_nav
-from generator.project import Project, load_project
+from generator import kinds
+from generator.content.project import Project, load_project
+from generator.site import views
+from generator.site.navigation import condition_menu, page_menu, site_nav
 
 from conftest import CONTENT, render_site
 

@@ -74,7 +74,7 @@ def test_a_country_changes_only_what_its_catalog_holds(catalogs: Path) -> None:
 
 
 def test_a_key_the_english_catalog_lacks_is_refused(catalogs: Path) -> None:
-    with pytest.raises(MissingWords, match="faq.titel"):
+    with pytest.raises(MissingWords, match=r"faq\.titel"):
         for_locale("en-GB", catalogs).text("faq.titel")
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import fast_yaml, load
+from generator.content import fast_yaml, load
+from generator.content.load import read_document
 from generator.errors import ErrorCollector
-from generator.load import read_document
 
 PARSER_WORDS = ("could not find", "expected", "mapping values", "anchors and aliases",
                 "does not line up", "indented more", "not valid YAML")

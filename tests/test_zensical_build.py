@@ -14,9 +14,9 @@ import pytest
 import yaml  # type: ignore[import-untyped]
 from click.testing import CliRunner
 
-from generator.built_site import secure_site
+from generator.builders.zensical_build import LIMITS
 from generator.cli import main
-from generator.zensical_build import LIMITS
+from generator.safety.built_site import secure_site
 
 from conftest import CONTENT, PUBLISHED_AT, ROOT, ZENSICAL, build_shipped, html
 
@@ -169,7 +169,7 @@ def test_build_says_in_one_line_what_zensical_leaves_out(tmp_path: Path) -> None
 def test_without_zensical_installed_build_says_how_to_install_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setitem(sys.modules, "generator.zensical_build", None)
+    monkeypatch.setitem(sys.modules, "generator.builders.zensical_build", None)
     monkeypatch.chdir(ROOT)
 
     result = CliRunner().invoke(main, ["build", "--builder", "zensical",

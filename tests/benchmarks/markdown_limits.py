@@ -25,11 +25,11 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from generator import load, text_limits
+from generator.content import load, text_limits
+from generator.content.models import Text
+from generator.content.project import load_project
 from generator.errors import ContentErrors
-from generator.markdown_subset import _parse, _renderer
-from generator.models import Text
-from generator.project import load_project
+from generator.safety.markdown_subset import _parse, _renderer
 
 ALPHABET = [*"[]()!*_`<>&\\-#=+.|:{}~'\" \na1", "](", "  \n", "\n\n", "- ", "> ", "1. ",
             "    ", "&amp;", "&#1;", "https://", "<a>", "**"]

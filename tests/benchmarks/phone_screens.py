@@ -79,7 +79,7 @@ def measure(site: Path) -> list[PageSize]:
 
 def build(out: Path) -> Path:
     """Build the shipped content into `out` and return the website's folder."""
-    from generator.mkdocs_plugin.build import build_outputs
+    from generator.builders.mkdocs_plugin.build import build_outputs
     from generator.pipeline import render_content
 
     build_outputs(render_content(ROOT / "content"), ROOT / "mkdocs.yml", out / "site",

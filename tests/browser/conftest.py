@@ -20,7 +20,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator.mkdocs_plugin.build import build_outputs
+from generator.builders.mkdocs_plugin.build import build_outputs
 from generator.pipeline import render_content
 
 from conftest import CONTENT, PUBLISHED_AT, ROOT, html

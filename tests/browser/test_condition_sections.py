@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.project import load_project
+from generator.content.project import load_project
 
 from browser.conftest import _local_only, axe_violations
 from conftest import CONTENT

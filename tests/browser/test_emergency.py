@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.project import load_project
+from generator.content.project import load_project
 
 from browser.conftest import axe_violations
 from conftest import CONTENT

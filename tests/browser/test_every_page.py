@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Error, Page
 
-from generator.flowchart import paths
-from generator.project import load_project
+from generator.content.flowchart import paths
+from generator.content.project import load_project
 
 from browser.conftest import _local_only, axe_violations
 from conftest import CONTENT, both_builders

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
-from generator.flowchart import paths
+from generator.content.flowchart import paths
 
 from browser.conftest import axe_violations
 from browser.test_every_page import DESKTOP, PHONE, PROJECT, offline_pages, tab, website_pages

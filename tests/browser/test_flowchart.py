@@ -9,10 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from generator import anchors
-from generator.flowchart import paths
-from generator.models import Flowchart
-from generator.project import load_project
+from generator.content.flowchart import paths
+from generator.content.models import Flowchart
+from generator.content.project import load_project
+from generator.site import anchors
 
 from browser.conftest import axe_violations, serve
 from conftest import BOTH_BUILDERS, CONTENT

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.mkdocs_plugin.build import build_outputs
+from generator.builders.mkdocs_plugin.build import build_outputs
 from generator.pipeline import render_content
 
 from browser.conftest import serve

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from generator.project import load_project
+from generator.content.project import load_project
 
 from browser.conftest import axe_violations
 from conftest import CONTENT

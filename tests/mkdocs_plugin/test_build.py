@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
+from generator.builders.mkdocs_plugin import build as build_module
+from generator.builders.mkdocs_plugin.build import _replace_dirs_on_success
+from generator.builders.output_folders import STAMP
 from generator.interrupt import Stopped
-from generator.mkdocs_plugin import build as build_module
-from generator.mkdocs_plugin.build import _replace_dirs_on_success
-from generator.output_folders import STAMP
 from generator.pipeline import render_content
 
 from conftest import PUBLISHED_AT, ROOT, old_build

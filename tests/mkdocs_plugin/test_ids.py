@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from generator import anchors
+from generator.builders.mkdocs_plugin.build import build_outputs
+from generator.content.project import load_project
 from generator.errors import ContentErrors
-from generator.mkdocs_plugin.build import build_outputs
 from generator.pipeline import render_content
-from generator.project import load_project
+from generator.site import anchors
 
 from conftest import ROOT
 

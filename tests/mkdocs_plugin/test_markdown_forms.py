@@ -15,13 +15,14 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 from ruamel.yaml import YAML
 
-from generator import markdown_subset, site_source
-from generator.built_site import UnsafePages
+from generator.builders.mkdocs_plugin.build import _build
+from generator.content.project import load_project
 from generator.errors import ContentErrors
-from generator.mkdocs_plugin.build import _build
 from generator.pipeline import render_content
 from generator.pipeline import site_source as source_of
-from generator.project import load_project
+from generator.safety import markdown_subset
+from generator.safety.built_site import UnsafePages
+from generator.site import site_source
 
 from conftest import ROOT
 

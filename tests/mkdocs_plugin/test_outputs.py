@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.project import load_project
+from generator.content.project import load_project
 
 from conftest import CONTENT, PUBLISHED_AT, html
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import PluginError
 
-from generator.mkdocs_plugin.plugin import HealthContentPlugin
+from generator.builders.mkdocs_plugin.plugin import HealthContentPlugin
 
 from conftest import ROOT
 

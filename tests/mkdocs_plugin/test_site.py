@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.project import load_project
+from generator.content.project import load_project
 
 from conftest import CONTENT, html
 

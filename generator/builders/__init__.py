@@ -1,0 +1,1 @@
+"""Stage 4: build the site source into the website and the offline bundle."""

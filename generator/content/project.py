@@ -1,0 +1,208 @@
+"""Load the content: find and read every file, validate it, and return one project."""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from pydantic import BaseModel
+
+from generator import kinds
+from generator.content import content_cache
+from generator.content.content_folder import ContentFiles, display_name, find_content, misplaced
+from generator.content.emergency import CallableNumbers
+from generator.content.load import Document, read_document
+from generator.content.models import (
+    Comparison,
+    Condition,
+    Flowchart,
+    Page,
+    PlainWord,
+    PlainWords,
+    Site,
+)
+from generator.content.validate import Sourced, check_emergency_number, check_unique_ids, to_model
+from generator.errors import ErrorCollector
+from generator.kinds import Kind, Known
+from generator.writer import review
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Project:
+    """All validated content of one site."""
+
+    site: Site
+    items: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    """The files of each folder kind (generator/kinds.py) by the kind's name, in its order."""
+    documents: tuple[Document, ...] = field(default=(), compare=False, repr=False)
+    """The files it was read from, for checks that report lines (reading level, reviews)."""
+    plain_words: tuple[PlainWord, ...] = ()
+    """Words many readers do not know, with the plain words `check` asks for instead."""
+
+    def of(self, kind: Kind) -> tuple[Any, ...]:
+        """Return the files of one kind, in the kind's order."""
+        return self.items.get(kind.name, ())
+
+    def with_files(self, kind: Kind, items: tuple[Any, ...]) -> Project:
+        """Return the project with other files of one kind, in the order given."""
+        return dataclasses.replace(self, items={**self.items, kind.name: items})
+
+    @property
+    def conditions(self) -> tuple[Condition, ...]:
+        """Return the conditions, by name."""
+        return cast("tuple[Condition, ...]", self.of(kinds.CONDITION))
+
+    @property
+    def comparisons(self) -> tuple[Comparison, ...]:
+        """Return the comparisons, by id."""
+        return cast("tuple[Comparison, ...]", self.of(kinds.COMPARISON))
+
+    @property
+    def flowcharts(self) -> tuple[Flowchart, ...]:
+        """Return the flowcharts, by id."""
+        return cast("tuple[Flowchart, ...]", self.of(kinds.FLOWCHART))
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        """Return the plain pages (about, accessibility, for website owners), by title."""
+        return cast("tuple[Page, ...]", self.of(kinds.PAGE))
+
+    @property
+    def latest_review_epoch(self) -> int:
+        """Return the newest review date as a Unix time: a stable date for the build."""
+        reviews = [self.site.review, *(item.review for kind in kinds.folder_kinds()
+                                       if kind.reviewed for item in self.of(kind))]
+        newest = max(r.last_reviewed for r in reviews)
+        return calendar.timegm(newest.timetuple())
+
+    @property
+    def site_document(self) -> Document:
+        """Return the file the site's settings were read from, site.yml (the first file)."""
+        return self.documents[0]
+
+    def condition(self, condition_id: str) -> Condition:
+        """Return the condition with this id."""
+        return self.conditions_by_id[condition_id]
+
+    @cached_property
+    def conditions_by_id(self) -> dict[str, Condition]:
+        """Return the conditions by id, looked up once for every page that names one."""
+        return {c.id: c for c in self.conditions}
+
+
+def load_project(content_dir: Path, *, today: datetime.date | None = None) -> Project:
+    """Load and check all content, raising `ContentErrors` with every problem found.
+
+    Files parsed and checked by an earlier build are not parsed again
+    (generator/content/content_cache.py).
+    Review dates after `today` (by default the real today) are mistakes.
+    """
+    with content_cache.kept_on_disk(content_dir):
+        return _load_project(content_dir, today or datetime.date.today())
+
+
+def _load_project(content_dir: Path, today: datetime.date) -> Project:
+    errors = ErrorCollector()
+    files = find_content(content_dir, errors)
+    single = _load_single_files(files, content_dir, errors)
+    site = cast("Sourced[Site] | None", single.get(kinds.SITE.name))
+    plain_words = cast("Sourced[PlainWords] | None", single.get(kinds.PLAIN_WORDS.name))
+    # Conditions saved in another folder, by file name: links to them are not mistakes too.
+    lost: set[str] = set()
+    by_kind = {kind: _load_all(files.by_folder[kind.place], kind.model, errors, lost)
+               for kind in kinds.folder_kinds()}
+    for kind, items in by_kind.items():
+        check_unique_ids(items, kind.name, errors)
+    # Phone links are checked against the emergency number once that number is right.
+    numbers = CallableNumbers.of(site.model) if site and check_emergency_number(
+        site, errors) else None
+    known = Known(_condition_ids(files, by_kind[kinds.CONDITION], lost), numbers)
+    for kind, items in [*((k, [single[k.name]]) for k in kinds.single_files() if k.name in single),
+                        *by_kind.items()]:
+        for item in items:
+            for check in kind.checks:
+                check(item, known, errors)
+    # Not part of the cached checks: a date that is fine today can be read again tomorrow.
+    documents = (*([site.document] if site else []),
+                 *(item.document for kind, items in by_kind.items() if kind.reviewed
+                   for item in items))
+    for document in documents:
+        review.check_not_in_future(document, today, errors)
+    errors.raise_if_any()
+    assert site is not None  # a missing site.yml is an error above
+    return Project(
+        site=site.model,
+        items={kind.name: tuple(sorted((item.model for item in items), key=kind.sort_key))
+               for kind, items in by_kind.items()},
+        documents=documents,
+        plain_words=tuple(plain_words.model.words) if plain_words else (),
+    )
+
+
+def _load_single_files(files: ContentFiles, content_dir: Path,
+                       errors: ErrorCollector) -> dict[str, Sourced[Any]]:
+    """Return the files a site has one of, by kind, recording a missing one it must have."""
+    loaded: dict[str, Sourced[Any]] = {}
+    for kind in kinds.single_files():
+        path = files.single.get(kind.place)
+        if path is None:
+            if kind.required and files.folder_found:
+                errors.add(display_name(content_dir / kind.place), 1, 1, "",
+                           "this file is missing. Create it.")
+        elif item := _load(path, kind.model, errors):
+            loaded[kind.name] = item
+    return loaded
+
+
+def _condition_ids(files: ContentFiles, conditions: list[Sourced[Any]],
+                   lost: set[str]) -> set[str]:
+    """Return the ids of every condition, and the names of condition files with mistakes.
+
+    A condition file with mistakes still counts (by its file name), so that its mistakes are
+    not reported again by every page that links to it.
+    """
+    loaded = {Path(item.document.name).stem for item in conditions}
+    mistaken = {path.stem for path in files.by_folder[kinds.CONDITION.place]
+                if path.stem not in loaded}
+    return {item.model.id for item in conditions} | mistaken | lost
+
+
+def _places() -> dict[str, Kind]:
+    """Return the kind each place in the content folder holds, to tell a file in the wrong one."""
+    return {kind.place: kind for kind in kinds.KINDS if kind.word is not None}
+
+
+def _load(path: Path, model: type[M], errors: ErrorCollector,
+          lost_conditions: set[str] | None = None) -> Sourced[M] | None:
+    document = read_document(path, display_name(path), errors)
+    if document is None:
+        return None
+    # site.yml (no `lost_conditions`) is in no folder of a kind.
+    if lost_conditions is not None and (elsewhere := misplaced(path, document.data, _places())):
+        errors.add(document.name, 1, 1, "", elsewhere.message)
+        if elsewhere.place == kinds.CONDITION.place:
+            lost_conditions.add(path.stem)
+        return None
+    cache, digest = content_cache.CACHE, document.digest
+    checked = cache.get_checked(model, document.name, digest, document.data) if digest else None
+    if isinstance(checked, model):
+        return Sourced(checked, document)
+    mistakes = len(errors.errors)
+    sourced = to_model(document, model, errors)
+    if digest and sourced is not None and len(errors.errors) == mistakes:
+        cache.add_checked(sourced.model, document.name, digest, document.data)
+    return sourced
+
+
+def _load_all(paths: list[Path], model: type[M], errors: ErrorCollector,
+              lost_conditions: set[str]) -> list[Sourced[M]]:
+    loaded = (_load(path, model, errors, lost_conditions) for path in paths)
+    return [item for item in loaded if item is not None]

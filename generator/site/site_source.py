@@ -1,0 +1,307 @@
+"""The whole site as a site builder reads it: pages, files, theme and configuration.
+
+The conductor's result becomes a folder that a builder builds with no plugin of ours:
+`mkdocs.yml`, the pages' Markdown with their front matter and the other files in `docs/`
+(robots.txt, the oEmbed files and the npm assets), and the theme overrides in `overrides/`.
+`python -m generator export DIR` writes it; `build` writes one for each output and runs the
+builder on it; the preview hands MkDocs the same pages and settings in memory.
+
+The configuration is the project's own mkdocs.yml (theme, palettes, Markdown extensions, scripts
+and styles) with the site's values put in: its name, description, address and menu, and under
+`extra.health` what the overrides show (the emergency text, the footer and search-help links).
+MkDocs' templates print these values as they are, without escaping them, so every text value a
+page shows is HTML, escaped here, and every link arrives as its address in this output. The
+site's name is Markup, which `| e` leaves alone: Material's header escapes it once more.
+
+Zensical reads the same mkdocs.yml with its own template engine (MiniJinja) and its own copy
+of Material's theme. Its site source differs only where it must (`builder="zensical"`): the
+theme's classic look, which is Material's, rather than its new one; and the templates in
+ZENSICAL_THEME, which replace the overrides that read MkDocs' own objects (the sitemap); and
+without the search box override, since Zensical's search is its own (ZENSICAL_LEFT_OUT).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import yaml  # type: ignore[import-untyped]
+from markupsafe import Markup, escape
+
+from generator.content.models import Contact
+from generator.content.project import Project
+from generator.site import front_matter, routes
+from generator.site.contact import contact_links
+from generator.site.front_matter import FrontMatter
+from generator.site.navigation import NavEntry
+from generator.site.render import Pages
+from generator.site.views import search_help_links
+
+CONFIG = "mkdocs.yml"
+DOCS = "docs"
+THEME = "overrides"
+PLUGIN = "health-content"
+"""Our MkDocs plugin, which only the preview needs: the site source never lists it."""
+OFFLINE_PLUGINS = ("offline", "material/offline")
+
+Builder = Literal["mkdocs", "zensical"]
+"""The site builders a site source is written for."""
+ZENSICAL_THEME = Path(__file__).parents[1] / "builders" / "zensical_theme"
+"""Templates that take the place of overrides/ files in Zensical's site source."""
+ZENSICAL_LEFT_OUT = ("partials/search.html",)
+"""Overrides that Zensical's theme has no place for: its search is a dialog of its own, which
+Material's search box (with our help for a search that finds nothing) would replace."""
+
+NPM_ASSETS = {
+    "assets/javascripts/iframe-worker-shim.js": "node_modules/iframe-worker/shim/index.js",
+}
+"""Front-end files from the npm registry (package.json): site path → file, from mkdocs.yml's
+folder. The iframe-worker shim lets search run from file:// in the offline bundle."""
+
+_HEADER = ("# Written by `python -m generator export`, from the content and the project's "
+           "mkdocs.yml:\n# edit those instead. Build it with `mkdocs build -f mkdocs.yml`, "
+           "then secure it with\n# `python -m generator guard site`.\n")
+
+
+class SiteSourceError(Exception):
+    """A file the site source needs is missing or cannot be read."""
+
+
+@dataclass(frozen=True)
+class SiteSource:
+    """Everything a builder needs to build one output of the site."""
+
+    bodies: Pages
+    """Each page's Markdown after its front matter, by source path."""
+    front_matter: dict[str, FrontMatter]
+    """Each page's front matter as the builder takes it: text escaped, links as addresses."""
+    files: Pages
+    """The other generated files: robots.txt and the oEmbed files."""
+    assets: dict[str, Path]
+    """Files copied into the site as they are (the npm assets), by site path."""
+    theme_dir: Path | None
+    """The theme overrides (mkdocs.yml's `theme.custom_dir`)."""
+    settings: dict[str, Any]
+    """The values the content gives the builder's configuration (name, address, menu, extra)."""
+    config: dict[str, Any]
+    """The whole configuration, as written to mkdocs.yml."""
+    builder: Builder = "mkdocs"
+    """The builder this source is written for."""
+
+    @cached_property
+    def pages(self) -> Pages:
+        """Return the whole Markdown pages, front matter first."""
+        return {path: front_matter.page(self.front_matter[path], body)
+                for path, body in self.bodies.items()}
+
+
+def assemble(project: Project, bodies: Pages, values: dict[str, FrontMatter], files: Pages,
+             nav: list[NavEntry], config_file: Path, *, offline: bool,
+             builder: Builder = "mkdocs") -> SiteSource:
+    """Return the site source of the website, or of the offline bundle when `offline`."""
+    root = config_file.parent
+    base = read_config(config_file)
+    link = _Links(set(bodies), folders=not offline)
+    settings = site_settings(project, nav, link)
+    theme = base.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return SiteSource(
+        bodies=bodies,
+        front_matter={path: _builder_values(page, link) for path, page in values.items()},
+        files=files,
+        assets={path: _npm_asset(root, source) for path, source in NPM_ASSETS.items()},
+        theme_dir=root / custom_dir if isinstance(custom_dir, str) else None,
+        settings=settings,
+        config=_config(base, settings, offline=offline, builder=builder),
+        builder=builder,
+    )
+
+
+def site_settings(project: Project, nav: list[NavEntry], link: _Links) -> dict[str, Any]:
+    """Return the configuration values the content gives, escaped, with links as addresses."""
+    site = project.site
+    settings: dict[str, Any] = {
+        "site_name": escape(site.title),
+        "site_description": _html(site.description),
+        "copyright": _html(f"Published by {site.publisher}"),
+        "nav": _escaped_nav(nav),
+        "extra": {"health": {
+            "emergency_message": _html(site.emergency.message),
+            "emergency_number": _html(site.emergency_number),
+            "footer_links": [link(p.title, routes.plain_page(p.id)) for p in project.pages],
+            "search_help": [link(e["title"], e["path"]) for e in search_help_links(project)],
+            "not_found_links": {"home": link.from_root(routes.HOME),
+                                "topics": link.from_root(routes.TOPICS)},
+            "contact": _footer_contact(site.contact),
+            "site_root": _site_root(site.url),
+        }},
+    }
+    if site.url:
+        settings["site_url"] = site.url
+    return settings
+
+
+def write(source: SiteSource, folder: Path) -> None:
+    """Write the site source into `folder`: mkdocs.yml, docs/ and the theme's overrides/."""
+    docs = folder / DOCS
+    for path, text in {**source.pages, **source.files}.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+    for path, origin in source.assets.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(origin, docs / path)
+    if source.theme_dir is not None:
+        # Not its hidden files: the project's mkdocs.yml keeps its empty docs folder there.
+        shutil.copytree(source.theme_dir, folder / THEME, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns(".*"))
+        if source.builder == "zensical":
+            shutil.copytree(ZENSICAL_THEME, folder / THEME, dirs_exist_ok=True)
+            for name in ZENSICAL_LEFT_OUT:
+                (folder / THEME / name).unlink()
+    (folder / CONFIG).write_text(config_text(source.config), encoding="utf-8")
+
+
+def config_text(config: dict[str, Any]) -> str:
+    """Return the configuration as mkdocs.yml: Python names as names, Markup as Markup."""
+    text: str = yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True)
+    return _HEADER + text
+
+
+def read_config(config_file: Path) -> dict[str, Any]:
+    """Return mkdocs.yml as MkDocs reads it, with its Python names (`!!python/name:`)."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise SiteSourceError(f"{config_file.as_posix()} cannot be read: {error}") from None
+    if not isinstance(config, dict):
+        raise SiteSourceError(f"{config_file.as_posix()} holds no settings.")
+    return config
+
+
+class _Links:
+    """Make links to the site's pages, named by source path, into titled addresses."""
+
+    def __init__(self, pages: set[str], *, folders: bool) -> None:
+        self.pages = pages
+        self.folders = folders
+
+    def __call__(self, title: str, path: str) -> dict[str, str]:
+        """Return a link as the templates take it: its title escaped, and its address."""
+        if path not in self.pages:
+            raise ValueError(f"A link goes to {path}, which is not a page.")
+        return {"title": _html(title), "url": routes.address(path, folders=self.folders)}
+
+    def from_root(self, path: str) -> str:
+        """Return the address of a page as the 404 page links to it, from the site's root."""
+        if path not in self.pages:
+            raise ValueError(f"A link goes to {path}, which is not a page.")
+        return routes.root_address(path, folders=self.folders)
+
+
+def _builder_values(values: FrontMatter, link: _Links) -> FrontMatter:
+    """Return a page's front matter with its title and description escaped, menus as links."""
+    page = dict(values)
+    for key in ("title", "description"):
+        if isinstance(page.get(key), str):
+            page[key] = _html(page[key])
+    menu = page.get("menu")
+    if isinstance(menu, dict):
+        page["menu"] = {
+            "section": link(**menu["section"]) if menu["section"] else None,
+            "letters": [link(**entry) for entry in menu["letters"]],
+            "related": [link(**entry) for entry in menu["related"]]}
+    return page
+
+
+def _config(base: dict[str, Any], settings: dict[str, Any], *, offline: bool,
+            builder: Builder) -> dict[str, Any]:
+    # The site's own values first and its long menu last, so the file reads from the top.
+    config = {key: value for key, value in settings.items() if key not in ("extra", "nav")}
+    config["docs_dir"] = DOCS
+    config.update({key: value for key, value in base.items()
+                   if key not in (*settings, "docs_dir", "site_dir")})
+    if isinstance(config.get("theme"), dict) and "custom_dir" in config["theme"]:
+        config["theme"] = {**config["theme"], "custom_dir": THEME}
+    if builder == "zensical" and isinstance(config.get("theme"), dict):
+        # Zensical's own look loads other fonts and icons; the classic one is Material's.
+        config["theme"] = {**config["theme"], "variant": "classic"}
+    config["extra"] = {**(base.get("extra") or {}), **settings["extra"]}
+    config["plugins"] = _plugins(base.get("plugins") or [], offline=offline)
+    config["nav"] = settings["nav"]
+    return config
+
+
+def _plugins(listed: list[Any] | dict[str, Any], *, offline: bool) -> list[Any]:
+    """Return the plugins without ours, with the offline plugin on only for the bundle."""
+    entries = listed.items() if isinstance(listed, dict) else (
+        (entry, None) if isinstance(entry, str) else next(iter(entry.items()))
+        for entry in listed)
+    plugins: list[Any] = []
+    for name, options in entries:
+        if name == PLUGIN:
+            continue
+        if name in OFFLINE_PLUGINS:
+            options = {**(options or {}), "enabled": offline}
+        plugins.append({name: options} if options else name)
+    if offline and not any(isinstance(p, dict) and set(p) & set(OFFLINE_PLUGINS)
+                           for p in plugins):
+        plugins.append({"offline": {"enabled": True}})
+    return plugins
+
+
+def _npm_asset(root: Path, source: str) -> Path:
+    path = root / source
+    if not path.is_file():
+        raise SiteSourceError(f"{source} is missing: run `npm ci` (or `make site`) first.")
+    return path
+
+
+def _site_root(url: str | None) -> str:
+    """Return the path the site is published under (`/` without an address), as `/a/b/`."""
+    path = urlsplit(url).path if url else ""
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+def _html(text: str) -> str:
+    return str(escape(text))
+
+
+def _footer_contact(contact: Contact | None) -> dict[str, Any] | None:
+    """Return the footer's contact line: its sentence and links, escaped (None without one)."""
+    if contact is None:
+        return None
+    return {"description": _html(contact.description),
+            "links": [{"label": _html(link.label), "text": _html(link.text),
+                       "href": _html(link.href)} for link in contact_links(contact)]}
+
+
+def _escaped_nav(nav: Any) -> Any:
+    """Return a menu in MkDocs' `nav` format with every title escaped."""
+    if isinstance(nav, list):
+        return [_escaped_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {_html(title): _escaped_nav(value) for title, value in nav.items()}
+    return nav
+
+
+class _ConfigLoader(yaml.Loader):  # type: ignore[misc]
+    """Read mkdocs.yml as MkDocs does, Python names (`!!python/name:`) included.
+
+    Not MkDocs' `!ENV`: the site's values travel as options, never through the environment.
+    """
+
+
+class _ConfigDumper(yaml.Dumper):  # type: ignore[misc]
+    """Write mkdocs.yml for MkDocs, which reads Python names and Markup back as they were."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        """Write every value where it is used: no YAML anchors."""
+        return True
+
+
+_ConfigDumper.add_representer(Markup, lambda dumper, text: dumper.represent_sequence(
+    "tag:yaml.org,2002:python/object/apply:markupsafe.Markup", [str(text)]))

@@ -1,0 +1,1 @@
+"""Tools for writers: starter files, the guide, editors' schemas and writing warnings."""

@@ -52,6 +52,7 @@ def environment(words: Wording) -> Environment:
 def _environment(templates_changed: int, words: Wording) -> Environment:
     env = Environment(
         loader=PackageLoader("generator.site", "templates"),
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -63,7 +63,8 @@ class Kind:
     template: str | None = None
     """The template of its pages, in generator/site/templates/."""
     menu: str | None = None
-    """The menu section that lists its pages (`TOP_OF_MENU` for none); None: not in the menu."""
+    """The catalog key of the menu section that lists its pages, like `menu.topics`
+    (generator/wording.py); `TOP_OF_MENU` for none; None: not in the menu."""
     title_field: str = "title"
     """The field that holds a page's title, in the menu and the browser tab."""
     order_by: str = "id"
@@ -130,11 +131,11 @@ SITE = Kind("site", Site, EXAMPLES / "site.yml", word="the site settings", file=
             required=True)
 CONDITION = Kind("condition", Condition, EXAMPLES / "conditions" / "leg-cramp.yml",
                  word="a condition", folder="conditions", route=routes.condition,
-                 template="condition.md.j2", menu="Topics A to Z", title_field="name",
+                 template="condition.md.j2", menu="menu.topics", title_field="name",
                  order_by="name", checks=(_emergency_links, _faq_questions))
 COMPARISON = Kind("comparison", Comparison, EXAMPLES / "comparisons" / "cramp-vs-spasm.yml",
                   word="a comparison", folder="comparisons", route=routes.comparison,
-                  template="comparison.md.j2", menu="Compare", checks=(_compared_conditions,))
+                  template="comparison.md.j2", menu="menu.compare", checks=(_compared_conditions,))
 FLOWCHART = Kind("flowchart", Flowchart, EXAMPLES / "flowcharts" / "cramp-check.yml",
                  word="a flowchart", folder="flowcharts", route=routes.checker,
                  template="flowchart.md.j2", menu=TOP_OF_MENU,

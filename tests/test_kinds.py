@@ -6,6 +6,7 @@ The kind here ("note") exists only in these tests: registering it is all it take
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +24,7 @@ from generator.kinds import Kind
 from generator.site import render
 from generator.site.navigation import site_nav
 from generator.site.render import render_pages
-from generator.wording import for_locale
+from generator.wording import LOCALES, Wording, catalog_path, for_locale
 from generator.writer.guide import guide
 
 
@@ -54,13 +55,23 @@ def note_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Kind:
     example.parent.mkdir(parents=True)
     example.write_text(textwrap.dedent(NOTE_FILE.format(id="night-cramps")), encoding="utf-8")
     note = Kind("note", Note, example, word="a note", folder="notes",
-                route="notes/{}.md".format, template="note.md.j2", menu="Notes")
+                route="notes/{}.md".format, template="note.md.j2", menu="menu.notes")
     monkeypatch.setattr(kinds, "KINDS", (*kinds.KINDS, note))
     templates = render.environment(for_locale("en-US"))
     with_note = templates.overlay(loader=ChoiceLoader(
         [DictLoader({"note.md.j2": NOTE_TEMPLATE}), templates.loader]))  # type: ignore[list-item]
     monkeypatch.setattr(render, "environment", lambda words: with_note)
     return note
+
+
+@pytest.fixture
+def note_words(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Wording]:
+    """Return the words of a locale, from catalogs whose English names the notes' menu section."""
+    folder = tmp_path_factory.mktemp("catalogs") / "locales"
+    shutil.copytree(LOCALES, folder)
+    with catalog_path("en", folder).open("a", encoding="utf-8") as catalog:
+        catalog.write('\nmsgid "menu.notes"\nmsgstr "Notes"\n')
+    return lambda locale: for_locale(locale, folder)
 
 
 def run(*args: str) -> Result:
@@ -85,12 +96,14 @@ def test_new_starts_a_note_and_check_names_what_to_write(
 
 
 def test_a_written_note_is_checked_counted_and_made_a_page_in_the_menu(
-        note_kind: Kind, scratch: Callable[..., Path]) -> None:
+        note_kind: Kind, note_words: Callable[[str], Wording],
+        scratch: Callable[..., Path]) -> None:
     project = scratch({"content/notes/night-cramps.yml": NOTE_FILE.format(id="night-cramps")})
 
     checked = run("check")
     loaded = load_project(project / "content")
-    bodies, front_matter = render_pages(loaded, large=False, words=for_locale(loaded.site.locale))
+    words = note_words(loaded.site.locale)
+    bodies, front_matter = render_pages(loaded, large=False, words=words)
 
     assert checked.exit_code == 0, checked.output
     assert ("Content is fine: 2 conditions, 1 comparison, 1 flowchart, 3 pages, 1 note, with "
@@ -99,7 +112,7 @@ def test_a_written_note_is_checked_counted_and_made_a_page_in_the_menu(
     assert bodies["notes/night-cramps.md"].startswith(
         "# Cramps at night\n\nThey are common, and *usually* harmless.\n")
     assert front_matter["notes/night-cramps.md"]["title"] == "Cramps at night"
-    menu = site_nav(loaded, large=False)
+    menu = site_nav(loaded, large=False, words=words)
     assert {"Notes": [{"Cramps at night": "notes/night-cramps.md"}]} in menu
 
 

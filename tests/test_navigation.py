@@ -5,10 +5,12 @@ from __future__ import annotations
 from generator import kinds
 from generator.content.project import Project, load_project
 from generator.site.navigation import MenuLink, PageMenu, condition_menu, page_menu, site_nav
+from generator.wording import for_locale
 
 from conftest import CONTENT, render_site
 
 SHIPPED = load_project(CONTENT)
+WORDS = for_locale(SHIPPED.site.locale)
 
 
 def many_topics(count: int) -> Project:
@@ -22,7 +24,7 @@ def many_topics(count: int) -> Project:
 
 
 def test_a_small_site_lists_its_topics_under_the_a_to_z_page() -> None:
-    assert site_nav(SHIPPED, large=False) == [
+    assert site_nav(SHIPPED, large=False, words=WORDS) == [
         {"Home": "index.md"},
         {"Twitch or spasm? What should I do?": "checker/twitch-or-spasm.md"},
         {"Topics A to Z": ["conditions/index.md",
@@ -44,11 +46,11 @@ def menu_of(project: Project, condition_id: str) -> PageMenu:
     """Return a condition page's own menu on a large site."""
     site_menu = page_menu(project, large=True)
     assert site_menu is not None
-    return condition_menu(site_menu, project, project.condition(condition_id))
+    return condition_menu(site_menu, project, project.condition(condition_id), WORDS)
 
 
 def test_a_large_site_lists_letters_not_topics_in_its_menu() -> None:
-    topics = site_nav(many_topics(30), large=True)[2]["Topics A to Z"]
+    topics = site_nav(many_topics(30), large=True, words=WORDS)[2]["Topics A to Z"]
 
     assert topics == ["conditions/index.md",
                       {"A": "conditions/letters/a.md"}, {"B": "conditions/letters/b.md"},
@@ -58,7 +60,7 @@ def test_a_large_site_lists_letters_not_topics_in_its_menu() -> None:
 def test_the_menu_does_not_grow_with_the_number_of_topics() -> None:
     small, large = many_topics(30), many_topics(3000)
 
-    assert site_nav(small, large=True) == site_nav(large, large=True)
+    assert site_nav(small, large=True, words=WORDS) == site_nav(large, large=True, words=WORDS)
     for condition in ("muscle-twitch", "topic-7"):
         assert menu_of(small, condition) == menu_of(large, condition)
 
@@ -83,7 +85,7 @@ def test_every_topic_is_two_taps_from_any_page_of_a_large_site() -> None:
     for path, markdown in pages.items():
         if path.startswith("embed/"):
             continue  # an embedded page has no menu: it lives inside another site
-        letters = (site_nav(project, large=True)[2]["Topics A to Z"]
+        letters = (site_nav(project, large=True, words=WORDS)[2]["Topics A to Z"]
                    if path.startswith("conditions/letters/") or path == "conditions/index.md"
                    else markdown)
         assert "conditions/letters/a.md" in str(letters), path

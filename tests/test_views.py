@@ -13,10 +13,12 @@ from generator import kinds
 from generator.content.project import Project, load_project
 from generator.site import views
 from generator.site.navigation import condition_menu, page_menu, site_nav
+from generator.wording import for_locale
 
 from conftest import CONTENT, render_site
 
 SHIPPED = load_project(CONTENT)
+WORDS = for_locale(SHIPPED.site.locale)
 LETTERS = [chr(code) for code in range(sys.maxunicode + 1)
            if unicodedata.category(chr(code)).startswith("L")]
 HANGUL_SYLLABLES = range(0xAC00, 0xD7A4)
@@ -69,14 +71,14 @@ def test_every_topic_is_on_exactly_one_letter_page_that_is_linked() -> None:
     faq_pages = {p: md for p, md in pages.items() if p.startswith("faq/")}
     site_menu = page_menu(project, large=True)
     assert site_menu is not None
-    nav = str(site_nav(project, large=True))
+    nav = str(site_nav(project, large=True, words=WORDS))
 
     on_pages = _linked_topics(letter_pages, r"\(\.\./(topic-\d+|muscle-[a-z]+)\.md\)")
     in_faq = _linked_topics(faq_pages, r"\(\.\./conditions/(topic-\d+|muscle-[a-z]+)\.md\)")
     for condition in project.conditions:
         assert on_pages[condition.id] == [views.letter_path(condition.name)], condition.name
         assert len(in_faq[condition.id]) == 1, condition.name
-        assert condition_menu(site_menu, project, condition).section.path in letter_pages
+        assert condition_menu(site_menu, project, condition, WORDS).section.path in letter_pages
     for path in letter_pages:
         slug = path.removeprefix("conditions/letters/").removesuffix(".md")
         assert f"(letters/{slug}.md)" in pages["conditions/index.md"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 
-from generator import wording
+from generator import kinds, wording
 from generator.wording import BASE, LOCALES, MissingWords, catalog_path, for_locale, read_catalog
 
 GENERATOR = Path(wording.__file__).parent
@@ -97,8 +97,11 @@ def used_keys() -> set[str]:
     keywords = {"text": None, "plural": None, "_": None, "gettext": None}
     method_map = [("**.py", "python"), ("**/templates/**.j2", "jinja2")]
     options = {"**/templates/**.j2": {"extensions": "jinja2.ext.i18n"}}
-    return {str(message) for _, _, message, _, _ in extract_from_dir(
+    extracted = {str(message) for _, _, message, _, _ in extract_from_dir(
         GENERATOR, method_map, options_map=options, keywords=keywords) if message}
+    # A kind's menu section is a key held in its row (generator/kinds.py), read by the menu.
+    sections = {kind.menu for kind in kinds.KINDS if kind.menu}
+    return extracted | sections
 
 
 def english_keys() -> set[str]:

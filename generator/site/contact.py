@@ -3,17 +3,20 @@ while site.yml gives none."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from generator.content.load import Document
 from generator.content.models import Contact
 from generator.errors import ContentError
+from generator.wording import Wording
 
 
 @dataclass(frozen=True)
 class ContactLink:
     """One way to write to the publisher: what it is, the link's words and its address."""
 
+    way: Literal["email", "web"]
     label: str
     text: str
     href: str
@@ -23,11 +26,18 @@ def contact_links(contact: Contact | None) -> list[ContactLink]:
     """Return the publisher's email address, then its web address, as links (none without)."""
     if contact is None:
         return []
-    links = [ContactLink("Email", contact.email, f"mailto:{contact.email}")
+    links = [ContactLink("email", "Email", contact.email, f"mailto:{contact.email}")
              ] if contact.email else []
     if contact.url:
-        links.append(ContactLink("Web page", contact.url, contact.url))
+        links.append(ContactLink("web", "Web page", contact.url, contact.url))
     return links
+
+
+def labelled_links(contact: Contact | None, words: Wording) -> list[ContactLink]:
+    """Return the contact links as a page shows them: each labelled in the site's words."""
+    # The English labels of `contact_links` remain for the footer until it takes the catalog's.
+    labels = {"email": words.text("contact.email"), "web": words.text("contact.web_page")}
+    return [replace(link, label=labels[link.way]) for link in contact_links(contact)]
 
 
 MISSING = ("no contact is given, so readers cannot tell you about a mistake or a page that "

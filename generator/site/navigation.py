@@ -17,6 +17,7 @@ from generator import kinds
 from generator.content.models import Condition
 from generator.content.project import Project
 from generator.site import routes, views
+from generator.wording import Wording
 
 NavEntry = dict[str, Any]
 
@@ -48,20 +49,21 @@ class PageMenu:
                 "related": [plain(link) for link in self.related]}
 
 
-def site_nav(project: Project, *, large: bool) -> list[NavEntry]:
+def site_nav(project: Project, *, large: bool, words: Wording) -> list[NavEntry]:
     """Return the navigation for the generated pages.
 
     Each folder kind's pages are listed in its menu section (generator/kinds.py), and those of
     a kind at the top of the menu after Home. The A to Z page opens the topics section
     (Material's navigation.indexes). On a large site the section holds one page per letter
-    instead of the topics themselves.
+    instead of the topics themselves. A kind's section is named by the catalog key its
+    `menu` holds, like `menu.topics`.
     """
     topics: list[NavEntry | str] = [routes.TOPICS]
     if large:
         topics += [_link(group.letter, group.path) for group in views.letters(project.conditions)]
     else:
         topics += [_link(c.name, routes.condition(c.id)) for c in project.conditions]
-    nav: list[NavEntry] = [_link("Home", routes.HOME)]
+    nav: list[NavEntry] = [_link(words.text("menu.home"), routes.HOME)]
     nav += [_link(kind.title(item), kind.page_path(item.id)) for kind in kinds.folder_kinds()
             if kind.menu == kinds.TOP_OF_MENU for item in project.of(kind)]
     for kind in kinds.folder_kinds():
@@ -69,9 +71,9 @@ def site_nav(project: Project, *, large: bool) -> list[NavEntry]:
         links = topics if kind is kinds.CONDITION else [
             _link(kind.title(item), kind.page_path(item.id)) for item in project.of(kind)]
         if kind.menu and links:
-            nav.append({kind.menu: links})
+            nav.append({words.text(kind.menu): links})
     if any(c.faq for c in project.conditions):
-        nav.append(_link("Questions people ask", routes.FAQ))
+        nav.append(_link(words.text("faq.title"), routes.FAQ))
     return nav
 
 
@@ -87,10 +89,11 @@ def page_menu(project: Project, *, large: bool) -> PageMenu | None:
                                 for letter in views.letters(project.conditions)), ())
 
 
-def condition_menu(site_menu: PageMenu, project: Project, condition: Condition) -> PageMenu:
+def condition_menu(site_menu: PageMenu, project: Project, condition: Condition,
+                   words: Wording) -> PageMenu:
     """Return a condition page's menu: the site's letters, its own letter and related pages."""
     letter = views.first_letter(condition)
-    section = MenuLink(f"More topics starting with {letter}", views.letter_path(letter))
+    section = MenuLink(words.text("menu.more_topics", letter=letter), views.letter_path(letter))
     return PageMenu(section, site_menu.letters, related(project, condition))
 
 

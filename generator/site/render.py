@@ -62,6 +62,8 @@ def _environment(templates_changed: int, words: Wording) -> Environment:
         finalize=_escape_for_markdown,
     )
     env.filters["indent"] = _indent
+    # A catalog text that holds Markdown marks (code spans) keeps them: `_("x") | markdown`.
+    env.filters["markdown"] = MarkdownText
     # Not newstyle: its Markup would skip the Markdown escaping that every text gets.
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=words.text, ngettext=_ngettext(words), newstyle=False)
@@ -106,7 +108,8 @@ class _PageWriter:
 
     def condition_menu(self, project: Project, condition: Condition) -> PageMenu | None:
         """Return a condition page's own menu, from the site's (None on a small site)."""
-        return condition_menu(self.site_menu, project, condition) if self.site_menu else None
+        return (condition_menu(self.site_menu, project, condition, self.words)
+                if self.site_menu else None)
 
     def add(self, path: str, template: str, *, title: str, description: str, review: Review,
             about: tuple[JsonLd, ...] = (), menu: PageMenu | None = None, home: bool = False,
@@ -123,7 +126,7 @@ class _PageWriter:
         self.front_matter[path] = values
         self.bodies[path] = self.env.get_template(template).render(
             site=site, emergency_number=site.emergency_number, title=title,
-            review=views.review_dates(review, site.locale),
+            review=views.review_dates(review, site.locale, self.words),
             page_address=views.print_address(site, path), **context)
 
 
@@ -153,15 +156,19 @@ def _home_and_topics(writer: _PageWriter, project: Project) -> None:
                comparisons=views.linked(project.comparisons, home, routes.comparison),
                flowcharts=views.linked(project.flowcharts, home, routes.checker),
                faq_link=routes.link(home, routes.FAQ) if has_faq else None)
-    writer.add(routes.TOPICS, "topics.md.j2", title="Topics A to Z",
-               description=f"Every topic of {site.title}, from A to Z.", review=site.review,
+    words = writer.words
+    writer.add(routes.TOPICS, "topics.md.j2", title=words.text("topics.title"),
+               description=words.text("topics.description", site=site.title),
+               review=site.review,
                topics=views.topic_index(project.conditions, routes.TOPICS, large=writer.large))
     if not writer.large:
         return
     for letter in views.letters(project.conditions):
         names = ", ".join(c.name for c in letter.conditions[:3])
-        writer.add(letter.path, "topics_letter.md.j2", title=f"Topics A to Z: {letter.letter}",
-                   description=f"Topics starting with {letter.letter}: {names}.",
+        writer.add(letter.path, "topics_letter.md.j2",
+                   title=words.text("topics.letter.title", letter=letter.letter),
+                   description=words.text("topics.letter.description", letter=letter.letter,
+                                          names=names),
                    review=site.review, letter=letter.letter, topics=views.letter_index(letter))
 
 
@@ -182,9 +189,10 @@ def _condition_values(writer: _PageWriter, project: Project, condition: Conditio
     return {"about": _condition_data(condition), "search_boost": 2,
             "menu": writer.condition_menu(project, condition),
             "questions": views.faq_questions(condition),
-            "sources": views.cited_sources(condition.sources, project.site.locale),
+            "sources": views.cited_sources(condition.sources, project.site.locale,
+                                           writer.words),
             "care_cards": views.care_cards(condition.when_to_get_help, project.site,
-                                           condition.warning_signs),
+                                           writer.words, condition.warning_signs),
             "comparisons": views.linked(views.comparisons_of(project.comparisons, condition),
                                         path, routes.comparison),
             "flowcharts": views.linked(views.flowcharts_about(project.flowcharts, condition),
@@ -195,23 +203,23 @@ def _comparison_values(writer: _PageWriter, project: Project, comparison: Compar
                        path: str) -> Values:
     compared = [project.condition(cid) for cid in comparison.conditions]
     return {"conditions": views.linked(compared, path, routes.condition),
-            "rows": views.comparison_rows(comparison, compared)}
+            "rows": views.comparison_rows(comparison, compared, writer.words)}
 
 
 def _flowchart_values(writer: _PageWriter, project: Project, flow: Flowchart,
                       path: str) -> Values:
-    return {"chart": views.flowchart_view(flow, project.site, project.conditions_by_id, level=2,
-                                          page=path),
+    return {"chart": views.flowchart_view(flow, project.site, project.conditions_by_id,
+                                          writer.words, level=2, page=path),
             "hide_toc": True}
 
 
 def _page_values(writer: _PageWriter, project: Project, page: Page, path: str) -> Values:
     with_faq = [c for c in project.conditions if c.faq]
-    embeds = [views.EmbedCode(c, _embed_snippet(writer.env, project.site, c))
+    embeds = [views.EmbedCode(c, _embed_snippet(writer.env, project.site, c, writer.words))
               for c in with_faq] if page.embed_codes else []
     return {"embeds": embeds, "has_address": project.site.url is not None,
             "contact": project.site.contact,
-            "contact_links": contact.contact_links(project.site.contact)}
+            "contact_links": contact.labelled_links(project.site.contact, writer.words)}
 
 
 _PAGE_VALUES: dict[str, Callable[[_PageWriter, Project, Any, str], Values]] = {
@@ -235,22 +243,22 @@ def _questions(writer: _PageWriter, project: Project) -> None:
         writer.add(routes.FAQ, "faq.md.j2",
                    title=writer.words.text("faq.title"),
                    description=writer.words.text("faq.description", site=site.title),
-                   review=views.earliest_review([c.review for c in with_faq]),
+                   review=views.earliest_review([c.review for c in with_faq], writer.words),
                    menu=writer.site_menu,
                    about=(structured_data.faq_page(with_faq),),
                    conditions=views.linked(with_faq, routes.FAQ, routes.condition))
     for condition in with_faq:
         path = routes.embed(condition.id)
         writer.add(path, "embed.md.j2",
-                   title=f"{condition.name}: questions people ask",
-                   description=f"Questions and answers: {condition.name}.",
+                   title=writer.words.text("embed.title", name=condition.name),
+                   description=writer.words.text("embed.description", name=condition.name),
                    review=condition.review,
                    about=(structured_data.faq_page([condition]),),
                    condition=condition, embed_page=True,
                    full_page=routes.link(path, routes.condition(condition.id)),
                    # Discovery lives on the embed page only: Material's script fetches a
                    # sitemap for every <link rel="alternate"> on pages that load it.
-                   oembed=views.oembed_links(site, [condition]))
+                   oembed=views.oembed_links(site, [condition], writer.words))
 
 
 def _questions_by_letter(writer: _PageWriter, with_faq: list[Condition]) -> None:
@@ -259,19 +267,20 @@ def _questions_by_letter(writer: _PageWriter, with_faq: list[Condition]) -> None
     Each letter's page lists the questions and links to the topic's page, which holds the
     answers, so no page grows with the number of topics.
     """
-    site = writer.site
+    site, words = writer.site, writer.words
     writer.add(routes.FAQ, "faq_letters.md.j2",
-               title=writer.words.text("faq.title"),
-               description=writer.words.text("faq.description", site=site.title),
-               review=views.earliest_review([c.review for c in with_faq]), menu=writer.site_menu,
+               title=words.text("faq.title"),
+               description=words.text("faq.description", site=site.title),
+               review=views.earliest_review([c.review for c in with_faq], words),
+               menu=writer.site_menu,
                letters=views.topic_groups(with_faq, routes.FAQ, routes.faq_letter),
                count=len(with_faq))
     for group in views.letters(tuple(with_faq)):
         path = routes.faq_letter(group.slug)
         writer.add(path, "faq_letter.md.j2",
-                   title=f"Questions people ask: {group.letter}",
-                   description=f"Questions people ask about topics starting with {group.letter}.",
-                   review=views.earliest_review([c.review for c in group.conditions]),
+                   title=words.text("faq.letter.title", letter=group.letter),
+                   description=words.text("faq.letter.description", letter=group.letter),
+                   review=views.earliest_review([c.review for c in group.conditions], words),
                    menu=writer.site_menu, letter=group.letter,
                    conditions=views.linked(group.conditions, path, routes.condition),
                    all_letters=routes.link(path, routes.FAQ))
@@ -291,10 +300,10 @@ def render_files(project: Project, words: Wording) -> Pages:
             oembed = {
                 "version": "1.0",
                 "type": "rich",
-                "title": views.embed_title(site, condition),
+                "title": views.embed_title(site, condition, words),
                 "provider_name": site.title,
                 "provider_url": site.url,
-                "html": _embed_snippet(env, site, condition),
+                "html": _embed_snippet(env, site, condition, words),
                 "width": 600,
                 "height": 600,
             }
@@ -303,7 +312,8 @@ def render_files(project: Project, words: Wording) -> Pages:
     return files
 
 
-def _embed_snippet(env: Environment, site: Site, condition: Condition) -> str | None:
+def _embed_snippet(env: Environment, site: Site, condition: Condition,
+                   words: Wording) -> str | None:
     """Return the HTML another site pastes to embed a condition's questions.
 
     None without a site address: the code must name where the questions live.
@@ -311,7 +321,7 @@ def _embed_snippet(env: Environment, site: Site, condition: Condition) -> str | 
     if site.url is None:
         return None
     return env.get_template("embed_snippet.html.j2").render(
-        src=views.embed_url(site, condition), title=views.embed_title(site, condition),
+        src=views.embed_url(site, condition), title=views.embed_title(site, condition, words),
         origin=views.site_origin(site)).strip()
 
 

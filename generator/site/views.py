@@ -28,6 +28,8 @@ from generator.site import anchors, routes
 from generator.site.anchors import StepAnchors
 from generator.site.care import CareHeading, care_heading
 from generator.site.structured_data import page_url
+from generator.site.value_place import MARK, around
+from generator.wording import Wording
 
 if TYPE_CHECKING:
     from generator.content.project import Project
@@ -66,41 +68,30 @@ class Day:
 
 
 @dataclass(frozen=True)
-class ReviewedBy:
-    """A named person checked the page: the only case that may say "last reviewed"."""
+class DatedLine:
+    """Words with a date in them: the words before it, the date (for `<time>`), the words after.
 
-    reviewer: str
-    day: Day
+    `day` is None when a translation leaves the date out: `before` then holds all its words.
+    """
 
-    def __post_init__(self) -> None:
-        # NHS and MedlinePlus readers take "last reviewed" to mean a named expert's check.
-        if not self.reviewer.strip():
-            raise ValueError("a review needs the name of the person who did it")
+    before: str
+    day: Day | None
+    after: str
 
 
-@dataclass(frozen=True)
-class NotYetReviewed:
-    """Nobody has reviewed the page yet: say when it was written, and that it awaits review."""
-
-    written: Day
+def dated_line(text: str, day: Day) -> DatedLine:
+    """Return catalog words looked up with `date=MARK`, split where they put the date."""
+    place = around(text)
+    return DatedLine(place.before, day, place.after) if place else DatedLine(text, None, "")
 
 
 @dataclass(frozen=True)
 class ReviewDates:
-    """A page's review line as shown to a reader: who checked it and when, or that nobody has."""
+    """A page's review lines as shown to a reader: who checked it and when, or that nobody has,
+    then when it is due its next review."""
 
-    check: ReviewedBy | NotYetReviewed
-    next_review_due: Day
-
-    @property
-    def reviewed(self) -> ReviewedBy | None:
-        """Return the named review, or None when the page has not been reviewed yet."""
-        return self.check if isinstance(self.check, ReviewedBy) else None
-
-    @property
-    def not_yet_reviewed(self) -> NotYetReviewed | None:
-        """Return when the page was written, when nobody has reviewed it yet."""
-        return self.check if isinstance(self.check, NotYetReviewed) else None
+    check: DatedLine
+    next_review_due: DatedLine
 
 
 @dataclass(frozen=True)
@@ -120,11 +111,17 @@ class Row:
     cells: tuple[Cell, ...]
 
 
-def review_dates(review: Review, locale: str) -> ReviewDates:
-    """Return a page's review dates written out for its locale."""
+def review_dates(review: Review, locale: str, words: Wording) -> ReviewDates:
+    """Return a page's review lines, their dates written out for its locale."""
     day = _day(review.last_reviewed, locale)
-    check = ReviewedBy(review.reviewed_by, day) if review.reviewed_by else NotYetReviewed(day)
-    return ReviewDates(check, _day(review.next_review_due, locale))
+    # NHS and MedlinePlus readers take "last reviewed" to mean a named expert's check, so
+    # only a page with a reviewer's name says it.
+    reviewer = (review.reviewed_by or "").strip()
+    text = (words.text("review.reviewed", date=MARK, reviewer=reviewer) if reviewer
+            else words.text("review.written", date=MARK))
+    due = words.text("review.next_due", date=MARK)
+    return ReviewDates(dated_line(text, day),
+                       dated_line(due, _day(review.next_review_due, locale)))
 
 
 @dataclass(frozen=True)
@@ -133,20 +130,23 @@ class CitedSource:
 
     title: str
     url: str | None
-    author: str | None
+    by: str | None
+    """Who wrote it, in the catalog's words ("by …"), when known."""
     publisher: str | None
-    published: Day | None
+    published: DatedLine | None
     note: str | None
 
 
-def cited_sources(sources: list[Source], locale: str) -> list[CitedSource]:
+def cited_sources(sources: list[Source], locale: str, words: Wording) -> list[CitedSource]:
     """Return a page's sources with what each one gives: author, publisher, date, address."""
-    return [CitedSource(s.title, s.url, s.author, s.publisher,
-                        _day(s.published, locale) if s.published else None, s.note)
-            for s in sources]
+    return [CitedSource(
+        s.title, s.url, words.text("source.by", author=s.author) if s.author else None,
+        s.publisher,
+        dated_line(words.text("source.published", date=MARK), _day(s.published, locale))
+        if s.published else None, s.note) for s in sources]
 
 
-def earliest_review(reviews: list[Review]) -> Review:
+def earliest_review(reviews: list[Review], words: Wording) -> Review:
     """Return the review of a page made of many parts: the oldest review, the soonest due.
 
     It names reviewers only when every part was reviewed.
@@ -156,8 +156,13 @@ def earliest_review(reviews: list[Review]) -> Review:
     return Review(
         last_reviewed=min(r.last_reviewed for r in reviews),
         next_review_due=min(r.next_review_due for r in reviews),
-        reviewed_by=" and ".join(reviewers) if everyone else None,
+        reviewed_by=_names(reviewers, words) if everyone and reviewers else None,
     )
+
+
+def _names(names: list[str], words: Wording) -> str:
+    *first, last = names
+    return words.text("review.reviewers", names=", ".join(first), last=last) if first else last
 
 
 LARGE_SITE_FROM = 30
@@ -316,7 +321,7 @@ def flowcharts_about(flowcharts: tuple[Flowchart, ...],
     return [f for f in flowcharts if any(condition.id in o.conditions for o in f.outcomes)]
 
 
-def care_cards(advice: list[CareAdvice], site: Site,
+def care_cards(advice: list[CareAdvice], site: Site, words: Wording,
                warning_signs: list[str] | None = None) -> list[CareCard]:
     """Return the care callouts with the most urgent first; warning signs lead the emergency one.
 
@@ -326,16 +331,19 @@ def care_cards(advice: list[CareAdvice], site: Site,
     ordered = sorted(advice, key=lambda group: CARE_ORDER.index(group.care))
     signs = tuple(warning_signs or ())
     return [
-        CareCard(care_heading(g.care, site.locale, site.emergency_number),
+        CareCard(care_heading(g.care, words, site.emergency_number),
                  (*signs, *g.items) if g.care == "emergency" else tuple(g.items), g.note)
         for g in ordered
     ]
 
 
-def comparison_rows(comparison: Comparison, conditions: list[Condition]) -> list[Row]:
+def comparison_rows(comparison: Comparison, conditions: list[Condition],
+                    words: Wording) -> list[Row]:
     """Return each row's cells, read from each condition's own fields."""
+    none_listed = words.text("comparison.none_listed")
     return [
-        Row(row.label, tuple(_cell(c.name, _field(c, row.field)) for c in conditions))
+        Row(row.label, tuple(_cell(c.name, _field(c, row.field), none_listed)
+                             for c in conditions))
         for row in comparison.rows
     ]
 
@@ -358,9 +366,9 @@ def _field(condition: Condition, path: str) -> Any:
     return value
 
 
-def _cell(condition: str, value: Any) -> Cell:
+def _cell(condition: str, value: Any, none_listed: str) -> Cell:
     if isinstance(value, list):
-        return Cell(condition, None, tuple(value)) if value else Cell(condition, "None listed.", ())
+        return Cell(condition, None, tuple(value)) if value else Cell(condition, none_listed, ())
     return Cell(condition, value, ())
 
 
@@ -417,7 +425,8 @@ class FlowchartView:
 
 
 def flowchart_view(
-    flow: Flowchart, site: Site, conditions: dict[str, Condition], *, level: int, page: str
+    flow: Flowchart, site: Site, conditions: dict[str, Condition], words: Wording, *,
+    level: int, page: str
 ) -> FlowchartView:
     """Return a flowchart for the page at `page`, whose headings start at `level`.
 
@@ -432,7 +441,7 @@ def flowchart_view(
     outcomes = tuple(
         OutcomeView(
             o.id, ids[o.id], o.title,
-            CareCard(care_heading(o.care, site.locale, site.emergency_number), tuple(o.advice),
+            CareCard(care_heading(o.care, words, site.emergency_number), tuple(o.advice),
                      o.note),
             linked((conditions[c] for c in o.conditions), page, routes.condition),
         )
@@ -461,16 +470,17 @@ def embed_url(site: Site, condition: Condition) -> str | None:
     return page_url(site, routes.embed(condition.id))
 
 
-def embed_title(site: Site, condition: Condition) -> str:
+def embed_title(site: Site, condition: Condition, words: Wording) -> str:
     """Return the iframe title of a condition's embeddable FAQ page."""
-    return f"{condition.name}: questions and answers from {site.title}"
+    return words.text("embed.frame_title", name=condition.name, site=site.title)
 
 
-def oembed_links(site: Site, conditions: list[Condition]) -> list[dict[str, str]]:
+def oembed_links(site: Site, conditions: list[Condition],
+                 words: Wording) -> list[dict[str, str]]:
     """Return the oEmbed discovery links for a page's FAQ sets."""
     if site.url is None:
         return []
-    return [{"href": site.url + routes.oembed(c.id), "title": embed_title(site, c)}
+    return [{"href": site.url + routes.oembed(c.id), "title": embed_title(site, c, words)}
             for c in conditions if c.faq]
 
 

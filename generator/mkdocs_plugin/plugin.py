@@ -27,8 +27,9 @@ from generator.mkdocs_plugin import changed_pages
 from generator.mkdocs_plugin.config import HealthContentConfig
 from generator.mkdocs_plugin.template_cache import keep_compiled_templates
 from generator.pipeline import render_content, site_source
-from generator.site_source import SiteSource, SiteSourceError
+from generator.site_source import SiteSource, SiteSourceError, override_words
 from generator.views import missing_address_notice
+from generator.wording import BASE, for_locale
 
 log = logging.getLogger("mkdocs.plugins.health_content")
 
@@ -82,13 +83,17 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
             raise PluginError(str(error)) from None
         if self.source is None:  # content that never loaded: only the notice is shown
             config.nav = []
-            config.extra["health"] = {"emergency_message": "", "emergency_number": ""}
+            config.extra["health"] = {"emergency_message": "", "emergency_number": "",
+                                      **override_words(for_locale(BASE), site="", number="")}
             return config
         for key, value in self.source.settings.items():
             if key == "extra":
                 config.extra.update(value)
             else:
                 config[key] = value
+        # The palette toggles' names, from the catalog.
+        if "palette" in (theme := self.source.config.get("theme") or {}):
+            config.theme["palette"] = theme["palette"]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

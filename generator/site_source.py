@@ -269,8 +269,7 @@ def _named_palette_toggles(base: dict[str, Any], words: Wording) -> dict[str, An
     names = {"default": words.text("config.palette.default"),
              "slate": words.text("config.palette.slate")}
     theme = base.get("theme")
-    palette = theme.get("palette") if isinstance(theme, dict) else None
-    if not isinstance(palette, list):
+    if not isinstance(theme, dict) or not isinstance(palette := theme.get("palette"), list):
         return base
     # The builder prints a toggle's name as it is, in an attribute: escaped here.
     named = [{**entry, "toggle": {**entry["toggle"], "name": _html(names[entry["scheme"]])}}

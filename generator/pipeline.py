@@ -94,4 +94,5 @@ def site_source(rendered: RenderedSite, config_file: Path, *, offline: bool = Fa
     SiteSourceError when it cannot be read or an npm asset is missing.
     """
     return assemble(rendered.project, rendered.bodies, rendered.front_matter, rendered.files,
-                    rendered.nav, config_file, offline=offline, builder=builder)
+                    rendered.nav, config_file, words=rendered.words, offline=offline,
+                    builder=builder)

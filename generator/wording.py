@@ -83,12 +83,15 @@ class Wording:
         return self._wrap(_fill(self.translations.ngettext(key, key, count),
                                 {"count": count, **values}))
 
-    def texts(self, prefix: str) -> dict[str, str]:
+    def texts(self, prefix: str, /, **values: object) -> dict[str, str]:
         """Return every text whose key starts with `prefix`, by the rest of its key.
 
-        The theme overrides and the scripts take their words this way, as plain values.
+        The theme overrides and the scripts take their words this way, as plain values. The
+        braces of a value not given stay as they are, for the script that shows the text to
+        fill in (`You answered: {answer}.`).
         """
-        return {key.removeprefix(prefix): self.text(key)
+        return {key.removeprefix(prefix): self._wrap(_fill(
+                    self.translations.gettext(key), values, keep_missing=True))
                 for key in sorted(self.keys) if key.startswith(prefix)}
 
     def _check(self, key: str) -> None:
@@ -100,9 +103,11 @@ class Wording:
         return f"{before}{text}{after}" if text else text
 
 
-def _fill(text: str, values: dict[str, object]) -> str:
+def _fill(text: str, values: dict[str, object], *, keep_missing: bool = False) -> str:
     # Only the names a text uses are filled in, so a translation may leave a value out.
     names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    if keep_missing:
+        values = {name: "{" + name + "}" for name in names} | values
     return text.format(**{name: values[name] for name in names}) if names else text
 
 

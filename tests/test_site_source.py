@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from collections.abc import Callable
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
 import yaml
 from markupsafe import Markup
 
+from generator import wording
 from generator.pipeline import render_content
 from generator.pipeline import site_source as source_of
 from generator.site import site_source
+from generator.wording import for_locale
 
 from conftest import CONTENT, PUBLISHED_AT, ROOT, html
 
@@ -130,6 +134,23 @@ def test_every_text_the_theme_prints_is_escaped_once(scratch: Callable[..., Path
     assert home.select_one(".md-header__button.md-logo")["title"] == "Twitch & <Spasm> Guide"
     assert home.select_one(".md-copyright__highlight").get_text(strip=True) == (
         "Published by Twitch & <Spasm> Guide")
+    assert html(project / "out/site", "404.html").title.get_text() == (
+        "Page not found - Twitch & <Spasm> Guide")
+
+
+def test_the_words_the_builder_shows_come_from_the_catalog() -> None:
+    source = source_of(render_content(CONTENT, words=wording.pseudo(for_locale("en-US"))),
+                       ROOT / "mkdocs.yml")
+    health = source.config["extra"]["health"]
+
+    assert [entry["toggle"]["name"] for entry in source.config["theme"]["palette"]] == [
+        "⟦Switch to dark mode⟧", "⟦Switch to light mode⟧"]
+    assert source.config["copyright"] == "⟦Published by Muscle Twitch and Spasm Guide⟧"
+    assert health["words"]["emergency"]["call"] == "⟦Call 911⟧"
+    assert health["words"]["notfound"]["title"] == (
+        "⟦Page not found - Muscle Twitch and Spasm Guide⟧")
+    assert json.loads(html_unescape(health["script_words"]))["flowchart.answered"] == (
+        "⟦You answered: {answer}.⟧")
 
 
 def test_a_missing_npm_asset_is_named_with_what_to_run(scratch: Callable[..., Path]) -> None:

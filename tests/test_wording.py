@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import re
 import string
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from selectolax.lexbor import LexborHTMLParser
 
 from generator import kinds, wording
 from generator.wording import BASE, LOCALES, MissingWords, catalog_path, for_locale, read_catalog
 
 GENERATOR = Path(wording.__file__).parent
+OVERRIDES = GENERATOR.parent / "overrides"
+THEME_TEMPLATES = sorted([*OVERRIDES.rglob("*.html"), *OVERRIDES.rglob("*.xml"),
+                          *(GENERATOR / "builders" / "zensical_theme").rglob("*.*")])
+"""The builders' templates: ours in overrides/ and those that replace them for Zensical."""
+SCRIPTS = sorted((OVERRIDES / "assets/javascripts").glob("*.js"))
+# A template reads `config.extra.health.words.notfound.title` for `theme.notfound.title`
+# (generator/site/site_source.py), and a script `word("flowchart.back")` for `script.flowchart.back`.
+THEME_WORD = re.compile(r"\bwords\.([a-z_]+(?:\.[a-z_]+)*)")
+SCRIPT_WORD = re.compile(r"""\bword\(["']([a-z_.]+)["']""")
 
 HEADER = """\
 msgid ""
@@ -93,15 +105,19 @@ def test_a_locale_reads_its_own_catalog_then_its_language_then_english() -> None
 
 
 def used_keys() -> set[str]:
-    """Return every key the generator's Python code and templates ask for."""
+    """Return every key the generator's code and templates, the overrides and scripts ask for."""
     keywords = {"text": None, "plural": None, "_": None, "gettext": None}
     method_map = [("**.py", "python"), ("**/templates/**.j2", "jinja2")]
     options = {"**/templates/**.j2": {"extensions": "jinja2.ext.i18n"}}
-    extracted = {str(message) for _, _, message, _, _ in extract_from_dir(
+    keys = {str(message) for _, _, message, _, _ in extract_from_dir(
         GENERATOR, method_map, options_map=options, keywords=keywords) if message}
+    keys |= {f"theme.{name}" for path in THEME_TEMPLATES
+             for name in THEME_WORD.findall(path.read_text(encoding="utf-8"))}
+    keys |= {f"script.{name}" for path in SCRIPTS
+             for name in SCRIPT_WORD.findall(path.read_text(encoding="utf-8"))}
     # A kind's menu section is a key held in its row (generator/kinds.py), read by the menu.
-    sections = {kind.menu for kind in kinds.KINDS if kind.menu}
-    return extracted | sections
+    keys |= {kind.menu for kind in kinds.KINDS if kind.menu}
+    return keys
 
 
 def english_keys() -> set[str]:
@@ -140,3 +156,81 @@ def test_every_catalog_uses_only_english_keys_and_their_values(path: Path) -> No
 
 def _forms(text: str | tuple[str, ...]) -> tuple[str, ...]:
     return (text,) if isinstance(text, str) else text
+
+
+# Words a reader would read: a capitalised word or words ("Start again", "Topics A to Z",
+# "Page not found - "), or lower-case words with spaces (" your answer to: "). Class names,
+# paths, selectors and names of settings have no spaces, or hyphens and underscores.
+_WORDS = re.compile(r"[A-Z]?[a-z]+(?:[ ,:;.!?'\u2019-]+[A-Za-z][a-z]*)*[ ,:;.!?-]*")
+_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "value", "content", "label")
+_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_LITERAL = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""")
+
+
+def reads_as_english(text: str) -> bool:
+    words = text.strip()
+    return bool(words) and _WORDS.fullmatch(words) is not None and (
+        words[0].isupper() or (" " in words and not {"-", "_"} & set(words)))
+
+
+def template_words(template: str) -> Iterator[str]:
+    """Yield what a reader may read of a template: its text, reader-facing attributes and the
+    string values its tags write (a template may pass words to a macro)."""
+    template = _JINJA_COMMENT.sub("", template)
+    for tag in _JINJA.findall(template):
+        yield from (double or single for double, single in _LITERAL.findall(tag))
+    tree = LexborHTMLParser(_JINJA.sub("", template))
+    for node in tree.root.traverse(include_text=True) if tree.root else []:
+        if node.tag == "-text" and node.parent is not None and node.parent.tag not in (
+                "script", "style"):
+            yield node.text_content or ""
+        for name in _ATTRIBUTES:
+            yield (node.attributes.get(name) if node.attributes else None) or ""
+
+
+def script_literals(script: str) -> Iterator[str]:
+    """Yield each string literal of a script, leaving out its comments and `"use strict"`."""
+    at = 0
+    while at < len(script):
+        if script.startswith("//", at):
+            at = script.find("\n", at) % (len(script) + 1) or len(script)
+        elif script.startswith("/*", at):
+            at = script.index("*/", at) + 2
+        elif (literal := _LITERAL.match(script, at)) is not None:
+            text = literal.group(1) if literal.group(1) is not None else literal.group(2)
+            if text != "use strict":
+                yield text
+            at = literal.end()
+        else:
+            at += 1
+
+
+@pytest.mark.parametrize("path", THEME_TEMPLATES, ids=lambda path: path.name)
+def test_no_template_of_the_builders_holds_words_of_its_own(path: Path) -> None:
+    english = [text for text in template_words(path.read_text(encoding="utf-8"))
+               if reads_as_english(text)]
+
+    assert english == [], f"{path.name}: put these words in the catalog, as theme.*"
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=lambda path: path.name)
+def test_no_script_holds_words_of_its_own(path: Path) -> None:
+    english = [text for text in script_literals(path.read_text(encoding="utf-8"))
+               if reads_as_english(text)]
+
+    assert english == [], f"{path.name}: put these words in the catalog, as script.*"
+
+
+def test_words_in_a_template_or_a_script_are_found() -> None:
+    assert list(filter(reads_as_english, template_words(
+        '<section aria-label="Emergency help"><p>Not finding it?</p>'
+        '{{ menu_list("__health-menu", "Related", links, "health-menu__letters") }}'
+        '{#- Only a comment. -#}<a href="{{ link.url }}">{{ link.title }}</a>: '
+        '<script>var x = 1;</script></section>'))) == [
+        "Related", "Emergency help", "Not finding it?"]
+    assert list(filter(reads_as_english, script_literals(
+        '"use strict"; // Said "Hello there" in a comment\n'
+        'node.textContent = " your answer to: " + x; node.className = "md-nav md-nav--a";'
+        'el.setAttribute("aria-label", \'Menu\'); q(".md-header label[for=__drawer]");'))) == [
+        " your answer to: ", "Menu"]

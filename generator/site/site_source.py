@@ -9,9 +9,15 @@ builder on it; the preview hands MkDocs the same pages and settings in memory.
 The configuration is the project's own mkdocs.yml (theme, palettes, Markdown extensions, scripts
 and styles) with the site's values put in: its name, description, address and menu, and under
 `extra.health` what the overrides show (the emergency text, the footer and search-help links).
-MkDocs' templates print these values as they are, without escaping them, so every text value a
-page shows is HTML, escaped here, and every link arrives as its address in this output. The
-site's name is Markup, which `| e` leaves alone: Material's header escapes it once more.
+The overrides are rendered by the builder's template engine, which cannot read our catalog, so
+their words travel here too: `extra.health.words` holds every `theme.*` text of the catalog
+(generator/wording.py) by the rest of its key (`theme.notfound.title` is
+`words.notfound.title`), with the site's values put in, and `extra.health.script_words` the
+scripts' `script.*` texts, as JSON that main.html hands the page. The palette toggles' names
+come from the catalog as well. MkDocs' templates print these values as they are, without
+escaping them, so every text value a page shows is HTML, escaped here, and every link arrives
+as its address in this output. The site's name is Markup, which `| e` leaves alone: Material's
+header escapes it once more.
 
 Zensical reads the same mkdocs.yml with its own template engine (MiniJinja) and its own copy
 of Material's theme. Its site source differs only where it must (`builder="zensical"`): the
@@ -22,6 +28,7 @@ without the search box override, since Zensical's search is its own (ZENSICAL_LE
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass
 from functools import cached_property
@@ -40,6 +47,7 @@ from generator.site.front_matter import FrontMatter
 from generator.site.navigation import NavEntry
 from generator.site.render import Pages
 from generator.site.views import search_help_links
+from generator.wording import Wording
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -100,13 +108,13 @@ class SiteSource:
 
 
 def assemble(project: Project, bodies: Pages, values: dict[str, FrontMatter], files: Pages,
-             nav: list[NavEntry], config_file: Path, *, offline: bool,
+             nav: list[NavEntry], config_file: Path, *, words: Wording, offline: bool,
              builder: Builder = "mkdocs") -> SiteSource:
     """Return the site source of the website, or of the offline bundle when `offline`."""
     root = config_file.parent
-    base = read_config(config_file)
+    base = _named_palette_toggles(read_config(config_file), words)
     link = _Links(set(bodies), folders=not offline)
-    settings = site_settings(project, nav, link)
+    settings = site_settings(project, nav, link, words)
     theme = base.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     return SiteSource(
@@ -121,13 +129,14 @@ def assemble(project: Project, bodies: Pages, values: dict[str, FrontMatter], fi
     )
 
 
-def site_settings(project: Project, nav: list[NavEntry], link: _Links) -> dict[str, Any]:
+def site_settings(project: Project, nav: list[NavEntry], link: _Links,
+                  words: Wording) -> dict[str, Any]:
     """Return the configuration values the content gives, escaped, with links as addresses."""
     site = project.site
     settings: dict[str, Any] = {
         "site_name": escape(site.title),
         "site_description": _html(site.description),
-        "copyright": _html(f"Published by {site.publisher}"),
+        "copyright": _html(words.text("config.copyright", publisher=site.publisher)),
         "nav": _escaped_nav(nav),
         "extra": {"health": {
             "emergency_message": _html(site.emergency.message),
@@ -138,11 +147,31 @@ def site_settings(project: Project, nav: list[NavEntry], link: _Links) -> dict[s
                                 "topics": link.from_root(routes.TOPICS)},
             "contact": _footer_contact(site.contact),
             "site_root": _site_root(site.url),
+            **override_words(words, site=site.title, number=site.emergency_number),
         }},
     }
     if site.url:
         settings["site_url"] = site.url
     return settings
+
+
+def override_words(words: Wording, **values: str) -> dict[str, Any]:
+    """Return the words of the overrides and of the scripts, as `extra.health` holds them.
+
+    `words`: each `theme.*` text, escaped, with `values` put in, under the parts of the rest of
+    its key, so that both MkDocs' Jinja and Zensical's MiniJinja read it as
+    `config.extra.health.words.notfound.title`. `script_words`: the `script.*` texts by the
+    rest of their key, as JSON escaped for an attribute; a script fills in their braces.
+    """
+    nested: dict[str, Any] = {}
+    for name, text in words.texts("theme.", **values).items():
+        *parents, last = name.split(".")
+        folder = nested
+        for part in parents:
+            folder = folder.setdefault(part, {})
+        folder[last] = _html(text)
+    scripts = json.dumps(words.texts("script."), ensure_ascii=False, sort_keys=True)
+    return {"words": nested, "script_words": _html(scripts)}
 
 
 def write(source: SiteSource, folder: Path) -> None:
@@ -233,6 +262,21 @@ def _config(base: dict[str, Any], settings: dict[str, Any], *, offline: bool,
     config["plugins"] = _plugins(base.get("plugins") or [], offline=offline)
     config["nav"] = settings["nav"]
     return config
+
+
+def _named_palette_toggles(base: dict[str, Any], words: Wording) -> dict[str, Any]:
+    """Return mkdocs.yml with each palette toggle named from the catalog, by its scheme."""
+    names = {"default": words.text("config.palette.default"),
+             "slate": words.text("config.palette.slate")}
+    theme = base.get("theme")
+    if not isinstance(theme, dict) or not isinstance(palette := theme.get("palette"), list):
+        return base
+    # The builder prints a toggle's name as it is, in an attribute: escaped here.
+    named = [{**entry, "toggle": {**entry["toggle"], "name": _html(names[entry["scheme"]])}}
+             if isinstance(entry, dict) and isinstance(entry.get("toggle"), dict)
+             and entry.get("scheme") in names else entry
+             for entry in palette]
+    return {**base, "theme": {**theme, "palette": named}}
 
 
 def _plugins(listed: list[Any] | dict[str, Any], *, offline: bool) -> list[Any]:

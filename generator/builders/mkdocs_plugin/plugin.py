@@ -28,8 +28,9 @@ from generator.errors import ContentErrors
 from generator.pipeline import render_content, site_source
 from generator.safety.built_site import UnsafePages, secured_page
 from generator.site import routes
-from generator.site.site_source import SiteSource, SiteSourceError
+from generator.site.site_source import SiteSource, SiteSourceError, override_words
 from generator.site.views import missing_address_notice
+from generator.wording import BASE, for_locale
 
 log = logging.getLogger("mkdocs.plugins.health_content")
 
@@ -83,13 +84,17 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
             raise PluginError(str(error)) from None
         if self.source is None:  # content that never loaded: only the notice is shown
             config.nav = []
-            config.extra["health"] = {"emergency_message": "", "emergency_number": ""}
+            config.extra["health"] = {"emergency_message": "", "emergency_number": "",
+                                      **override_words(for_locale(BASE), site="", number="")}
             return config
         for key, value in self.source.settings.items():
             if key == "extra":
                 config.extra.update(value)
             else:
                 config[key] = value
+        # The palette toggles' names, from the catalog.
+        if "palette" in (theme := self.source.config.get("theme") or {}):
+            config.theme["palette"] = theme["palette"]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

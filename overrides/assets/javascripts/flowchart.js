@@ -6,6 +6,20 @@
 (function () {
   "use strict";
 
+  // The words this script shows come from the page (overrides/main.html), by their catalog key
+  // without `script.`, never from the script; `{name}` in a text is filled in from `values`.
+  // Each is shown as text (textContent or an attribute), never as markup.
+  var words = null;
+  function word(key, values) {
+    if (words === null) {
+      var meta = document.querySelector('meta[name="health-script-words"]');
+      words = meta ? JSON.parse(meta.getAttribute("content")) : {};
+    }
+    return (words[key] || "").replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
+    });
+  }
+
   // The answers given to one flowchart, read from the URL fragment.
   function answersIn(hash, id) {
     var parts = hash.replace(/^#/, "").split("&");
@@ -130,35 +144,41 @@
       }
       back.textContent = "";
       if (values.length) {
-        back.appendChild(link("Back", hashFor(id, values.slice(0, -1)), "flowchart__back-link"));
+        back.appendChild(link(word("flowchart.back"), hashFor(id, values.slice(0, -1)),
+          "flowchart__back-link"));
       }
       summary.textContent = "";
       if (values.length) {
-        summary.appendChild(element("h" + root.getAttribute("data-level"), "", "Your answers"));
+        summary.appendChild(element("h" + root.getAttribute("data-level"), "",
+          word("flowchart.answers")));
         var list = element("dl", "flowchart__answers-given");
         route.taken.forEach(function (t, index) {
           var row = element("div");
           row.appendChild(element("dt", "", data.steps[t.step].text));
           var answer = element("dd", "", t.answer.text + " ");
-          var change = link("Change", hashFor(id, values.slice(0, index)), "flowchart__change");
+          var change = link(word("flowchart.change"), hashFor(id, values.slice(0, index)),
+            "flowchart__change");
           change.appendChild(element("span", "md-visually-hidden",
-            " your answer to: " + data.steps[t.step].text));
+            " " + word("flowchart.change_which", { question: data.steps[t.step].text })));
           answer.appendChild(change);
           row.appendChild(answer);
           list.appendChild(row);
         });
         summary.appendChild(list);
-        summary.appendChild(link("Start again", hashFor(id, []), "md-button flowchart__restart"));
+        summary.appendChild(link(word("flowchart.restart"), hashFor(id, []),
+          "md-button flowchart__restart"));
       }
       var heading = document.getElementById(data.steps[route.current].heading);
       var last = route.taken[route.taken.length - 1];
-      document.title = last ? heading.textContent + " - " + pageTitle : pageTitle;
+      document.title = last
+        ? word("flowchart.title", { step: heading.textContent, page: pageTitle })
+        : pageTitle;
       showIntro(!last);
       if (moveFocus && heading) {
         // Focus reads the new heading; the status adds what was just chosen. After an answer
         // the step starts at the top of the screen, so a phone shows the question or the
         // outcome first.
-        status.textContent = last ? "You answered: " + last.answer.text + "." : "";
+        status.textContent = last ? word("flowchart.answered", { answer: last.answer.text }) : "";
         heading.focus({ preventScroll: true });
         if (last) root.scrollIntoView({ block: "start" });
         else heading.scrollIntoView({ block: "nearest" });

@@ -4,10 +4,24 @@
 (function () {
   "use strict";
 
+  // The words this script shows come from the page (overrides/main.html), by their catalog key
+  // without `script.`, never from the script; `{name}` in a text is filled in from `values`.
+  // Each is shown as text (textContent or an attribute), never as markup.
+  var words = null;
+  function word(key, values) {
+    if (words === null) {
+      var meta = document.querySelector('meta[name="health-script-words"]');
+      words = meta ? JSON.parse(meta.getAttribute("content")) : {};
+    }
+    return (words[key] || "").replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
+    });
+  }
+
   // The search panel is a dialog without a name.
   var search = document.querySelector('.md-search[role="dialog"]');
   if (search && !search.hasAttribute("aria-label")) {
-    search.setAttribute("aria-label", "Search this site");
+    search.setAttribute("aria-label", word("health.search"));
   }
 
   // On narrow screens the menu opens from a <label>, which the keyboard cannot reach and
@@ -20,7 +34,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = opener.className + " health-menu-button";
-    button.setAttribute("aria-label", "Menu");
+    button.setAttribute("aria-label", word("health.menu"));
     while (opener.firstChild) button.appendChild(opener.firstChild);
     opener.parentNode.insertBefore(button, opener);
     opener.hidden = true;

@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from generator import wording
+from generator.content.content_cache import ContentCache
 from generator.content.project import Project, load_project
 from generator.site import front_matter, views
 from generator.site.front_matter import FrontMatter
@@ -57,7 +58,8 @@ def render_content(content_dir: Path, *, build_epoch: int | None = None,
                    large_from: int = views.LARGE_SITE_FROM,
                    site_url: str | None = None,
                    today: datetime.date | None = None,
-                   words: Wording | None = None) -> RenderedSite:
+                   words: Wording | None = None,
+                   cache: ContentCache | None = None) -> RenderedSite:
     """Load and check the content, then render every page, raising `ContentErrors` on mistakes.
 
     The build's date is `build_epoch` when given (SOURCE_DATE_EPOCH), else the newest review
@@ -67,8 +69,10 @@ def render_content(content_dir: Path, *, build_epoch: int | None = None,
     replaces `url` in site.yml, and raises ValueError when it is not usable. A review date
     after `today` (by default the real today) is a mistake. The words that are not content
     are the catalog's for the site's locale, unless `words` are given (the pseudo-locale test).
+    The content is loaded with `cache` (the preview's, kept across its rebuilds), or else with
+    a new one filled from the last build's cache file.
     """
-    project = load_project(content_dir, today=today)
+    project = load_project(content_dir, today=today, cache=cache)
     if site_url:
         project = dataclasses.replace(project, site=project.site.published_at(site_url))
     large = views.is_large(project.conditions, large_from)

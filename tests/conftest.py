@@ -21,7 +21,6 @@ from bs4 import BeautifulSoup
 import generator.content.load
 import generator.content.project
 from generator.builders import output_folders
-from generator.content import content_cache
 from generator.content.project import Project
 from generator.site import front_matter
 from generator.site.render import Pages, render_pages
@@ -48,11 +47,10 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def fresh_content_cache(tmp_path_factory: pytest.TempPathFactory,
                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Start each test with no cached content, in memory or on disk.
+    """Start each test with no cached content on disk (in memory, each load has its own).
 
     Some tests switch a check off; what they load must never reach another test.
     """
-    monkeypatch.setattr(content_cache, "CACHE", content_cache.ContentCache())
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
 
 

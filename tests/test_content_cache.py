@@ -1,12 +1,14 @@
 """The content cache: a new build parses and checks only the files that changed since the last.
 
-Each test starts a "new process" by emptying the in-memory cache, so what is reused comes
-from the cache file on disk (in the test's own user cache folder, see conftest.py).
+A build given no cache starts as a new process does: what it reuses comes from the cache file
+on disk (in the test's own user cache folder, see conftest.py). A build handed a cache reuses
+what that cache holds in memory, as the preview's rebuilds do.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +17,8 @@ import pytest
 import generator.content.load
 from generator.builders.mkdocs_plugin.plugin import HealthContentPlugin
 from generator.content import content_cache
+from generator.content.content_cache import ContentCache
+from generator.content.project import load_project
 from generator.errors import ContentErrors
 from generator.pipeline import render_content
 
@@ -22,10 +26,12 @@ from conftest import Parses
 
 
 @pytest.fixture
-def new_process(parses: Parses, monkeypatch: pytest.MonkeyPatch) -> Callable[[], Parses]:
-    """Return a function that empties the in-memory cache and the record of parses."""
+def new_process(parses: Parses) -> Callable[[], Parses]:
+    """Return a function that empties the record of parses before a build in a new process.
+
+    A build without a cache of its own is one: it starts from the cache file on disk alone.
+    """
     def start() -> Parses:
-        monkeypatch.setattr(content_cache, "CACHE", content_cache.ContentCache())
         parses.clear()
         return parses
     return start
@@ -52,19 +58,22 @@ def test_a_new_build_of_unchanged_content_parses_no_file_again(
 
 @pytest.mark.parametrize("kept", ["in memory", "on disk"])
 def test_after_editing_one_file_a_rebuild_parses_and_checks_that_file_alone(
-    scratch: Callable[..., Path], new_process: Callable[[], Parses], parses: Parses, kept: str
+    scratch: Callable[..., Path], parses: Parses, kept: str
 ) -> None:
     """In memory: the next rebuild of `make serve`. On disk: the next `make site`."""
     scratch()
-    render_content(Path("content"))
+    cache = ContentCache()
+    render_content(Path("content"), cache=cache)
     edited = Path("content/conditions/muscle-spasm.yml")
     edited.write_text(edited.read_text(encoding="utf-8").replace(
         "name: Muscle spasm", "name: Muscle spasm (edited)"), encoding="utf-8")
     if kept == "on disk":
-        new_process()
+        cache = ContentCache()  # the next process's
+    else:
+        content_cache.cache_file(Path("content")).unlink()  # memory alone must do
     parses.clear()
 
-    rendered = render_content(Path("content"))
+    rendered = render_content(Path("content"), cache=cache)
 
     assert len(parses.parsed) == 1 and "Muscle spasm (edited)" in parses.parsed[0]
     assert parses.checked == ["content/conditions/muscle-spasm.yml"]
@@ -158,14 +167,14 @@ def test_the_preview_saves_the_cache_when_it_stops_not_after_every_rebuild(
     scratch()
     preview = HealthContentPlugin()
     preview.on_startup(command="serve", dirty=True)
-    render_content(Path("content"))  # the first build: the whole cache is written
+    render_content(Path("content"), cache=preview.cache)  # the first build: the cache is written
     cache = content_cache.cache_file(Path("content"))
     first = cache.read_bytes()
     edited = Path("content/conditions/muscle-spasm.yml")
     edited.write_text(edited.read_text(encoding="utf-8").replace(
         "name: Muscle spasm", "name: Muscle spasm (edited)"), encoding="utf-8")
 
-    render_content(Path("content"))  # a rebuild after the edit
+    render_content(Path("content"), cache=preview.cache)  # a rebuild after the edit
     assert cache.read_bytes() == first
     preview.on_shutdown()
     assert cache.read_bytes() != first
@@ -173,6 +182,24 @@ def test_the_preview_saves_the_cache_when_it_stops_not_after_every_rebuild(
     parses = new_process()
     render_content(Path("content"))
     assert parses.parsed == [] and parses.checked == []
+
+
+def test_two_caches_share_nothing_in_memory(
+    scratch: Callable[..., Path], parses: Parses
+) -> None:
+    """Two owners (two previews, two tests) each get only what their own cache has seen."""
+    project = scratch()
+    shutil.copytree(project / "content", project / "copy")  # the same texts, another folder
+    first, second = ContentCache(), ContentCache()
+    load_project(Path("content"), cache=first)
+    parses.clear()
+
+    load_project(Path("copy"), cache=second)
+    assert len(parses.parsed) == content_files()  # nothing that `first` holds
+
+    parses.clear()
+    load_project(Path("copy"), cache=first)
+    assert parses.parsed == []  # the texts `first` has seen are found in it
 
 
 def test_a_correct_file_that_only_ruamel_yaml_can_read_is_kept_too(

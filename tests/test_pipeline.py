@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import importlib
+import pkgutil
 import shutil
 from collections import Counter
 from collections.abc import Callable
@@ -10,11 +14,16 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
 
+import generator
 import generator.content.load
 import generator.content.project
+from generator.builders.mkdocs_plugin.plugin import HealthContentPlugin
 from generator.cli import main
-from generator.pipeline import render_content
+from generator.content.content_cache import ContentCache
+from generator.pipeline import render_content, site_source
 
 from conftest import CONTENT, ROOT, html
 
@@ -37,9 +46,9 @@ def test_one_build_reads_each_content_file_once(
     parses: Counter[str] = Counter()
     read_document = generator.content.project.read_document
 
-    def counting(path: Path, name: str, errors: Any) -> Any:
+    def counting(path: Path, name: str, *args: Any) -> Any:
         parses[name] += 1
-        return read_document(path, name, errors)
+        return read_document(path, name, *args)
 
     monkeypatch.setattr(generator.content.project, "read_document", counting)
 
@@ -92,3 +101,42 @@ def test_pages_and_menus_of_one_build_agree_on_whether_the_site_is_large(large_f
     assert (letter_page in rendered.bodies) is rendered.large
     assert (topics_in_menu == [{"M": letter_page}]) is rendered.large
     assert ("menu" in rendered.front_matter["faq.md"]) is rendered.large
+
+
+MEMOS = {"generator.builders.mkdocs_plugin.template_cache._CACHES"}
+"""Module-level memos of a pure function, free to fill: compiled theme templates, checked
+against their source by Jinja."""
+
+
+def module_state() -> dict[str, Any]:
+    """Return a copy of every mutable dict, list, set and dataclass at a generator module's top."""
+    state: dict[str, Any] = {}
+    for found in pkgutil.walk_packages(generator.__path__, "generator."):
+        if found.name == "generator.__main__":
+            continue  # importing it runs the command line
+        for name, value in vars(importlib.import_module(found.name)).items():
+            if name.startswith("__"):
+                continue  # Python's own: `__builtins__`, `__path__`
+            if isinstance(value, dict | list | set | bytearray) or (
+                    dataclasses.is_dataclass(value) and not isinstance(value, type)
+                    and not type(value).__dataclass_params__.frozen):  # type: ignore[attr-defined]
+                state[f"{found.name}.{name}"] = copy.deepcopy(value)
+    return state
+
+
+def test_no_stage_leaves_state_in_a_module_for_the_next(project_with_npm: Path) -> None:
+    """What a build or a preview keeps (the content cache, the pages built) lives in objects."""
+    before = module_state()
+    assert [name for name, value in before.items() if isinstance(value, ContentCache)] == []
+
+    for builder in ("mkdocs", "zensical"):
+        site_source(render_content(Path("content")), Path("mkdocs.yml"), builder=builder)
+    config = load_config("mkdocs.yml")  # the preview's first build, as MkDocs runs its hooks
+    assert isinstance(config.plugins["health-content"], HealthContentPlugin)
+    config.plugins.on_startup(command="serve", dirty=False)
+    config = config.plugins.on_config(config)
+    config.plugins.on_files(Files([]), config=config)
+    config.plugins.on_shutdown()
+
+    after = module_state()
+    assert [name for name in before if name not in MEMOS and after[name] != before[name]] == []

@@ -22,7 +22,8 @@ THEME_TEMPLATES = sorted([*OVERRIDES.rglob("*.html"), *OVERRIDES.rglob("*.xml"),
 """The builders' templates: ours in overrides/ and those that replace them for Zensical."""
 SCRIPTS = sorted((OVERRIDES / "assets/javascripts").glob("*.js"))
 # A template reads `config.extra.health.words.notfound.title` for `theme.notfound.title`
-# (generator/site/site_source.py), and a script `word("flowchart.back")` for `script.flowchart.back`.
+# (generator/site/site_source.py), and a script `word("flowchart.back")` for
+# `script.flowchart.back`.
 THEME_WORD = re.compile(r"\bwords\.([a-z_]+(?:\.[a-z_]+)*)")
 SCRIPT_WORD = re.compile(r"""\bword\(["']([a-z_.]+)["']""")
 

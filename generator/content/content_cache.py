@@ -1,10 +1,16 @@
 """What loading made of each content file, kept between builds.
 
 Reading a file (YAML into data and positions) and checking it (data into a model) depend only
-on the file's text and on the generator's code. Both results are kept here in memory, by the
-text's hash, and on disk between builds, stamped with a fingerprint of the generator's files
-and of every installed library: a rebuild after editing one file parses and checks that file
-alone (every file is still read, to hash it), and any change to the generator starts afresh.
+on the file's text and on the generator's code. A `ContentCache` keeps both results in memory,
+by the text's hash, and on disk between builds, stamped with a fingerprint of the generator's
+files and of every installed library: a rebuild after editing one file parses and checks that
+file alone (every file is still read, to hash it), and any change to the generator starts
+afresh.
+
+The cache is an object, never a module global: whoever loads the content (the conductor, the
+CLI, the preview, a test) makes one or is handed one, and `load_project` passes it down to the
+loader. A load given none makes its own, filled from disk; the preview keeps one across its
+rebuilds, which is what makes a rebuild after an edit fast.
 
 The cache file is a pickle, which can run code when it is read, so it lives only in the user's
 own cache folder (`$XDG_CACHE_HOME` or `~/.cache`, then `health-generator/`), which only the
@@ -36,7 +42,10 @@ Parsed = tuple[Any, Positions]
 
 @dataclass
 class ContentCache:
-    """Each file's parsed data by text hash, and the model checked from that very data."""
+    """Each file's parsed data by text hash, and the model checked from that very data.
+
+    One object serves one owner: two caches share nothing but the files on disk.
+    """
 
     parsed: dict[str, Parsed] = field(default_factory=dict)
     checked: dict[tuple[str, str, str], tuple[object, BaseModel]] = field(default_factory=dict)
@@ -77,42 +86,79 @@ class ContentCache:
         self.checked[(type(model).__name__, name, digest)] = (data, model)
         self.changed = True
 
+    @contextlib.contextmanager
+    def kept_on_disk(self, content_dir: Path) -> Iterator[None]:
+        """Fill an empty cache from disk, then save what this load used.
 
-CACHE = ContentCache()
+        A cache file that is missing, damaged or from another version of the generator is
+        ignored; one that cannot be written is not written. Neither stops a build.
+        """
+        path = cache_file(content_dir)
+        if not self.parsed:
+            self._restore(path)
+        self.used = set()
+        try:
+            yield
+        finally:
+            self._keep_only_used()
+            if self.changed or self.on_disk != path:
+                if self.save_every_load or self.on_disk is None:
+                    self._save(path)
+                else:
+                    self.pending = path
+
+    def save_pending(self) -> None:
+        """Write what the preview kept in memory only (see `save_every_load`)."""
+        if self.pending is not None and self.changed:
+            self._save(self.pending)
+        self.pending = None
+
+    def _restore(self, path: Path) -> None:
+        try:
+            if not (_private(path.parent) and _private(path)):
+                return
+            with path.open("rb") as file:
+                fingerprint, parsed, checked = pickle.load(file)
+            if fingerprint != generator_fingerprint():
+                return
+        except Exception:  # any unreadable cache is simply not used
+            return
+        self.parsed, self.checked, self.changed = parsed, checked, False
+        self.on_disk = path
+
+    def _keep_only_used(self) -> None:
+        """Forget every file version the last load did not meet: older versions of edited files."""
+        if self.used != self.parsed.keys():
+            self.parsed = {d: p for d, p in self.parsed.items() if d in self.used}
+            self.checked = {k: v for k, v in self.checked.items() if k[2] in self.used}
+            self.changed = True  # the file on disk holds more than memory now
+
+    def _save(self, path: Path) -> None:
+        self.on_disk = None
+        temporary: str | None = None
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not _private(path.parent):
+                return
+            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as file:
+                temporary = file.name
+                # One dump, so each model's data stays the very object in `parsed` (get_checked).
+                pickle.dump((generator_fingerprint(), self.parsed, self.checked), file,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException as error:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+            if isinstance(error, Exception):
+                return  # a cache that cannot be written is not written
+            raise  # Ctrl-C
+        self.changed, self.on_disk = False, path
 
 
 def text_digest(text: str) -> str:
     """Return the hash that names a file's text in the cache."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-@contextlib.contextmanager
-def kept_on_disk(content_dir: Path) -> Iterator[None]:
-    """Fill an empty in-memory cache from disk, then save what this load used.
-
-    A cache file that is missing, damaged or from another version of the generator is
-    ignored; one that cannot be written is not written. Neither stops a build.
-    """
-    path = cache_file(content_dir)
-    if not CACHE.parsed:
-        _restore(path)
-    CACHE.used = set()
-    try:
-        yield
-    finally:
-        _keep_only_used()
-        if CACHE.changed or CACHE.on_disk != path:
-            if CACHE.save_every_load or CACHE.on_disk is None:
-                _save(path)
-            else:
-                CACHE.pending = path
-
-
-def save_pending() -> None:
-    """Write what the preview kept in memory only (see `ContentCache.save_every_load`)."""
-    if CACHE.pending is not None and CACHE.changed:
-        _save(CACHE.pending)
-    CACHE.pending = None
 
 
 def cache_folder() -> Path:
@@ -127,57 +173,12 @@ def cache_file(content_dir: Path) -> Path:
     return cache_folder() / f"content-{hashlib.sha256(where).hexdigest()[:32]}.pickle"
 
 
-def _restore(path: Path) -> None:
-    try:
-        if not (_private(path.parent) and _private(path)):
-            return
-        with path.open("rb") as file:
-            fingerprint, parsed, checked = pickle.load(file)
-        if fingerprint != generator_fingerprint():
-            return
-    except Exception:  # any unreadable cache is simply not used
-        return
-    CACHE.parsed, CACHE.checked, CACHE.changed = parsed, checked, False
-    CACHE.on_disk = path
-
-
 def _private(path: Path) -> bool:
     """Tell whether only this user can change the file or folder (always, without owners)."""
     if not hasattr(os, "getuid"):
         return True
     info = path.stat()
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
-def _keep_only_used() -> None:
-    """Forget every file version the last load did not meet: older versions of edited files."""
-    if CACHE.used != CACHE.parsed.keys():
-        CACHE.parsed = {d: p for d, p in CACHE.parsed.items() if d in CACHE.used}
-        CACHE.checked = {k: v for k, v in CACHE.checked.items() if k[2] in CACHE.used}
-        CACHE.changed = True  # the file on disk holds more than memory now
-
-
-def _save(path: Path) -> None:
-    CACHE.on_disk = None
-    temporary: str | None = None
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(path.parent):
-            return
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as file:
-            temporary = file.name
-            # One dump, so each model's data stays the very object in `parsed` (get_checked).
-            pickle.dump((generator_fingerprint(), CACHE.parsed, CACHE.checked), file,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except BaseException as error:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        if isinstance(error, Exception):
-            return  # a cache that cannot be written is not written
-        raise  # Ctrl-C
-    CACHE.changed, CACHE.on_disk = False, path
 
 
 @lru_cache(maxsize=1)

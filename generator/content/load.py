@@ -37,6 +37,7 @@ from generator.content import (
     text_limits,
     yaml_errors,
 )
+from generator.content.content_cache import ContentCache
 from generator.content.fast_yaml import Positions
 from generator.content.misread_text import Problem
 from generator.errors import ErrorCollector, Loc
@@ -84,8 +85,13 @@ class Document:
         return line + 1, column + 1
 
 
-def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | None:
-    """Read one YAML file; on a problem, record it and return None."""
+def read_document(path: Path, name: str, errors: ErrorCollector,
+                  cache: ContentCache | None = None) -> Document | None:
+    """Read one YAML file; on a problem, record it and return None.
+
+    The `cache` holds what earlier loads parsed, and keeps what this one parses; a read
+    without one (a single file, as the writer's guide checks its examples) keeps nothing.
+    """
     raw = _read_bytes(path, name, errors)
     if raw is None:
         return None
@@ -101,7 +107,7 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
         errors.add(name, 1, 1, "", "the file is empty. Add the content, or delete the file.")
         return None
     digest = content_cache.text_digest(text)
-    parsed = content_cache.CACHE.get_parsed(digest)
+    parsed = cache.get_parsed(digest) if cache is not None else None
     if parsed is None:
         parsed = fast_yaml.compose(text, max_depth=MAX_DEPTH)
         if parsed is None:
@@ -109,7 +115,8 @@ def read_document(path: Path, name: str, errors: ErrorCollector) -> Document | N
             if document is None:  # a mistake, recorded: read again until it is fixed
                 return None
             parsed = (document.data, document.positions)
-        content_cache.CACHE.add_parsed(digest, parsed)
+        if cache is not None:
+            cache.add_parsed(digest, parsed)
     data, positions = parsed
     too_much = text_limits.file_problem(_texts(data))
     if too_much:  # before Markdown reads the texts, which would take minutes

@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel
 
 from generator import kinds
-from generator.content import content_cache
+from generator.content.content_cache import ContentCache
 from generator.content.content_folder import ContentFiles, display_name, find_content, misplaced
 from generator.content.emergency import CallableNumbers
 from generator.content.load import Document, read_document
@@ -98,26 +98,28 @@ class Project:
         return {c.id: c for c in self.conditions}
 
 
-def load_project(content_dir: Path, *, today: datetime.date | None = None) -> Project:
+def load_project(content_dir: Path, *, today: datetime.date | None = None,
+                 cache: ContentCache | None = None) -> Project:
     """Load and check all content, raising `ContentErrors` with every problem found.
 
-    Files parsed and checked by an earlier build are not parsed again
-    (generator/content/content_cache.py).
+    Files that `cache` parsed and checked before are not parsed again; without one, the load
+    makes its own, filled from the last build's cache file (generator/content/content_cache.py).
     Review dates after `today` (by default the real today) are mistakes.
     """
-    with content_cache.kept_on_disk(content_dir):
-        return _load_project(content_dir, today or datetime.date.today())
+    cache = ContentCache() if cache is None else cache
+    with cache.kept_on_disk(content_dir):
+        return _load_project(content_dir, today or datetime.date.today(), cache)
 
 
-def _load_project(content_dir: Path, today: datetime.date) -> Project:
+def _load_project(content_dir: Path, today: datetime.date, cache: ContentCache) -> Project:
     errors = ErrorCollector()
     files = find_content(content_dir, errors)
-    single = _load_single_files(files, content_dir, errors)
+    single = _load_single_files(files, content_dir, errors, cache)
     site = cast("Sourced[Site] | None", single.get(kinds.SITE.name))
     plain_words = cast("Sourced[PlainWords] | None", single.get(kinds.PLAIN_WORDS.name))
     # Conditions saved in another folder, by file name: links to them are not mistakes too.
     lost: set[str] = set()
-    by_kind = {kind: _load_all(files.by_folder[kind.place], kind.model, errors, lost)
+    by_kind = {kind: _load_all(files.by_folder[kind.place], kind.model, errors, cache, lost)
                for kind in kinds.folder_kinds()}
     for kind, items in by_kind.items():
         check_unique_ids(items, kind.name, errors)
@@ -147,8 +149,8 @@ def _load_project(content_dir: Path, today: datetime.date) -> Project:
     )
 
 
-def _load_single_files(files: ContentFiles, content_dir: Path,
-                       errors: ErrorCollector) -> dict[str, Sourced[Any]]:
+def _load_single_files(files: ContentFiles, content_dir: Path, errors: ErrorCollector,
+                       cache: ContentCache) -> dict[str, Sourced[Any]]:
     """Return the files a site has one of, by kind, recording a missing one it must have."""
     loaded: dict[str, Sourced[Any]] = {}
     for kind in kinds.single_files():
@@ -157,7 +159,7 @@ def _load_single_files(files: ContentFiles, content_dir: Path,
             if kind.required and files.folder_found:
                 errors.add(display_name(content_dir / kind.place), 1, 1, "",
                            "this file is missing. Create it.")
-        elif item := _load(path, kind.model, errors):
+        elif item := _load(path, kind.model, errors, cache):
             loaded[kind.name] = item
     return loaded
 
@@ -180,9 +182,9 @@ def _places() -> dict[str, Kind]:
     return {kind.place: kind for kind in kinds.KINDS if kind.word is not None}
 
 
-def _load(path: Path, model: type[M], errors: ErrorCollector,
+def _load(path: Path, model: type[M], errors: ErrorCollector, cache: ContentCache,
           lost_conditions: set[str] | None = None) -> Sourced[M] | None:
-    document = read_document(path, display_name(path), errors)
+    document = read_document(path, display_name(path), errors, cache)
     if document is None:
         return None
     # site.yml (no `lost_conditions`) is in no folder of a kind.
@@ -191,7 +193,7 @@ def _load(path: Path, model: type[M], errors: ErrorCollector,
         if elsewhere.place == kinds.CONDITION.place:
             lost_conditions.add(path.stem)
         return None
-    cache, digest = content_cache.CACHE, document.digest
+    digest = document.digest
     checked = cache.get_checked(model, document.name, digest, document.data) if digest else None
     if isinstance(checked, model):
         return Sourced(checked, document)
@@ -202,7 +204,7 @@ def _load(path: Path, model: type[M], errors: ErrorCollector,
     return sourced
 
 
-def _load_all(paths: list[Path], model: type[M], errors: ErrorCollector,
+def _load_all(paths: list[Path], model: type[M], errors: ErrorCollector, cache: ContentCache,
               lost_conditions: set[str]) -> list[Sourced[M]]:
-    loaded = (_load(path, model, errors, lost_conditions) for path in paths)
+    loaded = (_load(path, model, errors, cache, lost_conditions) for path in paths)
     return [item for item in loaded if item is not None]

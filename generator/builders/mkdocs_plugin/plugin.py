@@ -16,21 +16,20 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import generator.site
-from generator.builders.mkdocs_plugin import changed_pages
+from generator.builders.mkdocs_plugin import changed_pages, mistakes
 from generator.builders.mkdocs_plugin.config import HealthContentConfig
 from generator.builders.mkdocs_plugin.template_cache import keep_compiled_templates
-from generator.content import content_cache
+from generator.content.content_cache import ContentCache
 from generator.errors import ContentErrors
 from generator.pipeline import render_content, site_source
 from generator.safety.built_site import UnsafePages, secured_page
 from generator.site import routes
-from generator.site.site_source import SiteSource, SiteSourceError, override_words
+from generator.site.site_source import SiteSource, SiteSourceError
 from generator.site.views import missing_address_notice
-from generator.wording import BASE, for_locale
 
 log = logging.getLogger("mkdocs.plugins.health_content")
 
@@ -46,11 +45,15 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         self.showed_mistakes = False
         """Whether the last build listed mistakes: its pages must all be built again."""
         self.live_reload = False
+        self.cache = ContentCache()
+        """What the content was parsed and checked into, kept across the preview's rebuilds."""
+        self.built = changed_pages.BuiltPages()
+        """What each page was when this preview last wrote it, for `mkdocs serve --dirty`."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note whether this is `mkdocs serve`; it saves the content cache when it stops."""
         self.live_reload = command == "serve"
-        content_cache.CACHE.save_every_load = not self.live_reload
+        self.cache.save_every_load = not self.live_reload
         if self.live_reload and dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(changed_pages.without_dirty_warning)
             log.info("The preview rebuilds only the pages an edit changes. Other pages' menus "
@@ -58,7 +61,7 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
 
     def on_shutdown(self) -> None:
         """Save what the preview's rebuilds added to the content cache."""
-        content_cache.save_pending()
+        self.cache.save_pending()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Render the content and put the site's settings in, as the site source has them.
@@ -68,7 +71,8 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         """
         config_file = Path(config.config_file_path)
         try:
-            rendered = render_content(config_file.parent / self.config.content_dir)
+            rendered = render_content(config_file.parent / self.config.content_dir,
+                                      cache=self.cache)
             self.source = site_source(rendered, config_file)
             self.mistakes = None
             # `build` says this itself, and runs MkDocs without this plugin.
@@ -84,14 +88,11 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
             raise PluginError(str(error)) from None
         if self.source is None:  # content that never loaded: only the notice is shown
             config.nav = []
-            config.extra["health"] = {"emergency_message": "", "emergency_number": "",
-                                      **override_words(for_locale(BASE), site="", number="")}
+            config.extra["health"] = mistakes.no_site_extra()
             return config
-        for key, value in self.source.settings.items():
-            if key == "extra":
-                config.extra.update(value)
-            else:
-                config[key] = value
+        # As site_source does for `build`: the content's values over mkdocs.yml's, `extra` merged.
+        config.extra.update(self.source.settings["extra"])
+        config.update({k: v for k, v in self.source.settings.items() if k != "extra"})
         # The palette toggles' names, from the catalog.
         if "palette" in (theme := self.source.config.get("theme") or {}):
             config.theme["palette"] = theme["palette"]
@@ -100,28 +101,16 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Publish the site source's pages and files, and nothing from the docs folder."""
         if self.mistakes is not None or self.showed_mistakes:
-            changed_pages.forget_built_pages()  # every page gains, or loses, the notice
+            self.built.forget()  # every page gains, or loses, the notice
         self.showed_mistakes = self.mistakes is not None
-        for stray in [f for f in files if f.generated_by is None and f.abs_src_path
-                      and Path(f.abs_src_path).is_relative_to(config.docs_dir)]:
-            files.remove(stray)
-        source = self.source
-        texts = ({**source.pages, **source.files} if source
-                 else {routes.HOME: "# The content has mistakes\n"})
-        generated = [changed_pages.generated_file(config, path, text)
-                     for path, text in texts.items()]
-        generated += [File.generated(config, path, abs_src_path=str(origin))
-                      for path, origin in (source.assets.items() if source else [])]
-        for file in generated:
-            if (existing := files.get_file_from_path(file.src_uri)) is not None:
-                files.remove(existing)
-            files.append(file)
-        return files
+        if (source := self.source) is None:
+            return self.built.publish(files, config, {routes.HOME: mistakes.NO_SITE_PAGE}, {})
+        return self.built.publish(files, config, {**source.pages, **source.files}, source.assets)
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         """List the content's mistakes above the page."""
         if self.mistakes is not None:
-            return mistakes_notice(self.mistakes, shown_site=self.source is not None) + markdown
+            return mistakes.notice(self.mistakes, shown_site=self.source is not None) + markdown
         return markdown
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -147,7 +136,7 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
 
     def on_build_error(self, *, error: Exception) -> None:
         """Build every page again next time: this build may have stopped half-way."""
-        changed_pages.forget_built_pages()
+        self.built.forget()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild the preview whenever content, a page template or an override changes."""
@@ -156,14 +145,3 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         if config.theme.custom_dir:  # MkDocs watches theme files only with --watch-theme
             server.watch(config.theme.custom_dir)
         return server
-
-
-def mistakes_notice(errors: ContentErrors, *, shown_site: bool) -> str:
-    """Return Markdown that lists the content's mistakes above a preview page."""
-    count = len(errors.errors)
-    title = f"The content has {count} mistake{'s' if count != 1 else ''}"
-    then = ("This preview shows the last version without mistakes."
-            if shown_site else "The preview will show the site once they are fixed.")
-    listing = "\n".join(f"        {line}" for line in errors.report().splitlines())
-    return (f'!!! failure content-mistakes "{title}"\n\n    Fix them and save the file: the '
-            f"page reloads by itself. {then}\n\n{listing}\n\n")

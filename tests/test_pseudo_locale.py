@@ -37,7 +37,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from generator import markdown_subset, pipeline, wording
 from generator.mkdocs_plugin.build import build_outputs
 from generator.pipeline import RenderedSite
-from generator.project import load_project
+from generator.project import Project, load_project
 from generator.site_source import read_config
 
 from conftest import CONTENT, PUBLISHED_AT, ROOT
@@ -229,10 +229,11 @@ def _unwrapped(text: str, depth: int) -> tuple[list[str], int]:
     return [p for p in (" ".join(p.split()) for p in pieces) if p], depth
 
 
-def content_texts(project: object) -> set[str]:
+def content_texts(project: Project) -> set[str]:
     """Return every text of the content, as pages show it: whole, and each block rendered."""
     found: set[str] = set()
-    for text in _content_strings(project):
+    # Not the documents: they are the raw YAML, whose keys are field names, not content.
+    for text in _content_strings((project.site, project.items, project.plain_words)):
         found.add(" ".join(text.split()))
         found.add(markdown_subset.plain_text(text))
         shown = markdown.markdown(str(markdown_subset.escape_markdown(text)),
@@ -254,9 +255,6 @@ def _content_strings(value: object) -> Iterator[str]:
     elif isinstance(value, list | tuple):
         for item in value:
             yield from _content_strings(item)
-    elif hasattr(value, "__dataclass_fields__"):  # the project; its documents are raw YAML
-        for name in ("site", "items", "plain_words"):
-            yield from _content_strings(getattr(value, name, None))
 
 
 def theme_words(language: str) -> set[str]:
@@ -283,8 +281,8 @@ def report(found: Mapping[str, list[str]], top: int = 40) -> str:
     lines = [f"{len(pages):3} pages  {text!r}: {', '.join(pages[:3])}"
              + (", …" if len(pages) > 3 else "") for text, pages in ranked[:top]]
     more = f"\n… and {len(ranked) - top} more texts" if len(ranked) > top else ""
-    return (f"{len(ranked)} texts on built pages are neither content, Material's words nor "
-            f"from the word catalog (put them in generator/locales/en/…/messages.po):\n"
+    return (f"Texts on built pages that are neither content, Material's words nor from the "
+            f"word catalog (put them in generator/locales/en/…/messages.po): {len(ranked)}\n"
             + "\n".join(lines) + more)
 
 
@@ -439,6 +437,6 @@ def test_the_report_names_each_text_once_with_its_first_pages() -> None:
     found = {f"website/p{n}.html": ["Made with", "Made with"] for n in range(5)}
 
     assert report(found) == (
-        "1 texts on built pages are neither content, Material's words nor from the word "
-        "catalog (put them in generator/locales/en/…/messages.po):\n"
+        "Texts on built pages that are neither content, Material's words nor from the word "
+        "catalog (put them in generator/locales/en/…/messages.po): 1\n"
         "  5 pages  'Made with': website/p0.html, website/p1.html, website/p2.html, …")

@@ -34,11 +34,12 @@ import pytest
 from pydantic import BaseModel
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from generator import markdown_subset, pipeline, wording
-from generator.mkdocs_plugin.build import build_outputs
+from generator import pipeline, wording
+from generator.builders.mkdocs_plugin.build import build_outputs
+from generator.content.project import Project, load_project
 from generator.pipeline import RenderedSite
-from generator.project import Project, load_project
-from generator.site_source import read_config
+from generator.safety import markdown_subset
+from generator.site.site_source import read_config
 
 from conftest import CONTENT, PUBLISHED_AT, ROOT
 
@@ -362,6 +363,22 @@ def test_the_questions_page_shows_its_title_from_the_catalog(
     site = pseudo_build.rendered.project.site.title
     assert [head.text() for head in tree.css("title")] == [f"{title} - {site}"]
     assert sum(text.startswith(OPEN) for text in page_texts(html).blocks) >= 2
+
+
+def test_every_page_shows_the_emergency_call_in_the_catalogs_words(
+    pseudo_build: PseudoBuild,
+) -> None:
+    words = pseudo_build.rendered.words
+    call = words.text("theme.emergency.call", number="911")
+    without_it = []
+    for name, html in pseudo_build.pages():
+        banner = LexborHTMLParser(html).css_first(".emergency-banner")
+        if banner is None or banner.css_first("a[href='tel:911']") is None or (
+                banner.css_first("a[href='tel:911']").text(strip=True) != call):
+            without_it.append(name)
+
+    assert call == f"{OPEN}Call 911{CLOSE}"
+    assert without_it == []
 
 
 # The classifier itself, on made-up pages

@@ -3,7 +3,7 @@ while site.yml gives none."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from generator.content.load import Document
@@ -22,22 +22,16 @@ class ContactLink:
     href: str
 
 
-def contact_links(contact: Contact | None) -> list[ContactLink]:
-    """Return the publisher's email address, then its web address, as links (none without)."""
+def contact_links(contact: Contact | None, words: Wording) -> list[ContactLink]:
+    """Return the publisher's email address, then its web address, as links labelled in the
+    site's words (none without)."""
     if contact is None:
         return []
-    links = [ContactLink("email", "Email", contact.email, f"mailto:{contact.email}")
-             ] if contact.email else []
+    links = [ContactLink("email", words.text("contact.email"), contact.email,
+                         f"mailto:{contact.email}")] if contact.email else []
     if contact.url:
-        links.append(ContactLink("web", "Web page", contact.url, contact.url))
+        links.append(ContactLink("web", words.text("contact.web_page"), contact.url, contact.url))
     return links
-
-
-def labelled_links(contact: Contact | None, words: Wording) -> list[ContactLink]:
-    """Return the contact links as a page shows them: each labelled in the site's words."""
-    # The English labels of `contact_links` remain for the footer until it takes the catalog's.
-    labels = {"email": words.text("contact.email"), "web": words.text("contact.web_page")}
-    return [replace(link, label=labels[link.way]) for link in contact_links(contact)]
 
 
 MISSING = ("no contact is given, so readers cannot tell you about a mistake or a page that "

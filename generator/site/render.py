@@ -219,7 +219,7 @@ def _page_values(writer: _PageWriter, project: Project, page: Page, path: str) -
               for c in with_faq] if page.embed_codes else []
     return {"embeds": embeds, "has_address": project.site.url is not None,
             "contact": project.site.contact,
-            "contact_links": contact.labelled_links(project.site.contact, writer.words)}
+            "contact_links": contact.contact_links(project.site.contact, writer.words)}
 
 
 _PAGE_VALUES: dict[str, Callable[[_PageWriter, Project, Any, str], Values]] = {

@@ -142,10 +142,10 @@ def site_settings(project: Project, nav: list[NavEntry], link: _Links,
             "emergency_message": _html(site.emergency.message),
             "emergency_number": _html(site.emergency_number),
             "footer_links": [link(p.title, routes.plain_page(p.id)) for p in project.pages],
-            "search_help": [link(e["title"], e["path"]) for e in search_help_links(project)],
+            "search_help": [link(e["title"], e["path"]) for e in search_help_links(project, words)],
             "not_found_links": {"home": link.from_root(routes.HOME),
                                 "topics": link.from_root(routes.TOPICS)},
-            "contact": _footer_contact(site.contact),
+            "contact": _footer_contact(site.contact, words),
             "site_root": _site_root(site.url),
             **override_words(words, site=site.title, number=site.emergency_number),
         }},
@@ -314,13 +314,13 @@ def _html(text: str) -> str:
     return str(escape(text))
 
 
-def _footer_contact(contact: Contact | None) -> dict[str, Any] | None:
+def _footer_contact(contact: Contact | None, words: Wording) -> dict[str, Any] | None:
     """Return the footer's contact line: its sentence and links, escaped (None without one)."""
     if contact is None:
         return None
     return {"description": _html(contact.description),
             "links": [{"label": _html(link.label), "text": _html(link.text),
-                       "href": _html(link.href)} for link in contact_links(contact)]}
+                       "href": _html(link.href)} for link in contact_links(contact, words)]}
 
 
 def _escaped_nav(nav: Any) -> Any:

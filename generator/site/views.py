@@ -527,10 +527,10 @@ class EmbedCode:
     code: str | None
 
 
-def search_help_links(project: Project) -> list[dict[str, str]]:
+def search_help_links(project: Project, words: Wording) -> list[dict[str, str]]:
     """Return where search sends a reader it found nothing for: each checker, then the A to Z.
 
     Each is named by its page's source path, like the menus.
     """
     return [*({"title": f.title, "path": routes.checker(f.id)} for f in project.flowcharts),
-            {"title": "Topics A to Z", "path": routes.TOPICS}]
+            {"title": words.text("topics.title"), "path": routes.TOPICS}]

@@ -143,7 +143,7 @@ def test_the_offline_bundle_leaves_out_the_embed_pages_the_website_keeps(
     built: Path, offline: Path,
 ) -> None:
     index = json.loads((offline / "search.js").read_text(encoding="utf-8")
-                       .removeprefix("var __index = "))
+                       .removeprefix("var __index = ").removesuffix(";"))
     searched = {item["location"].split("#")[0] for item in index["items"]}
 
     assert (built / "site/embed/muscle-spasm/index.html").is_file()

@@ -90,7 +90,7 @@ class SiteSource:
     front_matter: dict[str, FrontMatter]
     """Each page's front matter as the builder takes it: text escaped, links as addresses."""
     files: Pages
-    """The other generated files: robots.txt and the oEmbed files."""
+    """The other generated files: robots.txt and, on the website, the oEmbed files."""
     assets: dict[str, Path]
     """Files copied into the site as they are (the npm assets), by site path."""
     theme_dir: Path | None

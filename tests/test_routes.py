@@ -117,6 +117,19 @@ def test_each_kind_of_page_has_its_own_folder() -> None:
     assert routes.oembed("muscle-twitch") == "oembed/muscle-twitch.json"
 
 
+def test_only_the_embed_pages_and_their_oembed_files_are_the_websites_alone() -> None:
+    shipped = load_project(CONTENT)
+    project = dataclasses.replace(shipped, site=shipped.site.published_at(PUBLISHED_AT))
+    paths = {*render_site(project), *render_files(project, for_locale(project.site.locale))}
+
+    assert {path for path in paths if routes.website_only(path)} == {
+        routes.embed("muscle-twitch"), routes.embed("muscle-spasm"),
+        routes.oembed("muscle-twitch"), routes.oembed("muscle-spasm")}
+    # The page that offers the embed code is in both outputs.
+    assert not routes.website_only(routes.plain_page("embed-our-questions"))
+    assert not routes.website_only("embed/muscle-twitch/index.md")
+
+
 def test_the_404_page_links_from_the_site_root_in_each_output() -> None:
     assert routes.root_address(routes.HOME, folders=True) == "./"
     assert routes.root_address(routes.HOME, folders=False) == "./index.html"

@@ -117,6 +117,24 @@ def test_text_arrives_escaped_and_links_as_addresses_of_each_output() -> None:
     assert offline.config["plugins"] == ["search", {"offline": {"enabled": True}}]
 
 
+def test_only_the_website_source_holds_the_embed_pages_and_their_oembed_files(
+    tmp_path: Path,
+) -> None:
+    exporting = generator("export", "--offline", str(tmp_path / "offline"),
+                          "--site-url", PUBLISHED_AT)
+    website = source_of(RENDERED, ROOT / "mkdocs.yml")
+    docs = tmp_path / "offline/docs"
+
+    assert exporting.returncode == 0, exporting.stderr
+    assert exporting.stdout.startswith("Wrote 10 pages ")
+    assert {"embed/muscle-spasm.md", "oembed/muscle-spasm.json"} <= {*website.pages,
+                                                                      *website.files}
+    assert (docs / "conditions/muscle-spasm.md").is_file()
+    assert (docs / "robots.txt").is_file()
+    assert not (docs / "embed").exists()
+    assert not (docs / "oembed").exists()
+
+
 def test_every_text_the_theme_prints_is_escaped_once(scratch: Callable[..., Path]) -> None:
     project = scratch()
     (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -135,6 +136,24 @@ def test_the_offline_bundle_has_file_addresses_and_its_own_search_index(offline:
     assert "../assets/javascripts/iframe-worker-shim.js" in scripts
     assert not (offline / "conditions/muscle-twitch").exists()
     assert page.select_one("a[href$='/muscle-spasm.html']") is not None
+
+
+@ZENSICAL
+def test_the_offline_bundle_leaves_out_the_embed_pages_the_website_keeps(
+    built: Path, offline: Path,
+) -> None:
+    index = json.loads((offline / "search.js").read_text(encoding="utf-8")
+                       .removeprefix("var __index = ").removesuffix(";"))
+    searched = {item["location"].split("#")[0] for item in index["items"]}
+
+    assert (built / "site/embed/muscle-spasm/index.html").is_file()
+    assert (built / "site/oembed/muscle-spasm.json").is_file()
+    assert not (offline / "embed").exists()
+    assert not (offline / "oembed").exists()
+    assert "conditions/muscle-spasm.html" in searched
+    assert [page for page in searched if page.startswith("embed/")] == []
+    assert f"{PUBLISHED_AT}conditions/muscle-spasm.html" in sitemap(offline)
+    assert [url for url in sitemap(offline) if "/embed/" in url] == []
 
 
 def test_text_from_the_content_is_shown_as_written_not_as_markup(

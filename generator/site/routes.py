@@ -34,6 +34,10 @@ ROUTES = (HOME, TOPICS, _TOPIC_LETTER, _CONDITION, _COMPARISON, _CHECKER, FAQ, _
           _EMBED, _PLAIN_PAGE, _OEMBED, ROBOTS)
 """Every path the generator writes, with `{}` where an id or a letter goes."""
 
+WEBSITE_ONLY = (_EMBED, _OEMBED)
+"""The paths the offline bundle leaves out: the embeddable FAQ pages and their oEmbed files
+serve frames on other websites, which nobody opens from a copy of the site on a USB stick."""
+
 
 def condition(condition_id: str) -> str:
     """Return the source path of a condition's page: `conditions/muscle-twitch.md`."""
@@ -63,6 +67,19 @@ def embed(condition_id: str) -> str:
 def oembed(condition_id: str) -> str:
     """Return the path of a condition's oEmbed file: `oembed/muscle-twitch.json`."""
     return _OEMBED.format(condition_id)
+
+
+def website_only(path: str) -> bool:
+    """Return whether the page or file at `path` is on the website but not in the offline bundle."""
+    return any(_fills(template, path) for template in WEBSITE_ONLY)
+
+
+def _fills(template: str, path: str) -> bool:
+    """Return whether `path` is `template` with a name (no folder) where its `{}` is."""
+    before, _, after = template.partition("{}")
+    name = path[len(before):len(path) - len(after)]
+    return (path.startswith(before) and path.endswith(after)
+            and len(path) > len(before) + len(after) and "/" not in name)
 
 
 def topic_letter(slug: str) -> str:

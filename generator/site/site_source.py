@@ -33,7 +33,7 @@ import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 import yaml  # type: ignore[import-untyped]
@@ -70,6 +70,8 @@ NPM_ASSETS = {
 """Front-end files from the npm registry (package.json): site path → file, from mkdocs.yml's
 folder. The iframe-worker shim lets search run from file:// in the offline bundle."""
 
+_Part = TypeVar("_Part")
+
 _HEADER = ("# Written by `python -m generator export`, from the content and the project's "
            "mkdocs.yml:\n# edit those instead. Build it with `mkdocs build -f mkdocs.yml`, "
            "then secure it with\n# `python -m generator guard site`.\n")
@@ -88,7 +90,7 @@ class SiteSource:
     front_matter: dict[str, FrontMatter]
     """Each page's front matter as the builder takes it: text escaped, links as addresses."""
     files: Pages
-    """The other generated files: robots.txt and the oEmbed files."""
+    """The other generated files: robots.txt and, on the website, the oEmbed files."""
     assets: dict[str, Path]
     """Files copied into the site as they are (the npm assets), by site path."""
     theme_dir: Path | None
@@ -110,7 +112,14 @@ class SiteSource:
 def assemble(project: Project, bodies: Pages, values: dict[str, FrontMatter], files: Pages,
              nav: list[NavEntry], config_file: Path, *, words: Wording, offline: bool,
              builder: Builder = "mkdocs") -> SiteSource:
-    """Return the site source of the website, or of the offline bundle when `offline`."""
+    """Return the site source of the website, or of the offline bundle when `offline`.
+
+    The offline bundle leaves out what only the website serves (`routes.WEBSITE_ONLY`: the
+    embeddable FAQ pages and their oEmbed files), so its menu, links and search cannot name them.
+    """
+    if offline:
+        bodies, values = _without_website_only(bodies), _without_website_only(values)
+        files = _without_website_only(files)
     root = config_file.parent
     base = _named_palette_toggles(read_config(config_file), words)
     link = _Links(set(bodies), folders=not offline)
@@ -229,6 +238,11 @@ class _Links:
         if path not in self.pages:
             raise ValueError(f"A link goes to {path}, which is not a page.")
         return routes.root_address(path, folders=self.folders)
+
+
+def _without_website_only(part: dict[str, _Part]) -> dict[str, _Part]:
+    """Return pages or files without those that only the website holds."""
+    return {path: value for path, value in part.items() if not routes.website_only(path)}
 
 
 def _builder_values(values: FrontMatter, link: _Links) -> FrontMatter:

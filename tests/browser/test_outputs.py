@@ -65,7 +65,7 @@ def test_the_offline_bundle_works_from_file_with_no_network(
 
 
 @pytest.mark.parametrize("name", ["index.html", "conditions/muscle-spasm.html",
-                                  "checker/twitch-or-spasm.html", "embed/muscle-spasm.html"])
+                                  "checker/twitch-or-spasm.html", "pages/embed-our-questions.html"])
 def test_offline_pages_have_no_axe_violations(
     offline: tuple[BrowserContext, list[str]], offline_index: Path, name: str
 ) -> None:

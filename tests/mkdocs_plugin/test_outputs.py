@@ -180,6 +180,28 @@ def test_the_offline_bundle_holds_the_whole_site_with_plain_file_links(offline_z
     assert f"{root}assets/javascripts/iframe-worker-shim.js" in names
 
 
+def test_the_offline_bundle_leaves_out_the_embed_pages_the_website_keeps(
+    built_site: Path, offline_zip: Path,
+) -> None:
+    """Embed pages serve frames on other websites: nobody opens them from a USB stick."""
+    bundle = zipfile.ZipFile(offline_zip)
+    root = "muscle-twitch-and-spasm-guide/"
+    # What the offline search reads from file:// (Material's offline plugin writes it).
+    index = json.loads(bundle.read(f"{root}search/search_index.js").decode("utf-8")
+                       .removeprefix("var __index = "))
+    searched = {doc["location"].split("#")[0] for doc in index["docs"]}
+    sitemap = bundle.read(f"{root}sitemap.xml").decode("utf-8")
+
+    assert (built_site / "embed/muscle-spasm/index.html").is_file()
+    assert (built_site / "oembed/muscle-spasm.json").is_file()
+    assert [name for name in bundle.namelist()
+            if name.startswith((f"{root}embed/", f"{root}oembed/"))] == []
+    assert "conditions/muscle-spasm.html" in searched
+    assert [page for page in searched if page.startswith("embed/")] == []
+    assert f"<loc>{SITE_URL}conditions/muscle-spasm.html</loc>" in sitemap
+    assert "/embed/" not in sitemap
+
+
 def test_every_link_of_every_offline_page_opens_a_file_of_the_bundle(offline_zip: Path) -> None:
     """From file://, a link to a folder shows a file listing, and one to nothing fails."""
     bundle = zipfile.ZipFile(offline_zip)

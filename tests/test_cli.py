@@ -108,6 +108,18 @@ def test_export_writes_the_markdown_tree(scratch: Callable[..., Path]) -> None:
                        "pages/embed-our-questions.md"]
 
 
+def test_export_offline_writes_the_offline_bundles_source(scratch: Callable[..., Path]) -> None:
+    project = scratch()
+    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+
+    result = run("export", "--offline", "out")
+
+    assert result.returncode == 0, result.stderr
+    config = (project / "out/mkdocs.yml").read_text(encoding="utf-8")
+    assert "plugins:\n- search\n- offline:\n    enabled: true\n" in config
+    assert "home: ./index.html\n" in config  # links go to files, as from file://
+
+
 def test_export_without_the_npm_assets_says_how_to_get_them(
     scratch: Callable[..., Path],
 ) -> None:

@@ -1,31 +1,39 @@
-"""Benchmark: our full build against plain Material on the same Markdown, at several sizes.
+"""Benchmark: our builds against plain Material and Zensical on the same site, at several sizes.
 
 Run from the project folder (after `make site`):
 
     .venv/bin/python tests/benchmarks/scale.py --topics 100 1000 --runs 3
 
-For each size it makes a scratch project of made-up topics, then runs, interleaved and
-`--runs` times each, as whole processes:
+It first names the machine (CPUs, their model, Python). For each size it makes a scratch
+project of made-up topics, then runs, interleaved and `--runs` times each, as whole processes:
 
-- `python -m generator build` (website and offline zip), without its content cache (a first
-  build), then again after editing one topic (a rebuild, which reads only that file);
-- plain MkDocs with Material and our theme overrides, without our plugin, on the site source
-  that `python -m generator export` wrote (website only, and no policy pass).
+- `python -m generator build` (website and offline zip) without its content cache (a cold
+  build), then again after editing one topic's text, after renaming one topic (its `name`)
+  and after adding one topic (a new file): rebuilds, which read only the file that changed;
+- plain MkDocs with Material, our theme overrides and our menu, without our plugin (and no
+  policy pass), on the site sources that `python -m generator export` and
+  `export --offline` wrote: the website, and the offline bundle with Material's `offline` plugin;
+- `python -m generator build --builder zensical` (both outputs, no cache), when the zensical
+  extra is installed.
 
-It prints the median wall times and their ratio, the content stage alone (load, check and
-render the Markdown, in-process, with and without the cache), the peak memory of each build,
-the size of the pages (average and largest), the site and the zip, what Chromium downloads
-to show a condition page before the reader touches anything (gzipped; needs Chromium, see
-`first_view.py`), and what a first search downloads, and how soon `make serve`'s preview
-(`mkdocs serve --dirty`) shows an edited topic.
+It prints the median wall times and the peak memory of each build, the ratios the issue "A
+rebuild costs what changed" sets goals on (each rebuild / our cold build, our cold build /
+plain Material's two builds), the content stage alone (load, check and render the Markdown,
+in-process, with and without the cache), the size of the pages (average and largest), the site
+and the zip, what Chromium downloads to show a condition page before the reader touches
+anything (gzipped; needs Chromium, see `first_view.py`), and what a first search downloads, and
+how soon `make serve`'s preview (`mkdocs serve --dirty`) shows an edited topic.
 Not a test: times vary by machine. `tests/benchmarks/test_scale.py` only checks that it runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
+import importlib.util
 import os
+import platform
 import re
 import shutil
 import socket
@@ -35,6 +43,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +56,9 @@ WORDS = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "heron",
          "kestrel", "lotus", "maple", "nectar", "onyx", "pine", "quartz", "raven", "sage", "tulip",
          "umber", "violet", "willow", "xenon", "yarrow", "zephyr"]
 USER_CACHE = "user-cache"
+OURS = [sys.executable, "-m", "generator", "build"]
+ZENSICAL = [*OURS, "--builder", "zensical", "--site-dir", "zensical-site",
+            "--dist-dir", "zensical-dist"]
 CONTENT_STAGE = """
 import sys, time
 from pathlib import Path
@@ -55,6 +67,26 @@ start = time.perf_counter()
 render_content(Path("content"))
 print(time.perf_counter() - start)
 """
+TOPIC = "content/conditions/amber-example-0.yml"
+"""The made-up topic that the rebuilds edit and rename."""
+
+COLD = "our cold build (website + offline zip, no cache)"
+EDITED = "our rebuild after editing one topic's text"
+RENAMED = "our rebuild after renaming one topic"
+ADDED = "our rebuild after adding one topic"
+PLAIN_WEBSITE = "plain Material, website"
+PLAIN_OFFLINE = "plain Material, offline bundle"
+ZENSICAL_BOTH = "Zensical (website + offline zip, no cache)"
+RATIOS = [
+    ("rebuild after editing text / cold build", EDITED, (COLD,)),
+    ("rebuild after renaming / cold build", RENAMED, (COLD,)),
+    ("rebuild after adding / cold build", ADDED, (COLD,)),
+    ("cold build / plain Material (website + offline)", COLD, (PLAIN_WEBSITE, PLAIN_OFFLINE)),
+]
+"""Each ratio the issue sets a goal on: its name, its numerator and the rows it divides by."""
+LABEL = 54
+"""The width of the builds' and ratios' names, so that their figures line up."""
+
 
 @dataclass(frozen=True)
 class Run:
@@ -64,19 +96,37 @@ class Run:
     peak_mb: float
 
 
+Step = Callable[[Path, int], Run]
+"""One build the benchmark times at every run: given the project folder and the run's number."""
+
+
+def machine() -> str:
+    """Return the machine the figures come from: CPUs, their model and Python's version."""
+    cpuinfo = Path("/proc/cpuinfo")
+    text = cpuinfo.read_text(encoding="utf-8") if cpuinfo.is_file() else ""
+    found = re.search(r"^model name\s*:\s*(.*)$", text, re.MULTILINE)
+    model = found.group(1).strip() if found else platform.processor() or "unknown CPU"
+    return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}"
+
+
 def make_project(folder: Path, topics: int) -> None:
     """Copy the shipped project and add `topics` made-up conditions."""
     shutil.copytree(ROOT / "content", folder / "content")
     shutil.copytree(ROOT / "overrides", folder / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     (folder / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    template = (ROOT / "content/conditions/muscle-twitch.yml").read_text(encoding="utf-8")
     for i in range(topics):
-        name = f"{WORDS[i % 26].title()} example {i}"
-        slug = f"{WORDS[i % 26]}-example-{i}"
-        text = template.replace("id: muscle-twitch", f"id: {slug}")
-        text = text.replace("name: Muscle twitch", f"name: {name}")
-        (folder / f"content/conditions/{slug}.yml").write_text(text, encoding="utf-8")
+        write_topic(folder, f"{WORDS[i % 26]}-example-{i}", f"{WORDS[i % 26].title()} example {i}")
+
+
+def write_topic(folder: Path, slug: str, name: str) -> Path:
+    """Write a made-up condition, a copy of the shipped muscle twitch; return its file."""
+    template = (ROOT / "content/conditions/muscle-twitch.yml").read_text(encoding="utf-8")
+    text = template.replace("id: muscle-twitch", f"id: {slug}")
+    text = text.replace("name: Muscle twitch", f"name: {name}")
+    topic = folder / f"content/conditions/{slug}.yml"
+    topic.write_text(text, encoding="utf-8")
+    return topic
 
 
 def env_for(folder: Path) -> dict[str, str]:
@@ -85,24 +135,92 @@ def env_for(folder: Path) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(folder / USER_CACHE)}
 
 
-def make_plain_config(folder: Path) -> Path:
-    """Export the site source, whose mkdocs.yml builds the website with plain Material."""
-    subprocess.run([sys.executable, "-m", "generator", "export", "plain-source"], cwd=folder,
+def export_plain(folder: Path, *, offline: bool) -> Path:
+    """Export a site source, whose mkdocs.yml builds that output with plain Material."""
+    name = "plain-offline" if offline else "plain-website"
+    subprocess.run([sys.executable, "-m", "generator", "export", name,
+                    *(["--offline"] if offline else [])], cwd=folder,
                    env=env_for(folder), check=True, capture_output=True)
-    return folder / "plain-source/mkdocs.yml"
+    return folder / name / "mkdocs.yml"
 
 
 def timed(command: list[str], folder: Path) -> Run:
     """Run a command to the end; return its wall time and peak memory."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=folder, env=env_for(folder), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
+    # Errors go to a file, not a pipe: a full pipe would stop a talkative build.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=folder, env=env_for(folder),
+                                   stdout=subprocess.DEVNULL, stderr=errors)
+        # The peak is the largest process's, the forked offline build's included.
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode()}")
     return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def steps(folder: Path) -> dict[str, Step]:
+    """Return every timed build by its row, in the order of a run; Zensical's when installed."""
+    found: dict[str, Step] = {
+        COLD: cold_build,
+        EDITED: rebuild_after_editing,
+        RENAMED: rebuild_after_renaming,
+        ADDED: rebuild_after_adding,
+        PLAIN_WEBSITE: functools.partial(plain_build, export_plain(folder, offline=False)),
+        PLAIN_OFFLINE: functools.partial(plain_build, export_plain(folder, offline=True)),
+    }
+    if zensical_installed():
+        found[ZENSICAL_BOTH] = zensical_build
+    return found
+
+
+def zensical_installed() -> bool:
+    """Return whether the zensical extra is installed beside the generator."""
+    return importlib.util.find_spec("zensical") is not None
+
+
+def cold_build(folder: Path, run: int) -> Run:
+    """Build both outputs with an empty content cache."""
+    _forget_cache(folder)
+    return timed(OURS, folder)
+
+
+def rebuild_after_editing(folder: Path, run: int) -> Run:
+    """Edit one topic's summary, as a writer would, and build again."""
+    topic = folder / TOPIC
+    text = re.sub(r"(?m)^summary: >\n  .*$",
+                  f"summary: >\n  A small, fast movement (edit {run}) in part of a muscle.",
+                  topic.read_text(encoding="utf-8"), count=1)
+    topic.write_text(text, encoding="utf-8")
+    return timed(OURS, folder)
+
+
+def rebuild_after_renaming(folder: Path, run: int) -> Run:
+    """Rename one topic, which changes every menu and list that names it, and build again."""
+    _rename_topic(folder, f"Amber renamed {run}")
+    return timed(OURS, folder)
+
+
+def rebuild_after_adding(folder: Path, run: int) -> Run:
+    """Add one topic file and build again; then take it away, so every run has the same size."""
+    added = write_topic(folder, f"added-example-{run}", f"Added example {run}")
+    try:
+        return timed(OURS, folder)
+    finally:
+        added.unlink()
+
+
+def plain_build(config: Path, folder: Path, run: int) -> Run:
+    """Build an exported site source with plain MkDocs and Material."""
+    return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], folder)
+
+
+def zensical_build(folder: Path, run: int) -> Run:
+    """Build both outputs with Zensical, with an empty content cache as our cold build."""
+    _forget_cache(folder)
+    return timed(ZENSICAL, folder)
 
 
 def content_stage(folder: Path, *, cached: bool) -> float:
@@ -116,9 +234,6 @@ def content_stage(folder: Path, *, cached: bool) -> float:
 
 def _forget_cache(folder: Path) -> None:
     shutil.rmtree(folder / USER_CACHE, ignore_errors=True)
-
-
-TOPIC = "content/conditions/amber-example-0.yml"
 
 
 def _topic_name(folder: Path) -> str:
@@ -212,31 +327,17 @@ def measure(topics: int, runs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         make_project(folder, topics)
-        plain_config = make_plain_config(folder)
-        ours, rebuilt, plain, cold, warm = [], [], [], [], []
-        build = [sys.executable, "-m", "generator", "build"]
+        timed_steps = steps(folder)
+        timings: dict[str, list[Run]] = {row: [] for row in timed_steps}
+        cold, warm = [], []
         for run in range(runs):
-            _forget_cache(folder)
-            ours.append(timed(build, folder))
-            plain.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                                str(plain_config)], folder))
-            _rename_topic(folder, f"Amber rebuilt {run}")
-            rebuilt.append(timed(build, folder))
+            for row, step in timed_steps.items():
+                timings[row].append(step(folder, run))
             cold.append(content_stage(folder, cached=False))
             warm.append(content_stage(folder, cached=True))
-        ours_s = statistics.median(r.seconds for r in ours)
-        rebuilt_s = statistics.median(r.seconds for r in rebuilt)
-        plain_s = statistics.median(r.seconds for r in plain)
         pages = html_sizes(folder / "site")
         print(f"{topics:5d} topics, {len(pages)} pages a build, median of {runs}:")
-        print(f"  full build (website + offline zip) {ours_s:7.2f} s, "
-              f"peak {max(r.peak_mb for r in ours):5.0f} MB")
-        print(f"  rebuild after editing one topic    {rebuilt_s:7.2f} s, "
-              f"peak {max(r.peak_mb for r in rebuilt):5.0f} MB")
-        print(f"  plain Material (website only)      {plain_s:7.2f} s, "
-              f"peak {max(r.peak_mb for r in plain):5.0f} MB")
-        print(f"  ratio full / plain                 {ours_s / plain_s:7.2f}")
-        print(f"  ratio rebuild / plain              {rebuilt_s / plain_s:7.2f}")
+        print_builds({row: median(found) for row, found in timings.items()})
         print(f"  content stage (load+check+render)  {statistics.median(cold):7.3f} s, "
               f"with the cache {statistics.median(warm):.3f} s")
         print_pages(folder / "site", sum(z.stat().st_size for z in (folder / "dist").glob("*.zip")))
@@ -246,13 +347,31 @@ def measure(topics: int, runs: int) -> None:
               f"{edit:.2f} s")
 
 
+def median(runs: list[Run]) -> Run:
+    """Return the median wall time of a build's runs, with the highest peak memory."""
+    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
+
+
+def print_builds(builds: dict[str, Run]) -> None:
+    """Print each build's time and peak memory, then the ratios the issue sets goals on."""
+    for row, build in builds.items():
+        print(f"  {row:<{LABEL}} {build.seconds:7.2f} s, peak {build.peak_mb:5.0f} MB")
+    if ZENSICAL_BOTH not in builds:
+        print(f"  {ZENSICAL_BOTH}: not measured (the zensical extra is not installed: "
+              "pip install '.[zensical]')")
+    for name, numerator, denominators in RATIOS:
+        ratio = builds[numerator].seconds / sum(builds[row].seconds for row in denominators)
+        print(f"  {'ratio, ' + name:<{LABEL}} {ratio:7.2f}")
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Parse the sizes and run the benchmark."""
+    """Parse the sizes, name the machine and run the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--topics", type=int, nargs="+", default=[100, 300, 1000],
                         help="made-up topics to add, one benchmark each (default 100 300 1000)")
     parser.add_argument("--runs", type=int, default=3, help="runs of each build (default 3)")
     args = parser.parse_args(argv)
+    print(f"machine: {machine()}")
     for topics in args.topics:
         measure(topics, args.runs)
 

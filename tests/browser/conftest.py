@@ -146,10 +146,12 @@ def axe_violations(page: Page) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+def published(tmp_path_factory: pytest.TempPathFactory,
+              builder: str) -> Iterator[tuple[Path, str]]:
     """Build the site for a public address on localhost, where the embed code points, and serve it.
 
     The shipped content names no address, so it has no embed code; `--site-url` gives one.
+    It is built by `builder`: MkDocs, unless a test names Zensical (`BOTH_BUILDERS`).
     """
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -158,7 +160,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
     out = tmp_path_factory.mktemp("published")
     result = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--site-url", url,
-         "--site-dir", str(out / "site"), "--dist-dir", str(out / "dist")],
+         "--site-dir", str(out / "site"), "--dist-dir", str(out / "dist"), "--builder", builder],
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
         check=False)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
+from conftest import BOTH_BUILDERS
+
 pytestmark = pytest.mark.browser
 
 # Runs in every frame before the page's own scripts, and tells the test about each refusal.
@@ -153,6 +155,7 @@ def test_the_offline_bundle_from_file_is_refused_nothing(
     assert refused == []
 
 
+@BOTH_BUILDERS
 def test_an_embedded_faq_is_refused_nothing(browser: Browser, host_page: str) -> None:
     with watched(browser) as (context, refused):
         page = context.new_page()

@@ -75,6 +75,7 @@ def test_offline_pages_have_no_axe_violations(
     assert axe_violations(page) == []
 
 
+@BOTH_BUILDERS
 def test_an_embedded_faq_fits_its_content_and_grows_when_opened(
     page: Page, host_page: str
 ) -> None:
@@ -99,6 +100,7 @@ def test_an_embedded_faq_fits_its_content_and_grows_when_opened(
     assert abs(opened - inner) <= 2
 
 
+@BOTH_BUILDERS
 def test_links_in_an_embedded_faq_open_in_the_top_window(
     page: Page, host_page: str, published: tuple[Path, str]
 ) -> None:
@@ -110,6 +112,7 @@ def test_links_in_an_embedded_faq_open_in_the_top_window(
     expect(page).to_have_url(f"{published[1]}conditions/muscle-spasm/")
 
 
+@BOTH_BUILDERS
 def test_skipping_to_the_content_of_an_embedded_faq_keeps_the_host_page(
     page: Page, host_page: str
 ) -> None:
@@ -125,6 +128,7 @@ def test_skipping_to_the_content_of_an_embedded_faq_keeps_the_host_page(
     expect(page).to_have_url(host_page)  # ...and the reader is still on the host's page
 
 
+@BOTH_BUILDERS
 def test_the_parent_ignores_height_messages_from_other_windows(
     page: Page, host_page: str
 ) -> None:
@@ -169,6 +173,7 @@ def frame_height(page: Page) -> float:
     return float(page.locator("iframe").evaluate("e => e.getBoundingClientRect().height"))
 
 
+@BOTH_BUILDERS
 def test_an_embedded_faq_shrinks_again_when_an_answer_closes(page: Page, host_page: str) -> None:
     page.goto(host_page)
     page.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
@@ -186,6 +191,7 @@ def test_an_embedded_faq_shrinks_again_when_an_answer_closes(page: Page, host_pa
     assert abs(frame_height(page) - closed) <= 2
 
 
+@BOTH_BUILDERS
 def test_the_parent_clamps_or_ignores_odd_heights_from_its_own_frame(
     page: Page, host_page: str
 ) -> None:

@@ -1,9 +1,9 @@
 """Every word a built page shows is content, the theme's own words, or from our word catalog.
 
 The shipped content is built for real (both outputs, with MkDocs and with Zensical) in the
-pseudo-locale, where every catalog text comes wrapped in ⟦…⟧ (`wording.pseudo`). Then each built page is read as a
-browser reads it with scripts off, so that <noscript> counts as the text it is then, and every
-visible text and every reader-facing attribute must be one of:
+pseudo-locale, where every catalog text comes wrapped in ⟦…⟧ (`wording.pseudo`). Then each
+built page is read as a browser reads it with scripts off, so that <noscript> counts as the
+text it is then, and every visible text and every reader-facing attribute must be one of:
 
 1. wrapped: inside ⟦…⟧. A catalog text may be split by markup (⟦Call <a>911</a> now⟧) or hold
    several paragraphs, so wraps are followed through the page's texts in order, not per node;

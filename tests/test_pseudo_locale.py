@@ -1,14 +1,15 @@
 """Every word a built page shows is content, the theme's own words, or from our word catalog.
 
-The shipped content is built for real (both outputs, with MkDocs) in the pseudo-locale, where
-every catalog text comes wrapped in ⟦…⟧ (`wording.pseudo`). Then each built page is read as a
-browser reads it with scripts off, so that <noscript> counts as the text it is then, and every
-visible text and every reader-facing attribute must be one of:
+The shipped content is built for real (both outputs, with MkDocs and with Zensical) in the
+pseudo-locale, where every catalog text comes wrapped in ⟦…⟧ (`wording.pseudo`). Then each
+built page is read as a browser reads it with scripts off, so that <noscript> counts as the
+text it is then, and every visible text and every reader-facing attribute must be one of:
 
 1. wrapped: inside ⟦…⟧. A catalog text may be split by markup (⟦Call <a>911</a> now⟧) or hold
    several paragraphs, so wraps are followed through the page's texts in order, not per node;
 2. content: a string of the loaded content, as its Markdown renders (emphasis and links gone);
-3. the theme's own words: Material's translated strings for mkdocs.yml's `theme.language`;
+3. the theme's own words: the builder's theme's translated strings (Material's, or
+   Zensical's own copy of them) for mkdocs.yml's `theme.language`;
 4. no letters at all (a number, punctuation, a symbol), but never a date: dates are formatted
    inside catalog texts.
 
@@ -31,11 +32,13 @@ from pathlib import Path
 import markdown  # type: ignore[import-untyped]  # no stubs
 import material
 import pytest
+import zensical
 from pydantic import BaseModel
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from generator import pipeline, wording
-from generator.builders.mkdocs_plugin.build import build_outputs
+from generator.builders.mkdocs_plugin.build import MKDOCS, Builder, build_outputs
+from generator.builders.zensical_build import ZENSICAL
 from generator.content.project import Project, load_project
 from generator.pipeline import RenderedSite
 from generator.safety import markdown_subset
@@ -66,7 +69,10 @@ IDENTIFIER_FIELDS = {"id", "value", "next", "start", "conditions", "care", "fiel
 """Content fields that hold ids, not words: a page that shows one as a word shows English."""
 LETTER = re.compile(r"[^\W\d_]")
 DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
-MATERIAL_WORDS = Path(material.__file__).parent / "templates/partials/languages"
+BUILDERS = {"mkdocs": MKDOCS, "zensical": ZENSICAL}
+THEME_WORDS = {"mkdocs": Path(material.__file__).parent / "templates/partials/languages",
+               "zensical": Path(zensical.__file__).parent / "templates/partials/languages"}
+"""Where each builder's theme keeps its words: Zensical renders with its own copy of Material."""
 MATERIAL_PAIR = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)",?$', re.MULTILINE)
 NOT_WORDS = ("language", "direction", "search.config.")
 """Material's settings kept with its words, which no page shows."""
@@ -259,9 +265,9 @@ def _content_strings(value: object) -> Iterator[str]:
             yield from _content_strings(item)
 
 
-def theme_words(language: str) -> set[str]:
-    """Return Material's translated strings for `language`, from the installed theme."""
-    text = (MATERIAL_WORDS / f"{language}.html").read_text(encoding="utf-8")
+def theme_words(language: str, builder: str = "mkdocs") -> set[str]:
+    """Return the builder's theme's translated strings for `language`, from the installed theme."""
+    text = (THEME_WORDS[builder] / f"{language}.html").read_text(encoding="utf-8")
     return {json.loads(f'"{value}"') for key, value in MATERIAL_PAIR.findall(text)
             if not key.startswith(NOT_WORDS)}
 
@@ -295,6 +301,7 @@ def report(found: Mapping[str, list[str]], top: int = 40) -> str:
 class PseudoBuild:
     """The shipped site built in the pseudo-locale: each output's folder, and what made them."""
 
+    builder: str
     rendered: RenderedSite
     outputs: dict[str, Path]
 
@@ -306,19 +313,22 @@ class PseudoBuild:
                     page.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def pseudo_build(tmp_path_factory: pytest.TempPathFactory) -> PseudoBuild:
-    """Build the shipped content in the pseudo-locale with MkDocs, as `build` does."""
-    out = tmp_path_factory.mktemp("pseudo-locale")
+@pytest.fixture(scope="module", params=list(BUILDERS))
+def pseudo_build(request: pytest.FixtureRequest,
+                 tmp_path_factory: pytest.TempPathFactory) -> PseudoBuild:
+    """Build the shipped content in the pseudo-locale with each builder, as `build` does."""
+    builder: Builder = BUILDERS[request.param]
+    out = tmp_path_factory.mktemp(f"pseudo-locale-{builder.name}")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NO_MKDOCS_2_WARNING", "1")
         words = wording.for_locale(load_project(CONTENT).site.locale)
         rendered = pipeline.render_content(CONTENT, site_url=PUBLISHED_AT,
                                            words=wording.pseudo(words))
-        bundle = build_outputs(rendered, ROOT / "mkdocs.yml", out / "site", out / "dist")
+        bundle = build_outputs(rendered, ROOT / "mkdocs.yml", out / "site", out / "dist",
+                               builder)
     with zipfile.ZipFile(bundle) as archive:
         archive.extractall(out / "offline")
-    return PseudoBuild(rendered, {"website": out / "site",
+    return PseudoBuild(builder.name, rendered, {"website": out / "site",
                                   "offline": out / "offline" / rendered.project.site.slug})
 
 
@@ -327,7 +337,7 @@ def vocabulary(pseudo_build: PseudoBuild) -> Vocabulary:
     """Return the words the shipped site may show outside a wrap."""
     theme = read_config(ROOT / "mkdocs.yml")["theme"]
     return Vocabulary.of(content_texts(pseudo_build.rendered.project)
-                         | theme_words(theme.get("language", "en")))
+                         | theme_words(theme.get("language", "en"), pseudo_build.builder))
 
 
 # The shipped site

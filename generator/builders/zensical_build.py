@@ -24,9 +24,10 @@ BUILT = "site"
 """Where Zensical writes the site: it must be inside the site source's folder."""
 
 LIMITS = ("Zensical 0.0.73 cannot do everything MkDocs does here: its search dialog is unstyled "
-          "(our Content-Security-Policy blocks the styles its script adds), has no help for a "
-          "search that finds nothing, loads the index with every page and finds nothing from "
-          "file:// in the offline bundle; see README.md, Zensical.")
+          "(our Content-Security-Policy blocks the styles its script adds), speaks English "
+          "whatever the site's language, has no help for a search that finds nothing, loads "
+          "the index with every page and finds nothing from file:// in the offline bundle; "
+          "see README.md, Zensical.")
 """What Zensical's site lacks beside MkDocs', in one line for `build` to print."""
 
 

@@ -6,19 +6,8 @@
 (function () {
   "use strict";
 
-  // The words this script shows come from the page (overrides/main.html), by their catalog key
-  // without `script.`, never from the script; `{name}` in a text is filled in from `values`.
-  // Each is shown as text (textContent or an attribute), never as markup.
-  var words = null;
-  function word(key, values) {
-    if (words === null) {
-      var meta = document.querySelector('meta[name="health-script-words"]');
-      words = meta ? JSON.parse(meta.getAttribute("content")) : {};
-    }
-    return (words[key] || "").replace(/\{(\w+)\}/g, function (whole, name) {
-      return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
-    });
-  }
+  // The words this script shows come from the page, by their catalog key (words.js).
+  var word = window.healthWord;
 
   // The answers given to one flowchart, read from the URL fragment.
   function answersIn(hash, id) {

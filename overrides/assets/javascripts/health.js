@@ -7,7 +7,7 @@
   // The words this script shows come from the page, by their catalog key (words.js).
   var word = window.healthWord;
 
-  // The search panel is a dialog without a name.
+  // A search panel without a name (Zensical's; ours is named in overrides/partials/search.html).
   var search = document.querySelector('.md-search[role="dialog"]');
   if (search && !search.hasAttribute("aria-label")) {
     search.setAttribute("aria-label", word("health.search"));

@@ -2,7 +2,7 @@
 
 The words of each level are the catalog's (`care.*`, generator/wording.py), for the site's
 language and country: `en_GB` sends readers to A&E, `en_US` to the emergency room, and any
-other country gets the `en` words. The number comes from generator/emergency_numbers.py.
+other country gets the `en` words. The number comes from generator/content/emergency_numbers.py.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ HelpLevel = Literal["non-urgent", "urgent", "emergency"]
 """How soon to get help from someone else."""
 CareLevel = Literal["self-care", "non-urgent", "urgent", "emergency"]
 """Every level of care, including looking after yourself."""
+
 
 @dataclass(frozen=True)
 class CareHeading:

@@ -280,17 +280,21 @@ def _config(base: dict[str, Any], settings: dict[str, Any], *, offline: bool,
 
 def _named_palette_toggles(base: dict[str, Any], words: Wording) -> dict[str, Any]:
     """Return mkdocs.yml with each palette toggle named from the catalog, by its scheme."""
-    names = {"default": words.text("config.palette.default"),
-             "slate": words.text("config.palette.slate")}
     theme = base.get("theme")
     if not isinstance(theme, dict) or not isinstance(palette := theme.get("palette"), list):
         return base
+    return {**base, "theme": {**theme, "palette": named_palette(palette, words)}}
+
+
+def named_palette(palette: list[Any], words: Wording) -> list[Any]:
+    """Return mkdocs.yml's palette with each toggle named from the catalog, by its scheme."""
+    names = {"default": words.text("config.palette.default"),
+             "slate": words.text("config.palette.slate")}
     # The builder prints a toggle's name as it is, in an attribute: escaped here.
-    named = [{**entry, "toggle": {**entry["toggle"], "name": _html(names[entry["scheme"]])}}
-             if isinstance(entry, dict) and isinstance(entry.get("toggle"), dict)
-             and entry.get("scheme") in names else entry
-             for entry in palette]
-    return {**base, "theme": {**theme, "palette": named}}
+    return [{**entry, "toggle": {**entry["toggle"], "name": _html(names[entry["scheme"]])}}
+            if isinstance(entry, dict) and isinstance(entry.get("toggle"), dict)
+            and entry.get("scheme") in names else entry
+            for entry in palette]
 
 
 def _plugins(listed: list[Any] | dict[str, Any], *, offline: bool) -> list[Any]:

@@ -69,6 +69,9 @@ def test_a_preview_started_with_a_mistake_lists_it_then_shows_the_site(
     text = wait_for(address + "/", lambda text: "The content has" in text)
 
     assert "content/site.yml:" in text
+    # No site settings were ever read, yet the palette toggles keep their names.
+    assert 'aria-label="Switch to dark mode"' in text
+    assert 'aria-label="Switch to light mode"' in text
     site.write_text(good, encoding="utf-8")
     wait_for(address + "/", lambda text: "The content has" not in text and "Muscle" in text)
 

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
+
 from generator.errors import ContentErrors
-from generator.site.site_source import override_words
+from generator.site.site_source import named_palette, override_words
 from generator.wording import BASE, for_locale
 
 NO_SITE_PAGE = "# The content has mistakes\n"
 """The only page of a preview whose content never loaded; the notice shows above it."""
-def no_site_extra() -> dict[str, object]:
-    """Return the overrides' `extra.health` values when no site settings were ever read:
-    no emergency text of the site's, and the theme's words in English."""
-    return {"emergency_message": "", "emergency_number": "",
-            **override_words(for_locale(BASE), site="", number="")}
+
+
+def show_no_site(config: MkDocsConfig) -> None:
+    """Give the theme what it shows while no site settings were ever read: no menu, no
+    emergency text of the site's, and the theme's words (and palette toggles' names) in
+    English."""
+    words = for_locale(BASE)
+    config.nav = []
+    config.extra["health"] = {"emergency_message": "", "emergency_number": "",
+                              **override_words(words, site="", number="")}
+    if isinstance(palette := config.theme.get("palette"), list):
+        config.theme["palette"] = named_palette(palette, words)
 
 
 def notice(errors: ContentErrors, *, shown_site: bool) -> str:

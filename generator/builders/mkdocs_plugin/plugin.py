@@ -87,8 +87,7 @@ class HealthContentPlugin(BasePlugin[HealthContentConfig]):  # type: ignore[no-u
         except SiteSourceError as error:
             raise PluginError(str(error)) from None
         if self.source is None:  # content that never loaded: only the notice is shown
-            config.nav = []
-            config.extra["health"] = mistakes.no_site_extra()
+            mistakes.show_no_site(config)
             return config
         # As site_source does for `build`: the content's values over mkdocs.yml's, `extra` merged.
         config.extra.update(self.source.settings["extra"])

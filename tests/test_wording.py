@@ -72,6 +72,16 @@ def test_a_key_gives_its_words_with_values_put_in(catalogs: Path) -> None:
         "Call 911 or go to the emergency department now if:")
 
 
+def test_a_value_is_put_in_as_typed_never_read_as_more_braces(catalogs: Path) -> None:
+    words = for_locale("en-US", catalogs)
+    typed = "{number} <b>{0}</b> {{x}}"
+
+    assert words.text("care.emergency", number=typed) == (
+        f"Call {typed} or go to the emergency department now if:")
+    assert words.texts("care.", number=typed)["emergency"] == (
+        f"Call {typed} or go to the emergency department now if:")
+
+
 def test_a_plural_takes_the_form_for_its_count(catalogs: Path) -> None:
     words = for_locale("en-US", catalogs)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic.fields import FieldInfo
 
 from generator import kinds
+from generator.content.translation import LANGUAGE_FOLDER
 from generator.errors import ErrorCollector
 from generator.kinds import Kind
 
@@ -30,12 +31,19 @@ class ContentFiles:
     """The files a site has one of, by name (`site.yml`); a site may leave some out."""
     folder_found: bool = False
     """Whether the content folder itself exists: without it, no file can be missing from it."""
+    languages: dict[str, Path] = field(default_factory=dict)
+    """The folders of translations, by language code (`es`): only in a site's own folder."""
     by_folder: dict[str, list[Path]] = field(
         default_factory=lambda: {kind.place: [] for kind in kinds.folder_kinds()})
 
 
-def find_content(content_dir: Path, errors: ErrorCollector) -> ContentFiles:
-    """Return the content files in `content_dir`, recording every entry that does not belong."""
+def find_content(content_dir: Path, errors: ErrorCollector, *,
+                 translation: bool = False) -> ContentFiles:
+    """Return the content files in `content_dir`, recording every entry that does not belong.
+
+    A folder named like a language code (`es/`) holds that language's translations, except in
+    a `translation`'s own folder, which holds no other language.
+    """
     found = ContentFiles()
     try:
         is_folder = content_dir.is_dir()
@@ -60,7 +68,11 @@ def find_content(content_dir: Path, errors: ErrorCollector) -> ContentFiles:
             found.by_folder[entry.name] = _folder_files(path, errors)
         elif entry.name == GUIDE_FILE and _is_file(entry, path, errors):
             continue  # the writer's guide lives beside the files it explains; never published
-        elif entry.name not in (GUIDE_FILE, *files, *folders):
+        elif (not translation and LANGUAGE_FOLDER.match(entry.name)
+              and _is_folder(entry, path, errors)):
+            found.languages[entry.name] = path
+        elif entry.name not in (GUIDE_FILE, *files, *folders) and not (
+                not translation and LANGUAGE_FOLDER.match(entry.name)):
             _refuse(errors, path, f"this is not part of the content. The content folder "
                     f"holds only {_layout()}. Move it out of the folder or delete it.")
     return found

@@ -310,6 +310,23 @@ class Contact(Model):
         return self
 
 
+Version = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
+"""The version of a content file: 12 letters and digits that change whenever its content does
+(generator/content/translation.py)."""
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+_TRANSLATED_FROM = (
+    "Only in a translation (a file in `content/<language>/`): the version of the original file "
+    "it was translated from, like `3f9a0c51d2e8`. `check` names the original's version, and "
+    "warns when the original has changed since. Leave it out of an original."
+)
+
+
+def translated_from_field() -> Version | None:
+    """Return the `translated_from` field every kind of translated file has."""
+    return Field(default=None, description=_TRANSLATED_FROM)
+
+
 SLUG_LENGTH = 60
 """The longest site slug, which names files such as the offline zip."""
 
@@ -317,11 +334,19 @@ SLUG_LENGTH = 60
 class Site(Model):
     """Settings for the whole site, in `content/site.yml`."""
 
+    translated_from: Version | None = translated_from_field()
     title: Line = Field(description="Name of the site, shown in the header and the browser tab.")
     description: Line = Field(description="One sentence that says what the site is for.")
     locale: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}-[A-Z]{2}$"),
                       AfterValidator(_known_language)] = Field(
         description="Language and country, like en-US. Sets the date format and emergency number."
+    )
+    languages: list[LanguageCode] | None = Field(
+        default=None, min_length=1,
+        description="The site's languages as two-letter codes, like `[en, es]`; the first is the "
+        "language of `locale`, shown at the site's address. Each other language has a folder "
+        "of its translations, like `content/es/`, shown at `es/`. Leave it out for a site in "
+        "one language.",
     )
     url: SiteAddress | None = Field(
         default=None,
@@ -339,6 +364,31 @@ class Site(Model):
     emergency: Emergency = Field(description="How to get emergency help.")
     intro: Text = Field(description="Opening paragraph of the home page.")
     review: Review = Field(description="Review dates for the home page and index pages.")
+
+    @field_validator("languages")
+    @classmethod
+    def _languages_once_each(cls, languages: list[str] | None,
+                             info: ValidationInfo) -> list[str] | None:
+        if languages is None:
+            return None
+        repeated = sorted({code for code in languages if languages.count(code) > 1})
+        if repeated:
+            raise ValueError(f"`{repeated[0]}` is listed twice. List each language once.")
+        locale = info.data.get("locale")
+        if isinstance(locale, str) and languages and languages[0] != locale[:2]:
+            raise ValueError(f"the first language is the site's own, `{locale[:2]}` (from its "
+                             f"locale, {locale}). Put `{locale[:2]}` first.")
+        return languages
+
+    @property
+    def language(self) -> str:
+        """Return the two-letter code of the site's language, from its locale: `en`."""
+        return self.locale[:2]
+
+    @property
+    def all_languages(self) -> tuple[str, ...]:
+        """Return every language of the site, its own first."""
+        return tuple(self.languages or (self.language,))
 
     def published_at(self, url: str) -> Site:
         """Return these settings with the site's address set, as a build option gives it.
@@ -433,6 +483,7 @@ class Source(Model):
 class Condition(Model):
     """One health topic, in `content/conditions/<id>.yml`."""
 
+    translated_from: Version | None = translated_from_field()
     id: PageId = Field(
         description="Short name used in the page address, like muscle-twitch." + _PAGE_ID)
     name: Line = Field(description="Name of the condition, as the page title.")
@@ -495,6 +546,7 @@ class ComparisonRow(Model):
 class Comparison(Model):
     """A side-by-side table of conditions, in `content/comparisons/<id>.yml`."""
 
+    translated_from: Version | None = translated_from_field()
     id: PageId = Field(description="Short name used in the page address." + _PAGE_ID)
     title: Line = Field(description="Page title, like `Muscle twitch or muscle spasm?`.")
     summary: Text = Field(description="Opening text above the table.")
@@ -541,6 +593,7 @@ class Outcome(Model):
 class Flowchart(Model):
     """A question-by-question guide to advice, in `content/flowcharts/<id>.yml`."""
 
+    translated_from: Version | None = translated_from_field()
     id: PageId = Field(description="Short name used in the page address." + _PAGE_ID)
     title: Line = Field(description="Page title, like `Twitch or spasm? What should I do?`.")
     summary: Text = Field(description="Opening text above the first question.")
@@ -560,6 +613,7 @@ class PageSection(Model):
 class Page(Model):
     """A plain page, such as About or Accessibility, in `content/pages/<id>.yml`."""
 
+    translated_from: Version | None = translated_from_field()
     id: PageId = Field(
         description="Short name used in the page address, like `about`." + _PAGE_ID)
     title: Line = Field(description="Page title, shown as its heading and in the footer.")

@@ -14,6 +14,7 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel
 
 from generator import kinds
+from generator.content import translation
 from generator.content.content_cache import ContentCache
 from generator.content.content_folder import ContentFiles, display_name, find_content, misplaced
 from generator.content.emergency import CallableNumbers
@@ -46,6 +47,31 @@ class Project:
     """The files it was read from, for checks that report lines (reading level, reviews)."""
     plain_words: tuple[PlainWord, ...] = ()
     """Words many readers do not know, with the plain words `check` asks for instead."""
+    translations: tuple[Project, ...] = ()
+    """The site in each of its other languages, in the order site.yml lists them; none for a
+    translation itself."""
+
+    @property
+    def language(self) -> str:
+        """Return the two-letter code of this project's language: `en`."""
+        return self.site.language
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Return every language of the site, its own first (the same for its translations)."""
+        return self.site.all_languages
+
+    def published_at(self, url: str) -> Project:
+        """Return the project published at `url`, its translations each in its folder there.
+
+        Raises ValueError, in words for the person building, when the address is not usable.
+        """
+        site = self.site.published_at(url)
+        assert site.url is not None
+        return dataclasses.replace(self, site=site, translations=tuple(
+            dataclasses.replace(
+                t, site=t.site.model_copy(update={"url": f"{site.url}{t.language}/"}))
+            for t in self.translations))
 
     def of(self, kind: Kind) -> tuple[Any, ...]:
         """Return the files of one kind, in the kind's order."""
@@ -114,6 +140,49 @@ def load_project(content_dir: Path, *, today: datetime.date | None = None,
 def _load_project(content_dir: Path, today: datetime.date, cache: ContentCache) -> Project:
     errors = ErrorCollector()
     files = find_content(content_dir, errors)
+    project = _load_language(files, content_dir, today, cache, errors, original=None)
+    translations = _load_translations(project, files, content_dir, today, cache, errors)
+    errors.raise_if_any()
+    assert project is not None  # a missing site.yml is an error above
+    return dataclasses.replace(project, translations=translations)
+
+
+def _load_translations(project: Project | None, files: ContentFiles, content_dir: Path,
+                       today: datetime.date, cache: ContentCache,
+                       errors: ErrorCollector) -> tuple[Project, ...]:
+    """Load each other language the site lists from its folder, naming a folder it does not
+    list and a language it lists without a folder."""
+    listed = project.site.all_languages[1:] if project else ()
+    for code, folder in files.languages.items():
+        if project and code not in listed:
+            languages = ", ".join(project.site.all_languages)
+            errors.add(display_name(folder), 1, 1, "",
+                       f"this folder would hold the translations into `{code}`, but site.yml "
+                       f"lists only {languages} in `languages`. Add `{code}` there, or move "
+                       "the folder out of the content folder.")
+    translations = []
+    for code in listed:
+        assert project is not None
+        if (place := files.languages.get(code)) is None:
+            where = project.site_document.position(
+                ["languages", project.site.all_languages.index(code)])
+            errors.add(project.site_document.name, *where, ["languages"],
+                       f"`{code}` is listed, but there is no folder of its translations. "
+                       f"Create {display_name(content_dir / code)}/ with its site.yml, or "
+                       f"take `{code}` out of the list.")
+            continue
+        found = find_content(place, errors, translation=True)
+        loaded = _load_language(found, place, today, cache, errors, original=project)
+        if loaded is not None:
+            translations.append(loaded)
+    return tuple(translations)
+
+
+def _load_language(files: ContentFiles, content_dir: Path, today: datetime.date,
+                   cache: ContentCache, errors: ErrorCollector,
+                   original: Project | None) -> Project | None:
+    """Load and check the files of one language: the site's own, or a translation of
+    `original`. Return None when its site.yml has mistakes (they are recorded)."""
     single = _load_single_files(files, content_dir, errors, cache)
     site = cast("Sourced[Site] | None", single.get(kinds.SITE.name))
     plain_words = cast("Sourced[PlainWords] | None", single.get(kinds.PLAIN_WORDS.name))
@@ -132,16 +201,21 @@ def _load_project(content_dir: Path, today: datetime.date, cache: ContentCache) 
         for item in items:
             for check in kind.checks:
                 check(item, known, errors)
+            if original is None:
+                translation.check_is_original(item, errors)
     # Not part of the cached checks: a date that is fine today can be read again tomorrow.
     documents = (*([site.document] if site else []),
                  *(item.document for kind, items in by_kind.items() if kind.reviewed
                    for item in items))
     for document in documents:
         review.check_not_in_future(document, today, errors)
-    errors.raise_if_any()
-    assert site is not None  # a missing site.yml is an error above
+    if site is None:
+        return None
+    settings = site.model
+    if original is not None:
+        settings = translation.site_of_translation(site, content_dir.name, original.site, errors)
     return Project(
-        site=site.model,
+        site=settings,
         items={kind.name: tuple(sorted((item.model for item in items), key=kind.sort_key))
                for kind, items in by_kind.items()},
         documents=documents,

@@ -153,6 +153,11 @@ def _pattern_message(loc: list[str | int]) -> str:
         return "this should be a phone number made of 2 to 6 digits, like 911."
     if field == "word":
         return "this should be a word or a few words in small letters, like involuntary."
+    if field == "languages":
+        return "this should be a language's two small letters, like es."
+    if field == "translated_from":
+        return ("this should be the version `check` names for the original: 12 digits and "
+                "letters from a to f, like 3f9a0c51d2e8.")
     return "this should use only lowercase letters, digits and single hyphens, like muscle-twitch."
 
 

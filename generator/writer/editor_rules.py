@@ -135,6 +135,9 @@ PATTERN_MESSAGES = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "Use only small letters, digits and single hyphens, like "
                                 "muscle-twitch.",
     "^[a-z]{2}-[A-Z]{2}$": "Write a language and country, like en-US.",
+    "^[a-z]{2}$": "Write a language as its two small letters, like es.",
+    "^[0-9a-f]{12}$": "Write the version `check` names: 12 digits and letters from a to f, "
+                      "like 3f9a0c51d2e8.",
     "^[0-9]{2,6}$": "Write the emergency number as 2 to 6 digits, like 911.",
     "^[a-z]+([ '-][a-z]+)*$": "Write the word in small letters, like involuntary; words of "
                               "a phrase are joined by one space, hyphen or apostrophe.",

@@ -1,0 +1,179 @@
+"""A site in more than one language: each translation is loaded from its language's folder."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.content.load import read_document
+from generator.content.project import load_project
+from generator.content.translation import version_of
+from generator.errors import ContentErrors, ErrorCollector
+
+SPANISH_SITE = """\
+translated_from: 0123456789ab
+title: Guía de tics y espasmos musculares
+description: Datos claros sobre los tics y los espasmos musculares.
+locale: es-US
+publisher: Guía de tics y espasmos musculares
+emergency:
+  message: Si tiene síntomas médicos graves, busque ayuda de emergencia ahora.
+intro: Un tic muscular y un espasmo muscular son movimientos que usted no puede controlar.
+review:
+  last_reviewed: 2026-11-26
+  next_review_due: 2027-11-26
+"""
+
+
+def _two_languages(scratch: Callable[..., Path], **spanish: str | None) -> Path:
+    """Make the shipped site an English and Spanish one, with these Spanish files."""
+    project = scratch()
+    site = (project / "content/site.yml").read_text(encoding="utf-8")
+    (project / "content/site.yml").write_text(
+        site.replace("locale: en-US\n", "locale: en-US\nlanguages: [en, es]\n"),
+        encoding="utf-8")
+    (project / "content/es/conditions").mkdir(parents=True)
+    shutil.copy(project / "content/conditions/muscle-twitch.yml",
+                project / "content/es/conditions/muscle-twitch.yml")
+    return scratch({f"content/es/{name}": text
+                    for name, text in {"site.yml": SPANISH_SITE, **spanish}.items()})
+
+
+def _errors(raised: pytest.ExceptionInfo[ContentErrors]) -> list[str]:
+    return [str(error) for error in raised.value.errors]
+
+
+def test_a_translation_is_loaded_from_its_languages_folder(
+        scratch: Callable[..., Path]) -> None:
+    _two_languages(scratch)
+
+    project = load_project(Path("content"))
+
+    assert (project.language, project.languages) == ("en", ("en", "es"))
+    [spanish] = project.translations
+    assert (spanish.language, spanish.languages) == ("es", ("en", "es"))
+    assert spanish.site.title == "Guía de tics y espasmos musculares"
+    assert [c.id for c in spanish.conditions] == ["muscle-twitch"]
+    assert spanish.documents[0].name == "content/es/site.yml"
+    assert spanish.site.emergency_number == "911"
+
+
+def test_a_translation_is_published_in_its_folder_of_the_sites_address(
+        scratch: Callable[..., Path]) -> None:
+    _two_languages(scratch)
+
+    project = load_project(Path("content")).published_at("https://twitch-guide.org/guide/")
+
+    assert project.translations[0].site.url == "https://twitch-guide.org/guide/es/"
+
+
+def test_a_language_without_its_folder_is_named_where_it_is_listed(
+        scratch: Callable[..., Path]) -> None:
+    _two_languages(scratch)
+    shutil.rmtree("content/es")
+
+    with pytest.raises(ContentErrors) as raised:
+        load_project(Path("content"))
+
+    assert _errors(raised) == [
+        "content/site.yml:6:17: languages: `es` is listed, but there is no folder of its "
+        "translations. Create content/es/ with its site.yml, or take `es` out of the list."]
+
+
+def test_a_language_folder_the_site_does_not_list_is_named(
+        scratch: Callable[..., Path]) -> None:
+    _two_languages(scratch)
+    Path("content/fr").mkdir()
+
+    with pytest.raises(ContentErrors) as raised:
+        load_project(Path("content"))
+
+    assert _errors(raised) == [
+        "content/fr:1:1: this folder would hold the translations into `fr`, but site.yml lists "
+        "only en, es in `languages`. Add `fr` there, or move the folder out of the content "
+        "folder."]
+
+
+def test_the_sites_own_language_comes_first(scratch: Callable[..., Path]) -> None:
+    _two_languages(scratch)
+    site = Path("content/site.yml")
+    site.write_text(site.read_text(encoding="utf-8").replace("[en, es]", "[es, en]"),
+                    encoding="utf-8")
+
+    with pytest.raises(ContentErrors) as raised:
+        load_project(Path("content"))
+
+    assert "content/site.yml:6:12: languages: the first language is the site's own, `en` " \
+        "(from its locale, en-US). Put `en` first." in _errors(raised)
+
+
+def test_a_translations_site_file_leaves_the_address_and_contact_to_the_original(
+        scratch: Callable[..., Path]) -> None:
+    _two_languages(scratch, **{"site.yml": SPANISH_SITE.replace(
+        "locale: es-US\n", "locale: fr-FR\nurl: https://twitch-guide.org/\n")})
+
+    with pytest.raises(ContentErrors) as raised:
+        load_project(Path("content"))
+
+    assert _errors(raised) == [
+        "content/es/site.yml:4:9: locale: this is the site file of the `es` translation, so its "
+        "locale is in that language, like es-US.",
+        "content/es/site.yml:5:1: url: the build publishes a translation in its language's "
+        "folder of the original's address. Remove `url` here."]
+
+
+def test_an_original_names_no_original(scratch: Callable[..., Path]) -> None:
+    scratch({"content/pages/about.yml": "translated_from: 0123456789ab\n"
+             + Path("content/pages/about.yml").read_text(encoding="utf-8")})
+
+    with pytest.raises(ContentErrors) as raised:
+        load_project(Path("content"))
+
+    assert _errors(raised) == [
+        "content/pages/about.yml:1:1: translated_from: only a translation names the original "
+        "it was made from, and this file is in the site's own language. Remove this line."]
+
+
+def test_a_files_version_changes_with_what_it_says_not_how_it_is_written(
+        tmp_path: Path) -> None:
+    def version(text: str) -> str:
+        path = tmp_path / "page.yml"
+        path.write_text(text, encoding="utf-8")
+        document = read_document(path, "page.yml", ErrorCollector())
+        assert document is not None
+        return version_of(document)
+
+    first = version("id: about\ntitle: About\n")
+
+    assert version("# a comment\ntitle:   About\nid: about\n") == first
+    assert version("translated_from: 0123456789ab\nid: about\ntitle: About\n") == first
+    assert version("id: about\ntitle: About us\n") != first
+    assert len(first) == 12 and int(first, 16) >= 0
+
+
+def test_a_mistyped_language_is_named_in_plain_words(scratch: Callable[..., Path]) -> None:
+    _two_languages(scratch)
+    site = Path("content/site.yml")
+    site.write_text(site.read_text(encoding="utf-8").replace("[en, es]", "[en, ES]"),
+                    encoding="utf-8")
+
+    with pytest.raises(ContentErrors) as raised:
+        load_project(Path("content"))
+
+    assert _errors(raised) == [
+        "content/site.yml:6:17: languages item 2: this should be a language's two small "
+        "letters, like es."]
+
+
+def test_a_mistyped_version_is_named_in_plain_words(scratch: Callable[..., Path]) -> None:
+    _two_languages(scratch, **{"site.yml": SPANISH_SITE.replace("0123456789ab", "v1")})
+
+    with pytest.raises(ContentErrors) as raised:
+        load_project(Path("content"))
+
+    assert _errors(raised) == [
+        "content/es/site.yml:1:18: translated_from: this should be the version `check` names "
+        "for the original: 12 digits and letters from a to f, like 3f9a0c51d2e8."]

@@ -48,6 +48,10 @@ def kind_of(file: str) -> str:
     return folders[path.parent.name].name
 
 
+ORIGINALS_LEAVE_OUT = "translated_from"
+"""The field only a translation has: a starter file is an original."""
+
+
 def starter(kind_name: str, item_id: str) -> str:
     """Return a starter file for a new file of the kind named `kind_name`, with this id."""
     kind = kinds.named(kind_name)
@@ -58,6 +62,8 @@ def starter(kind_name: str, item_id: str) -> str:
 
 def _block(model: type[BaseModel], filled: dict[str, Any], indent: str) -> Iterator[str]:
     for name, info in model.model_fields.items():
+        if name == ORIGINALS_LEAVE_OUT:
+            continue
         comment = (info.description or "") + _value_hint(info.annotation)
         if not info.is_required():
             comment += " (Optional.)"

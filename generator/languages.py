@@ -18,8 +18,8 @@ import pyphen
 
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 """A word: letters of any alphabet, accented ones, ñ and ü included, with inner apostrophes
-("don't", "don’t"). Text is put in NFC first, so an accent typed as a separate mark stays in
-its word."""
+(don't, straight or curly). Text is put in NFC first, so an accent typed as a separate mark
+stays in its word."""
 
 
 def words(text: str) -> list[str]:
@@ -217,7 +217,7 @@ _N_TILDE = "n\U0010ffff"
 
 def _spanish_key(name: str) -> str:
     """Return a Spanish A to Z key: capitals and accents ignored (Ámbar with ambar), ñ after n."""
-    key = []
+    key: list[str] = []
     for char in unicodedata.normalize("NFKD", name.casefold()):
         if char == "\u0303" and key and key[-1] == "n":
             key[-1] = _N_TILDE

@@ -144,7 +144,8 @@ def _sentence_warning(document: Document, sentence: Sentence,
     if sentence.words > SENTENCE_WORD_LIMIT:
         problems.append(f"is {sentence.words} words long (the limit is {SENTENCE_WORD_LIMIT})")
     if _score_too_hard(sentence, scale):
-        problems.append(f"reads at {scale.say(sentence.score)} ({scale.aim(scale.sentence, in_brackets=True)})")
+        aim = scale.aim(scale.sentence, in_brackets=True)
+        problems.append(f"reads at {scale.say(sentence.score)} ({aim})")
     return ContentError(
         document.name, line, column, field_path(sentence.loc, document.data),
         f"this sentence {' and '.join(problems)}: “{_short(sentence.text)}”. "

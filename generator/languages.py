@@ -98,8 +98,8 @@ def fernandez_huerta(counts: Counts) -> float:
     L = 206.84 - 0.60 P - 1.02 F, with P the syllables per 100 words and F the words per
     sentence. Many write F as "sentences per 100 words", which would make short sentences
     read as harder; the formula is Flesch's reading ease fitted to Spanish, whose sentence
-    term is words per sentence (1.015 in Flesch's), and only that reading fits its scale
-    (G. Law, "Error in the Fernández Huerta readability formula", 2011).
+    term is words per sentence (1.015 in Flesch's), and only that reading fits its scale (the
+    correction the Spanish readability project github.com/amunozf/legibilidad makes too).
     """
     per_100_words = 100 * counts.syllables / counts.words
     return 206.84 - 0.60 * per_100_words - 1.02 * counts.words / counts.sentences

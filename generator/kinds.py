@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator import languages
 from generator.content import validate
 from generator.content.emergency import CallableNumbers
 from generator.content.models import Comparison, Condition, Flowchart, Page, PlainWords, Site
@@ -88,9 +89,10 @@ class Kind:
         """Return the title of one of its pages."""
         return str(getattr(item, self.title_field))
 
-    def sort_key(self, item: Any) -> str:
-        """Return what its pages are listed by: names and titles in any capitals."""
-        return str(getattr(item, self.order_by)).casefold()
+    def sort_key(self, item: Any, language: str = "en") -> str:
+        """Return what its pages are listed by: names and titles in any capitals, in the order
+        of their language (Spanish: Ámbar with ambar, Ñ after N)."""
+        return languages.rules(language).collation_key(str(getattr(item, self.order_by)))
 
     def page_path(self, item_id: str) -> str:
         """Return the source path of one of its pages, like `compare/twitch-or-spasm.md`."""

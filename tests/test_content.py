@@ -11,7 +11,7 @@ from generator.cli import main
 from generator.content.load import Document
 from generator.content.project import load_project
 from generator.site import contact
-from generator.writer.readability import prose, reading_grade
+from generator.writer.readability import prose, reading_score
 
 from conftest import CONTENT, ROOT
 
@@ -49,7 +49,7 @@ def test_reading_grade_tells_plain_from_dense_text() -> None:
     plain = "A twitch is small. It does not hurt. It stops by itself."
     dense = ("Fasciculations constitute involuntary, spontaneous contractions of individual "
              "motor units, occasionally indicating underlying neuromuscular pathology.")
-    assert reading_grade(plain) < 4 < 12 < reading_grade(dense)
+    assert reading_score(plain) < 4 < 12 < reading_score(dense)
 
 
 def test_shipped_source_credits_are_real() -> None:

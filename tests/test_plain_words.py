@@ -8,7 +8,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.content.load import read_document
 from generator.content.models import PlainWord
+from generator.errors import ErrorCollector
+from generator.writer import plain_words
 from generator.writer.plain_words import HardWords
 
 SPASM = "content/conditions/muscle-spasm.yml"
@@ -93,3 +96,28 @@ def test_a_site_without_a_list_has_no_plain_word_warnings(scratch: Callable[...,
          "  painful: Yes. It is benign.")
 
     assert warnings() == []
+
+
+def test_a_spanish_word_is_found_whole_with_its_accent_and_its_plurals() -> None:
+    words = HardWords([PlainWord(word="contracción", plain="tensión"),
+                       PlainWord(word="calambre muscular", plain="calambre"),
+                       PlainWord(word="examen", plain="prueba")], language="es")
+
+    # The plural of contracción drops its accent; that of examen takes one.
+    assert words.in_text("CONTRACCIÓN, contracciones, contraccionado; calambres musculares "
+                         "y exámenes.") == ["CONTRACCIÓN", "contracciones",
+                                             "calambres musculares", "exámenes"]
+    assert words.entry("Contracciones").plain == "tensión"
+
+
+def test_a_spanish_page_is_warned_at_each_listed_word_where_it_was_typed(
+        tmp_path: Path) -> None:
+    path = tmp_path / "espasmo.yml"
+    path.write_text("id: espasmo\nsummary: Una contracción del músculo.\n", encoding="utf-8")
+    document = read_document(path, path.as_posix(), ErrorCollector())
+    assert document is not None
+    words = HardWords([PlainWord(word="contracción", plain="tensión")], language="es")
+
+    assert [str(w) for w in plain_words.warnings(document, words)] == [
+        f"{path.as_posix()}:2:14: summary: “contracción” is a word many readers do not know. "
+        "Write “tensión” instead."]

@@ -102,3 +102,47 @@ def test_names_without_a_letter_come_after_z() -> None:
     assert [g.letter for g in groups] == ["A", "M", "Z", "#"]
     assert groups[-1].path == "conditions/letters/other.md"
     assert [c.name for c in groups[0].conditions] == ["Ache topic"]
+
+
+@pytest.mark.parametrize(("name", "english", "spanish"), [
+    ("Ámbar", "A", "A"), ("ámbar", "A", "A"), ("Ñandú", "N", "Ñ"), ("ñu", "N", "Ñ"),
+    ("N\u0303andú", "N", "Ñ"), ("Nuez", "N", "N"), ("Úlcera", "U", "U"), ("Ünder", "U", "U"),
+])
+def test_spanish_lists_n_tilde_apart_and_every_other_accent_with_its_letter(
+    name: str, english: str, spanish: str
+) -> None:
+    assert views.index_letter(name) == english
+    assert views.index_letter(name, "es") == spanish
+
+
+def test_spanish_puts_n_tilde_after_n_on_a_page_of_its_own_with_a_readable_address() -> None:
+    groups = views.letters(named(["Zinc", "Oreja", "Ñandú", "Nuez", "Azúcar", "Ámbar"])
+                           .conditions, "es")
+
+    assert [g.letter for g in groups] == ["A", "M", "N", "Ñ", "O", "Z"]
+    assert [c.name for c in groups[0].conditions] == ["Ámbar topic", "Azúcar topic"]
+    assert (groups[3].slug, groups[3].path) == ("n-tilde", "conditions/letters/n-tilde.md")
+    # In English, Ñandú is an N, Ámbar sorts as it always has, and no page is n-tilde.
+    english = views.letters(named(["Ñandú", "Nuez", "Azúcar", "Ámbar"]).conditions)
+    assert [g.letter for g in english] == ["A", "M", "N"]
+    assert [c.name for c in english[2].conditions] == ["Nuez topic", "Ñandú topic"]
+
+
+def test_in_spanish_too_every_letter_has_one_page_of_its_own() -> None:
+    slugs: dict[str, str] = {}
+    for char in [*LETTERS[::7], "Ñ", "ñ", "N", "n", "U", "u"]:
+        letter = views.index_letter(char, "es")
+        slug = views.letter_slug(char, "es")
+        assert SLUG.fullmatch(slug) or slug == "n-tilde", char
+        assert slugs.setdefault(slug, letter) == letter, f"{char} shares the page {slug}"
+    assert slugs["n-tilde"] == "Ñ" and slugs["n"] == "N"
+
+
+def test_spanish_titles_are_listed_in_spanish_order() -> None:
+    titles = ["Zona", "ñame", "Nube", "Ámbar", "abrir", "año", "anzuelo"]
+    pages = [SHIPPED.pages[0].model_copy(update={"title": t}) for t in titles]
+
+    assert [p.title for p in sorted(pages, key=lambda p: kinds.PAGE.sort_key(p, "es"))] == [
+        "abrir", "Ámbar", "anzuelo", "año", "Nube", "ñame", "Zona"]
+    assert [p.title for p in sorted(pages, key=kinds.PAGE.sort_key)] == [
+        "abrir", "anzuelo", "año", "Nube", "Zona", "Ámbar", "ñame"]

@@ -634,16 +634,17 @@ class Page(Model):
     review: Review = Field(description="Review dates.")
 
 
-PLAIN_WORD_PATTERN = r"^[a-z]+([ '-][a-z]+)*$"
-"""A word or a short phrase, in small letters."""
+PLAIN_WORD_PATTERN = r"^[a-zß-öø-ÿ]+([ '-][a-zß-öø-ÿ]+)*$"
+"""A word or a short phrase, in small letters, accented ones too (contracción, cigüeña)."""
 
 
 class PlainWord(Model):
     """A word many readers do not know, and the plain words to write instead."""
 
     word: Annotated[str, StringConstraints(pattern=PLAIN_WORD_PATTERN, max_length=60)] = Field(
-        description="The hard word (or a few words), in small letters, like `involuntary`. "
-        "`check` finds it with capitals too, and with -s or -es at the end."
+        description="The hard word (or a few words), in small letters, like `involuntary` "
+        "or `contracción`. `check` finds it with capitals too, and in its plural: with -s or "
+        "-es at the end in English; in Spanish as Spanish forms it (`contracciones`)."
     )
     plain: Line = Field(
         description="The plain words to write instead, like `that you cannot control`."

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from babel.dates import format_date
 
+from generator import languages
 from generator.content import flowchart
 from generator.content.models import (
     CareAdvice,
@@ -219,16 +220,17 @@ _OTHER_SLUG = "other"
 _PASSED_OVER = ("Mn", "Mc", "Me", "Lm")
 
 
-def index_letter(name: str) -> str:
+def index_letter(name: str, language: str = "en") -> str:
     """Return the one letter a name is listed under in the A to Z, like M, or OTHER.
 
     This alone decides a topic's letter, its group and its letter page. NFKD splits a
     ligature (ﬁ, Ĳ, ǅ) into its letters and an accent off its base letter, so Éclair is
     listed under E and ﬁbre under F; casefolding first turns ß into s, so no letter is ever
-    two letters in upper case (ß is SS). A later locale rule that keeps Ñ apart from N would
-    go here.
+    two letters in upper case (ß is SS). A language may keep a letter with its mark apart
+    (generator/languages.py): Spanish lists Ñandú under Ñ, but Ámbar under A.
     """
-    for char in unicodedata.normalize("NFKD", name):
+    decomposed = unicodedata.normalize("NFKD", name)
+    for index, char in enumerate(decomposed):
         kind = unicodedata.category(char)
         if kind in _PASSED_OVER:
             continue
@@ -236,44 +238,53 @@ def index_letter(name: str) -> str:
             return OTHER
         base = char.casefold()[0]
         upper = base.upper()
-        return upper if len(upper) == 1 else base
+        letter = upper if len(upper) == 1 else base
+        return languages.rules(language).letter(letter, decomposed[index + 1:index + 2])
     return OTHER
 
 
-def first_letter(condition: Condition) -> str:
+def first_letter(condition: Condition, language: str = "en") -> str:
     """Return the letter a condition is listed under in the A to Z."""
-    return index_letter(condition.name)
+    return index_letter(condition.name, language)
 
 
-def letter_slug(letter: str) -> str:
+def letter_slug(letter: str, language: str = "en") -> str:
     """Return the file name of the page listing the topics of a letter (or a name's letter)."""
-    letter = index_letter(letter)
+    letter = index_letter(letter, language)
     if letter == OTHER:
         return _OTHER_SLUG
+    own = languages.rules(language).own_letters.get(letter)
+    if own is not None:
+        return own  # a word with a hyphen, like n-tilde: no other letter's slug has one
     # Addresses stay plain ASCII: a letter like Ø or Ж gets its code point instead.
     return letter.lower() if letter.isascii() else f"u{ord(letter):04x}"
 
 
-def letter_path(letter: str) -> str:
+def letter_path(letter: str, language: str = "en") -> str:
     """Return the source path of the page listing one letter's topics."""
-    return routes.topic_letter(letter_slug(letter))
+    return routes.topic_letter(letter_slug(letter, language))
 
 
-def _letter_order(letter: str) -> tuple[bool, str]:
+def _letter_order(letter: str, language: str) -> tuple[bool, str]:
     # Names that start with no letter come after Z, where the letters are over.
-    return letter == OTHER, letter
+    return letter == OTHER, languages.rules(language).letter_key(letter)
 
 
-def letters(conditions: tuple[Condition, ...]) -> list[Letter]:
-    """Return the conditions grouped by the letter of their name, each group in name order."""
-    ordered = sorted(conditions, key=lambda c: (_letter_order(first_letter(c)),
-                                                c.name.casefold(), c.id))
-    return [Letter(letter, letter_slug(letter), letter_path(letter), list(group))
-            for letter, group in groupby(ordered, key=first_letter)]
+def letters(conditions: tuple[Condition, ...], language: str = "en") -> list[Letter]:
+    """Return the conditions grouped by the letter of their name, each group in name order.
+
+    The order is the language's: Spanish puts Ñ after N and reads Á as A.
+    """
+    order = languages.rules(language).collation_key
+    ordered = sorted(conditions, key=lambda c: (_letter_order(first_letter(c, language), language),
+                                                order(c.name), c.name.casefold(), c.id))
+    return [Letter(letter, letter_slug(letter, language), letter_path(letter, language),
+                   list(group))
+            for letter, group in groupby(ordered, key=lambda c: first_letter(c, language))]
 
 
 def topic_groups(conditions: Iterable[Condition], page: str,
-                 letter_page: Callable[[str], str]) -> list[TopicGroup]:
+                 letter_page: Callable[[str], str], language: str = "en") -> list[TopicGroup]:
     """Return the conditions by letter, linked from `page`, with each letter's page.
 
     `letter_page` gives the path of a letter's page from its slug: `routes.topic_letter`
@@ -281,12 +292,14 @@ def topic_groups(conditions: Iterable[Condition], page: str,
     """
     return [TopicGroup(group.letter, routes.link(page, letter_page(group.slug)),
                        linked(group.conditions, page, routes.condition))
-            for group in letters(tuple(conditions))]
+            for group in letters(tuple(conditions), language)]
 
 
-def topic_index(conditions: tuple[Condition, ...], page: str, *, large: bool) -> TopicIndex:
+def topic_index(conditions: tuple[Condition, ...], page: str, *, large: bool,
+                language: str = "en") -> TopicIndex:
     """Return the A to Z as `page` lists it: letter headings and the home's list when they help."""
-    return TopicIndex(topic_groups(conditions, page, routes.topic_letter), show_letters=large,
+    return TopicIndex(topic_groups(conditions, page, routes.topic_letter, language),
+                      show_letters=large,
                       listed_on_home=not large, count=len(conditions),
                       all_topics=routes.link(page, routes.TOPICS))
 

@@ -139,8 +139,9 @@ PATTERN_MESSAGES = {
     "^[0-9a-f]{12}$": "Write the version `check` names: 12 digits and letters from a to f, "
                       "like 3f9a0c51d2e8.",
     "^[0-9]{2,6}$": "Write the emergency number as 2 to 6 digits, like 911.",
-    "^[a-z]+([ '-][a-z]+)*$": "Write the word in small letters, like involuntary; words of "
-                              "a phrase are joined by one space, hyphen or apostrophe.",
+    "^[a-zß-öø-ÿ]+([ '-][a-zß-öø-ÿ]+)*$": "Write the word in small letters, like involuntary "
+                                          "or contracción; words of a phrase are joined by "
+                                          "one space, hyphen or apostrophe.",
 }
 """The words for each pattern the models set themselves, by the pattern."""
 

@@ -14,10 +14,12 @@ from generator import kinds
 from generator.content import models
 from generator.content.model_types import choices, is_model, list_item, without_none
 from generator.kinds import EXAMPLES, Kind
+from generator.languages import SPANISH as SPANISH_RULES
 from generator.writer import editor_rules, readability
 from generator.writer.scaffold import min_items
 
 _ROOT = EXAMPLES.parents[2]
+SPANISH = SPANISH_RULES.reading
 _INTRO = """\
 # Writing content
 
@@ -124,10 +126,16 @@ question: 'What''s a "charley horse"?'
   Flesch-Kincaid score), and each sentence has {words} words or fewer and, from {min_words}
   words up, reads at grade {sentence_grade:.0f} or lower. `check` warns about each one;
   `check --strict` (the tests) fails on them.
+  Spanish pages get the Fernández-Huerta score instead, a scale made for Spanish, whose words
+  have more syllables. It runs from 0 (very hard) to 100 (very easy): long words and long
+  sentences bring it down. Higher is easier, so each Spanish page scores
+  {es_page:.0f} or more (about grade {es_page_grade}), and each sentence of {min_words} words
+  or more scores {es_sentence:.0f} or more (about grade {es_sentence_grade}).
 - **Plain words**: `content/plain-words.yml` lists medical words many readers do not know,
   each with the plain words to write instead (`involuntary`: `that you cannot control`).
   `check` warns at each one it finds, at its line and column, and `check --strict` fails on
   them. A topic may use its own `name` and `other_names`. Add a word whenever you meet one.
+  A translation has its own list in its own folder, like `content/es/plain-words.yml`.
 - **Review dates**: `check` warns about a page whose review is overdue; `check --strict`
   fails on it.
 - **Contact**: `check` warns when `site.yml` gives no `contact`, because then no page can tell
@@ -162,7 +170,9 @@ def guide() -> str:
     parts = [_INTRO.format(
         kinds=started, page_grade=readability.PAGE_GRADE_LIMIT,
         words=readability.SENTENCE_WORD_LIMIT, min_words=readability.SENTENCE_GRADE_MIN_WORDS,
-        sentence_grade=readability.SENTENCE_GRADE_LIMIT)]
+        sentence_grade=readability.SENTENCE_GRADE_LIMIT,
+        es_page=SPANISH.page.score, es_page_grade=SPANISH.page.grade,
+        es_sentence=SPANISH.sentence.score, es_sentence_grade=SPANISH.sentence.grade)]
     for kind in kinds.KINDS:
         parts.append(_kind_section(kind))
     parts.append(_EDITOR.format(only_check="\n".join(

@@ -1,17 +1,21 @@
 """Plain words: the hard words of `content/plain-words.yml`, found where readers would meet them.
 
 Each word is looked for in the text readers see, as the page shows it (the words of a link,
-never its address), and reported at the line and column where the writer typed it.
+never its address), and reported at the line and column where the writer typed it. A
+translation has its own list (`content/es/plain-words.yml`), read in its own language: which
+plurals count as the word is the language's rule (generator/languages.py).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from generator import languages
 from generator.content import content_cache
 from generator.content.load import Document
 from generator.content.models import PlainWord
@@ -20,31 +24,33 @@ from generator.writer.readability import Where, prose
 
 # A topic's own names: readers need to know what doctors call it, so the page may say them.
 _OWN_NAMES = ("name", "other_names")
-# Letters or digits on either side would make the word part of another word.
-_BEFORE, _AFTER = r"(?<![^\W_])", r"(?:e?s)?(?![^\W_])"
+# Letters or digits on either side would make the word part of another word. Letters are
+# those of every alphabet (\w), accented ones included: "contracción" is one word.
+_BEFORE, _AFTER = r"(?<![^\W_])", r"(?![^\W_])"
 
 
 class HardWords:
-    """The listed words, found in any case and with -s or -es at the end."""
+    """The listed words, found in any case and in their plural forms (English: -s or -es)."""
 
-    def __init__(self, words: Iterable[PlainWord]) -> None:
-        self._by_word = {entry.word: entry for entry in words}
+    def __init__(self, words: Iterable[PlainWord], language: str = "en") -> None:
+        forms_of = languages.rules(language).word_forms
+        self._by_form: dict[str, PlainWord] = {}
+        spellings: set[str] = set()
+        for entry in words:
+            for form in forms_of(" ".join(entry.word.split())):
+                spellings.add(form)
+                self._by_form.setdefault(_key(form), entry)
         # Longest first, so that a phrase wins over a word it starts with.
-        choices = sorted(self._by_word, key=len, reverse=True)
-        spelled = "|".join(r"\s+".join(map(re.escape, word.split())) for word in choices)
+        choices = sorted(spellings, key=lambda form: (-len(form), form))
+        spelled = "|".join(r"\s+".join(map(re.escape, form.split())) for form in choices)
         self.pattern = re.compile(f"{_BEFORE}(?:{spelled}){_AFTER}", re.IGNORECASE)
 
     def __bool__(self) -> bool:
-        return bool(self._by_word)
+        return bool(self._by_form)
 
     def entry(self, found: str) -> PlainWord:
         """Return the listed word that a piece of text, as found, is a form of."""
-        word = " ".join(found.casefold().split())
-        for end in (0, 1, 2):  # the word itself, then without -s, then without -es
-            entry = self._by_word.get(word[:len(word) - end])
-            if entry is not None:
-                return entry
-        raise KeyError(found)
+        return self._by_form[_key(found)]
 
     def in_text(self, text: str) -> list[str]:
         """Return each listed word in a text, as written there, in order."""
@@ -107,7 +113,7 @@ def _typed_at(document: Document, loc: Where, words: HardWords, written: str,
 
 
 def _key(written: str) -> str:
-    return " ".join(written.casefold().split())
+    return " ".join(unicodedata.normalize("NFC", written).casefold().split())
 
 
 def _in_address(source: str, index: int) -> bool:

@@ -118,13 +118,21 @@ def check(content_dir: Path, output: str, strict: bool, today: datetime.datetime
 
 
 def _warnings(project: Project, today: datetime.date) -> list[ContentError]:
-    found = [w for d in project.documents for w in readability.warnings(d)]
-    hard_words = plain_words.HardWords(project.plain_words)
-    found += [w for d in project.documents for w in plain_words.warnings(d, hard_words)]
-    found += review.overdue_warnings(project.documents, today)
+    found = [w for language in (project, *project.translations)
+             for w in _writing_warnings(language, today)]
     found += _confirmed_number_warnings(project)
     found += contact.missing_contact_warning(project.site_document, project.site.contact)
     return sorted(found)
+
+
+def _writing_warnings(project: Project, today: datetime.date) -> list[ContentError]:
+    """Return the warnings on how one language's files are written, by its own rules."""
+    language = project.language
+    found = [w for d in project.documents for w in readability.warnings(d, language=language)]
+    hard_words = plain_words.HardWords(project.plain_words, language=language)
+    found += [w for d in project.documents for w in plain_words.warnings(d, hard_words)]
+    found += review.overdue_warnings(project.documents, today)
+    return found
 
 
 def _confirmed_number_warnings(project: Project) -> list[ContentError]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -113,7 +116,7 @@ def test_the_sites_own_language_comes_first(scratch: Callable[..., Path]) -> Non
 def test_a_translations_site_file_leaves_the_address_and_contact_to_the_original(
         scratch: Callable[..., Path]) -> None:
     _two_languages(scratch, **{"site.yml": SPANISH_SITE.replace(
-        "locale: es-US\n", "locale: fr-FR\nurl: https://twitch-guide.org/\n")})
+        "locale: es-US\n", "locale: en-US\nurl: https://twitch-guide.org/\n")})
 
     with pytest.raises(ContentErrors) as raised:
         load_project(Path("content"))
@@ -177,3 +180,38 @@ def test_a_mistyped_version_is_named_in_plain_words(scratch: Callable[..., Path]
     assert _errors(raised) == [
         "content/es/site.yml:1:18: translated_from: this should be the version `check` names "
         "for the original: 12 digits and letters from a to f, like 3f9a0c51d2e8."]
+
+
+def test_a_language_without_writing_rules_is_refused(scratch: Callable[..., Path]) -> None:
+    _two_languages(scratch)
+    site = Path("content/site.yml")
+    site.write_text(site.read_text(encoding="utf-8").replace("[en, es]", "[en, fr]"),
+                    encoding="utf-8")
+
+    with pytest.raises(ContentErrors) as raised:
+        load_project(Path("content"))
+
+    assert _errors(raised)[0] == (
+        "content/site.yml:6:17: languages item 2: the generator has no writing rules for `fr` "
+        "yet, so it cannot check reading levels or sort names in it: it knows en and es. Write "
+        "the site in one of those, or ask a developer to add the language "
+        "(generator/languages.py).")
+
+
+def test_check_grades_a_translation_by_its_own_languages_scale(
+        scratch: Callable[..., Path]) -> None:
+    hard = ("La fasciculación involuntaria persistente constituye, según especialistas "
+            "neurológicos experimentados, manifestación característica de determinadas "
+            "enfermedades neuromusculares degenerativas.")
+    _two_languages(scratch, **{"site.yml": SPANISH_SITE.replace(
+        "intro: Un tic", f"intro: {hard} Un tic")})
+
+    checked = subprocess.run([sys.executable, "-m", "generator", "check"], capture_output=True,
+                             text=True, check=False,
+                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+    spanish = [line for line in checked.stderr.splitlines()
+               if line.startswith("content/es/site.yml")]
+    assert any(line.startswith("content/es/site.yml:8:8: intro: this sentence reads at "
+                               "Fernández-Huerta -76 (aim for 50 or more, about grade 12)")
+               for line in spanish), checked.stderr

@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from generator import languages
 from generator.content import phone, text_limits
 from generator.safety import addresses, markdown_subset
 from generator.site import care, routes
@@ -60,7 +61,18 @@ def _known_language(locale: str) -> str:
     except babel.UnknownLocaleError:
         raise ValueError(f"`{locale}` is not a language and country this site can be written "
                          "in. Check the two letters before the hyphen, like en-US.") from None
-    return locale
+    return _with_writing_rules(locale)
+
+
+def _with_writing_rules(code: str) -> str:
+    """Refuse a language whose reading level and A to Z the generator cannot tell yet."""
+    if code[:2] not in languages.RULES:
+        known = " and ".join(sorted(languages.RULES))
+        raise ValueError(f"the generator has no writing rules for `{code[:2]}` yet, so it "
+                         f"cannot check reading levels or sort names in it: it knows {known}. "
+                         "Write the site in one of those, or ask a developer to add the "
+                         "language (generator/languages.py).")
+    return code
 
 
 def _site_address(url: str) -> str:
@@ -313,7 +325,8 @@ class Contact(Model):
 Version = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
 """The version of a content file: 12 letters and digits that change whenever its content does
 (generator/content/translation.py)."""
-LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$"),
+                         AfterValidator(_with_writing_rules)]
 
 _TRANSLATED_FROM = (
     "Only in a translation (a file in `content/<language>/`): the version of the original file "

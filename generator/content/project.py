@@ -7,7 +7,7 @@ import dataclasses
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -216,7 +216,8 @@ def _load_language(files: ContentFiles, content_dir: Path, today: datetime.date,
         settings = translation.site_of_translation(site, content_dir.name, original.site, errors)
     return Project(
         site=settings,
-        items={kind.name: tuple(sorted((item.model for item in items), key=kind.sort_key))
+        items={kind.name: tuple(sorted((item.model for item in items),
+                                       key=partial(kind.sort_key, language=settings.language)))
                for kind, items in by_kind.items()},
         documents=documents,
         plain_words=tuple(plain_words.model.words) if plain_words else (),

@@ -110,6 +110,8 @@ class LanguageRules:
     """How one language is read (words, syllables, reading level) and sorted (the A to Z)."""
 
     code: str
+    name: str
+    """The language's name in itself, as the language switcher shows it: `Español`."""
     syllables: Callable[[str], int]
     reading: ReadingScale
     collation_key: Callable[[str], str]
@@ -227,14 +229,14 @@ def _spanish_key(name: str) -> str:
 
 
 ENGLISH = LanguageRules(
-    code="en", syllables=_english_syllables,
+    code="en", name="English", syllables=_english_syllables,
     reading=ReadingScale(
         "grade", flesch_kincaid_grade, page=Limit(8.0, 8), sentence=Limit(12.0, 12),
         higher_is_easier=False, page_places=1),
     collation_key=str.casefold, letter_key=str, own_letters={}, word_forms=_english_forms)
 """Flesch-Kincaid grade 8 for a page: a reader aged about 13 can follow it."""
 SPANISH = LanguageRules(
-    code="es", syllables=_spanish_syllables,
+    code="es", name="Español", syllables=_spanish_syllables,
     reading=ReadingScale(
         "Fernández-Huerta", fernandez_huerta, page=Limit(60.0, 8), sentence=Limit(50.0, 12),
         higher_is_easier=True, page_places=0),

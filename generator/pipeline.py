@@ -17,7 +17,7 @@ from pathlib import Path
 from generator import wording
 from generator.content.content_cache import ContentCache
 from generator.content.project import Project, load_project
-from generator.site import front_matter, views
+from generator.site import alternates, front_matter, views
 from generator.site.front_matter import FrontMatter
 from generator.site.navigation import NavEntry, site_nav
 from generator.site.render import Pages, render_files, render_pages
@@ -46,6 +46,17 @@ class RenderedSite:
     """The build's date as a Unix time: the same input gives the same output."""
     words: Wording
     """The words of the site's locale that are not content (generator/wording.py)."""
+    folder: str = ""
+    """The folder this language's site is published in: empty for the site's own language,
+    `es/` for its Spanish translation."""
+    translations: tuple[RenderedSite, ...] = ()
+    """The site in each of its other languages, rendered with that language's words, each
+    published in its language's folder (`es/`); none for a translation itself."""
+
+    @property
+    def editions(self) -> tuple[RenderedSite, ...]:
+        """Return the site in every language, its own first."""
+        return (self, *self.translations)
 
     @cached_property
     def pages(self) -> Pages:
@@ -74,29 +85,55 @@ def render_content(content_dir: Path, *, build_epoch: int | None = None,
     """
     project = load_project(content_dir, today=today, cache=cache)
     if site_url:
-        project = dataclasses.replace(project, site=project.site.published_at(site_url))
+        project = project.published_at(site_url)
     large = views.is_large(project.conditions, large_from)
-    words = words or wording.for_locale(project.site.locale)
-    bodies, values = render_pages(project, large=large, words=words)
+    epoch = project.latest_review_epoch if build_epoch is None else build_epoch
+    translations = tuple(
+        _render(translation, large=large, epoch=epoch,
+                words=words or wording.for_locale(translation.site.locale),
+                original=project)
+        for translation in project.translations)
+    rendered = dataclasses.replace(
+        _render(project, large=large, epoch=epoch,
+                words=words or wording.for_locale(project.site.locale)),
+        translations=translations)
+    return alternates.with_languages(rendered) if translations else rendered
+
+
+def _render(project: Project, *, large: bool, epoch: int, words: Wording,
+            original: Project | None = None) -> RenderedSite:
+    """Render the site in one language; `original` is the site it is a translation of."""
+    bodies, values = render_pages(project, large=large, words=words, original=original)
     return RenderedSite(
+        folder=f"{project.language}/" if original else "",
         project=project,
         bodies=bodies,
         front_matter=values,
-        files=render_files(project, words),
+        files=render_files(project, words, original=original),
         nav=site_nav(project, large=large, words=words),
         large=large,
-        build_epoch=project.latest_review_epoch if build_epoch is None else build_epoch,
+        build_epoch=epoch,
         words=words,
     )
 
 
 def site_source(rendered: RenderedSite, config_file: Path, *, offline: bool = False,
                 builder: Builder = "mkdocs") -> SiteSource:
-    """Return the whole site as `builder` reads it: the website, or the offline bundle.
+    """Return the whole site in one language as `builder` reads it: the website, or the
+    offline bundle.
 
     `config_file` is the project's mkdocs.yml, which holds the theme's settings. Raises
     SiteSourceError when it cannot be read or an npm asset is missing.
     """
     return assemble(rendered.project, rendered.bodies, rendered.front_matter, rendered.files,
                     rendered.nav, config_file, words=rendered.words, offline=offline,
-                    builder=builder)
+                    builder=builder, folder=rendered.folder)
+
+
+def site_sources(rendered: RenderedSite, config_file: Path, *, offline: bool = False,
+                 builder: Builder = "mkdocs") -> dict[str, SiteSource]:
+    """Return the site source of every language, by the folder its site is built into:
+    `` for the site's own language, `es/` for Spanish (each built on its own, the
+    translations inside the first's folder)."""
+    return {edition.folder: site_source(edition, config_file, offline=offline, builder=builder)
+            for edition in rendered.editions}

@@ -22,7 +22,8 @@ _YAML_UNREADABLE = str.maketrans({code: f"\\u{code:04x}" for code in (
 def page_front_matter(*, title: str, description: str, structured_data: object,
                       home: bool = False, hide_toc: bool = False, embed_page: bool = False,
                       search_boost: int | None = None, menu: dict[str, Any] | None = None,
-                      oembed: list[dict[str, str]] | None = None) -> FrontMatter:
+                      oembed: list[dict[str, str]] | None = None,
+                      notice: str | None = None) -> FrontMatter:
     """Return a page's front matter values, in the order they are written."""
     values: FrontMatter = {}
     if not home:  # the home page takes the site's name as its tab title: not said twice
@@ -38,6 +39,8 @@ def page_front_matter(*, title: str, description: str, structured_data: object,
         values["menu"] = menu
     if oembed:
         values["oembed"] = oembed
+    if notice:
+        values["notice"] = notice
     values["structured_data"] = structured_data
     return values
 

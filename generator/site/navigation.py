@@ -60,7 +60,8 @@ def site_nav(project: Project, *, large: bool, words: Wording) -> list[NavEntry]
     """
     topics: list[NavEntry | str] = [routes.TOPICS]
     if large:
-        topics += [_link(group.letter, group.path) for group in views.letters(project.conditions)]
+        topics += [_link(group.letter, group.path)
+                   for group in views.letters(project.conditions, project.language)]
     else:
         topics += [_link(c.name, routes.condition(c.id)) for c in project.conditions]
     nav: list[NavEntry] = [_link(words.text("menu.home"), routes.HOME)]
@@ -85,15 +86,17 @@ def page_menu(project: Project, *, large: bool) -> PageMenu | None:
     """
     if not large:
         return None
-    return PageMenu(None, tuple(MenuLink(letter.letter, letter.path)
-                                for letter in views.letters(project.conditions)), ())
+    return PageMenu(None, tuple(
+        MenuLink(letter.letter, letter.path)
+        for letter in views.letters(project.conditions, project.language)), ())
 
 
 def condition_menu(site_menu: PageMenu, project: Project, condition: Condition,
                    words: Wording) -> PageMenu:
     """Return a condition page's menu: the site's letters, its own letter and related pages."""
-    letter = views.first_letter(condition)
-    section = MenuLink(words.text("menu.more_topics", letter=letter), views.letter_path(letter))
+    letter = views.first_letter(condition, project.language)
+    section = MenuLink(words.text("menu.more_topics", letter=letter),
+                       views.letter_path(letter, project.language))
     return PageMenu(section, site_menu.letters, related(project, condition))
 
 

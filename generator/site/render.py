@@ -96,10 +96,14 @@ def _indent(value: str, width: int) -> str:
 class _PageWriter:
     """Render pages with what every page carries: review dates, description and JSON-LD."""
 
-    def __init__(self, project: Project, large: bool, words: Wording) -> None:
+    def __init__(self, project: Project, large: bool, words: Wording,
+                 original: Project | None = None) -> None:
         self.env = environment(words)
         self.words = words
         self.site = project.site
+        self.language = project.language
+        self.original = original
+        """The site this one is a translation of; None for the site's own language."""
         self.large = large
         self.site_menu = page_menu(project, large=large)
         """The menu of a page with no section of its own (None on a small site)."""
@@ -122,6 +126,8 @@ class _PageWriter:
             title=title, description=views.page_description(description), home=home,
             hide_toc=hide_toc, embed_page=embed_page, search_boost=search_boost, oembed=oembed,
             menu=menu.as_front_matter() if menu else None,
+            notice=views.translation_notice(review, self.original.language, site.locale,
+                                            self.words) if self.original else None,
             structured_data=structured_data.graph(web_page, *about))
         self.front_matter[path] = values
         self.bodies[path] = self.env.get_template(template).render(
@@ -130,15 +136,17 @@ class _PageWriter:
             page_address=views.print_address(site, path), **context)
 
 
-def render_pages(project: Project, *, large: bool,
-                 words: Wording) -> tuple[Pages, dict[str, FrontMatter]]:
+def render_pages(project: Project, *, large: bool, words: Wording,
+                 original: Project | None = None) -> tuple[Pages, dict[str, FrontMatter]]:
     """Return every page's Markdown body and its front matter values, by path.
 
     Each file of a folder kind (generator/kinds.py) is a page, with its kind's template. On a
-    `large` site (`views.is_large`), lists of topics get a page per letter. Every word that is
-    not content comes from `words`.
+    `large` site (`views.is_large`), lists of topics get a page per letter, in the order of
+    the project's language. Every word that is not content comes from `words`. The pages of a
+    translation (of `original`) each say that a health professional has not reviewed it yet,
+    unless a reviewer is named.
     """
-    writer = _PageWriter(project, large, words)
+    writer = _PageWriter(project, large, words, original)
     _home_and_topics(writer, project)
     for kind in kinds.folder_kinds():
         for item in project.of(kind):
@@ -152,7 +160,8 @@ def _home_and_topics(writer: _PageWriter, project: Project) -> None:
     has_faq = any(c.faq for c in project.conditions)
     writer.add(home, "home.md.j2", title=site.title, description=site.description,
                review=site.review, menu=writer.site_menu, home=True,
-               topics=views.topic_index(project.conditions, home, large=writer.large),
+               topics=views.topic_index(project.conditions, home, large=writer.large,
+                                        language=writer.language),
                comparisons=views.linked(project.comparisons, home, routes.comparison),
                flowcharts=views.linked(project.flowcharts, home, routes.checker),
                faq_link=routes.link(home, routes.FAQ) if has_faq else None)
@@ -160,10 +169,11 @@ def _home_and_topics(writer: _PageWriter, project: Project) -> None:
     writer.add(routes.TOPICS, "topics.md.j2", title=words.text("topics.title"),
                description=words.text("topics.description", site=site.title),
                review=site.review,
-               topics=views.topic_index(project.conditions, routes.TOPICS, large=writer.large))
+               topics=views.topic_index(project.conditions, routes.TOPICS, large=writer.large,
+                                        language=writer.language))
     if not writer.large:
         return
-    for letter in views.letters(project.conditions):
+    for letter in views.letters(project.conditions, writer.language):
         names = ", ".join(c.name for c in letter.conditions[:3])
         writer.add(letter.path, "topics_letter.md.j2",
                    title=words.text("topics.letter.title", letter=letter.letter),
@@ -273,9 +283,10 @@ def _questions_by_letter(writer: _PageWriter, with_faq: list[Condition]) -> None
                description=words.text("faq.description", site=site.title),
                review=views.earliest_review([c.review for c in with_faq], words),
                menu=writer.site_menu,
-               letters=views.topic_groups(with_faq, routes.FAQ, routes.faq_letter),
+               letters=views.topic_groups(with_faq, routes.FAQ, routes.faq_letter,
+                                          writer.language),
                count=len(with_faq))
-    for group in views.letters(tuple(with_faq)):
+    for group in views.letters(tuple(with_faq), writer.language):
         path = routes.faq_letter(group.slug)
         writer.add(path, "faq_letter.md.j2",
                    title=words.text("faq.letter.title", letter=group.letter),
@@ -286,15 +297,20 @@ def _questions_by_letter(writer: _PageWriter, with_faq: list[Condition]) -> None
                    all_letters=routes.link(path, routes.FAQ))
 
 
-def render_files(project: Project, words: Wording) -> Pages:
+def render_files(project: Project, words: Wording, original: Project | None = None) -> Pages:
     """Return the site's other generated files: robots.txt and one oEmbed file per embed.
 
-    Without a site address, robots.txt names no sitemap and there are no oEmbed files.
+    Without a site address, robots.txt names no sitemap and there are no oEmbed files. A
+    translation (of `original`) has its own oEmbed files but no robots.txt: the site's own,
+    at its root, names every language's sitemap.
     """
     site = project.site
     env = environment(words)
-    sitemap = f"Sitemap: {site.url}{routes.SITEMAP}\n" if site.url else ""
-    files: Pages = {routes.ROBOTS: f"User-agent: *\nAllow: /\n{sitemap}"}
+    files: Pages = {}
+    if original is None:
+        sitemaps = "".join(f"Sitemap: {edition.site.url}{routes.SITEMAP}\n"
+                           for edition in (project, *project.translations) if edition.site.url)
+        files[routes.ROBOTS] = f"User-agent: *\nAllow: /\n{sitemaps}"
     for condition in project.conditions:
         if condition.faq and site.url:
             oembed = {

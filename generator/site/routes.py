@@ -118,6 +118,21 @@ def address(path: str, *, folders: bool) -> str:
     return quote(f"{page}/" if folders else f"{page}.html")
 
 
+def between(page: str, target: str) -> str:
+    """Return the relative address from one page to another, both given by `address` from the
+    root of the whole site, language folders included (`es/conditions/x/`, `index.html`).
+
+    Unlike `link`, it is not a Markdown link that the builder turns into an address: it goes
+    from one language's site into another's, which no builder of one language can see.
+    """
+    page, target = page.removeprefix("./"), target.removeprefix("./")
+    folder = page if page.endswith("/") or not page else posixpath.dirname(page)
+    relative = posixpath.relpath(target or ".", folder or ".")
+    if target.endswith("/") or not target:
+        return "./" if relative == "." else relative + "/"
+    return relative
+
+
 def root_address(path: str, *, folders: bool) -> str:
     """Return a page's address as a page at the site's root links to it: `./conditions/`.
 

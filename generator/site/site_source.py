@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -111,11 +112,14 @@ class SiteSource:
 
 def assemble(project: Project, bodies: Pages, values: dict[str, FrontMatter], files: Pages,
              nav: list[NavEntry], config_file: Path, *, words: Wording, offline: bool,
-             builder: Builder = "mkdocs") -> SiteSource:
+             builder: Builder = "mkdocs", folder: str = "") -> SiteSource:
     """Return the site source of the website, or of the offline bundle when `offline`.
 
     The offline bundle leaves out what only the website serves (`routes.WEBSITE_ONLY`: the
     embeddable FAQ pages and their oEmbed files), so its menu, links and search cannot name them.
+    `folder` is where this language's site goes in the whole site (`es/`, or empty for the
+    site's own language): the theme, its search and `<html lang>` take the project's language,
+    and each page's links to its versions in the other languages go from there.
     """
     if offline:
         bodies, values = _without_website_only(bodies), _without_website_only(values)
@@ -124,16 +128,19 @@ def assemble(project: Project, bodies: Pages, values: dict[str, FrontMatter], fi
     base = _named_palette_toggles(read_config(config_file), words)
     link = _Links(set(bodies), folders=not offline)
     settings = site_settings(project, nav, link, words)
+    versions = _Versions(folder, _whole_site_url(project.site.url, folder), folders=not offline)
     theme = base.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     return SiteSource(
         bodies=bodies,
-        front_matter={path: _builder_values(page, link) for path, page in values.items()},
+        front_matter={path: _builder_values(page, link, versions.of(path))
+                      for path, page in values.items()},
         files=files,
         assets={path: _npm_asset(root, source) for path, source in NPM_ASSETS.items()},
         theme_dir=root / custom_dir if isinstance(custom_dir, str) else None,
         settings=settings,
-        config=_config(base, settings, offline=offline, builder=builder),
+        config=_config(base, settings, offline=offline, builder=builder,
+                       language=project.language),
         builder=builder,
     )
 
@@ -159,6 +166,10 @@ def site_settings(project: Project, nav: list[NavEntry], link: _Links,
             **override_words(words, site=site.title, number=site.emergency_number),
         }},
     }
+    if len(project.languages) > 1:
+        # The theme's header makes room for its language selector only when this is set; our
+        # partials/alternate.html is that selector, with each page's own relative links.
+        settings["extra"]["alternate"] = True
     if site.url:
         settings["site_url"] = site.url
     return settings
@@ -245,10 +256,47 @@ def _without_website_only(part: dict[str, _Part]) -> dict[str, _Part]:
     return {path: value for path, value in part.items() if not routes.website_only(path)}
 
 
-def _builder_values(values: FrontMatter, link: _Links) -> FrontMatter:
-    """Return a page's front matter with its title and description escaped, menus as links."""
+class _Versions:
+    """Make a page's versions in every language (`alternates`) into its links to them."""
+
+    def __init__(self, folder: str, site_url: str | None, *, folders: bool) -> None:
+        self.folder = folder
+        self.site_url = site_url
+        """The address of the whole site, the site's own language's (None without one)."""
+        self.folders = folders
+
+    def of(self, path: str) -> Callable[[list[dict[str, Any]]], list[dict[str, Any]]]:
+        """Return how the page at `path` links to its versions: each with its address from
+        the page (`href`, for the switcher) and the address search engines read (`alternate`:
+        full with a site address, else the same relative one)."""
+        here = self.folder + routes.address(path, folders=self.folders).removeprefix("./")
+
+        def links(versions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            made = []
+            for version in versions:
+                there = version["folder"] + routes.address(
+                    version["path"], folders=self.folders).removeprefix("./")
+                href = routes.between(here, there)
+                made.append({**version, "name": _html(version["name"]), "href": href,
+                             "alternate": f"{self.site_url}{there}" if self.site_url else href})
+            return made
+        return links
+
+
+def _whole_site_url(url: str | None, folder: str) -> str | None:
+    """Return the address of the whole site, from that of one language's site in `folder`."""
+    return url[:len(url) - len(folder)] if url and folder and url.endswith(folder) else url
+
+
+def _builder_values(values: FrontMatter, link: _Links,
+                    versions: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+                    ) -> FrontMatter:
+    """Return a page's front matter with its title, description and notice escaped, menus
+    and language versions as links."""
     page = dict(values)
-    for key in ("title", "description"):
+    if "languages" in page:
+        page["languages"] = versions(page["languages"])
+    for key in ("title", "description", "notice"):
         if isinstance(page.get(key), str):
             page[key] = _html(page[key])
     menu = page.get("menu")
@@ -261,14 +309,17 @@ def _builder_values(values: FrontMatter, link: _Links) -> FrontMatter:
 
 
 def _config(base: dict[str, Any], settings: dict[str, Any], *, offline: bool,
-            builder: Builder) -> dict[str, Any]:
+            builder: Builder, language: str) -> dict[str, Any]:
     # The site's own values first and its long menu last, so the file reads from the top.
     config = {key: value for key, value in settings.items() if key not in ("extra", "nav")}
     config["docs_dir"] = DOCS
     config.update({key: value for key, value in base.items()
                    if key not in (*settings, "docs_dir", "site_dir")})
-    if isinstance(config.get("theme"), dict) and "custom_dir" in config["theme"]:
-        config["theme"] = {**config["theme"], "custom_dir": THEME}
+    if isinstance(config.get("theme"), dict):
+        # The theme's own words, its search's stemmer and <html lang>, in the site's language.
+        config["theme"] = {**config["theme"], "language": language}
+        if "custom_dir" in config["theme"]:
+            config["theme"] = {**config["theme"], "custom_dir": THEME}
     if builder == "zensical" and isinstance(config.get("theme"), dict):
         # Zensical's own look loads other fonts and icons; the classic one is Material's.
         config["theme"] = {**config["theme"], "variant": "classic"}

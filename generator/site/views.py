@@ -125,6 +125,16 @@ def review_dates(review: Review, locale: str, words: Wording) -> ReviewDates:
                        dated_line(due, _day(review.next_review_due, locale)))
 
 
+def translation_notice(review: Review, original: str, locale: str, words: Wording) -> str | None:
+    """Return what a translated page says of itself: that it was translated from the page in
+    the `original` language on its date, and that no health professional has checked the
+    translation yet. None once a reviewer is named: the page's review line says who did."""
+    if (review.reviewed_by or "").strip():
+        return None
+    return words.text("translation.notice", original=words.text(f"language.name.{original}"),
+                      date=_day(review.last_reviewed, locale).text)
+
+
 @dataclass(frozen=True)
 class CitedSource:
     """A source as a page lists it: what is known of it, its date written out."""

@@ -41,7 +41,8 @@ GZIP_LATEST = 2**32 - 1  # 2106-02-07, the latest time a gzip file can hold
 
 
 WEBSITE, OFFLINE = "source.website", "source.offline"
-"""The scratch folders of the two outputs' site sources (no site's slug holds a dot)."""
+"""The scratch folders of the two outputs' site sources (no site's slug holds a dot); a
+translation's go inside them, in its language's folder (`source.website/es`)."""
 
 
 class BuilderFailed(Exception):
@@ -61,46 +62,51 @@ def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
                   dist_dir: Path, builder: Builder | None = None) -> Path:
     """Build the website into `site_dir` and the offline zip into `dist_dir`; return the zip.
 
+    Each language is a site of its own, built from its own site source: the site's own
+    language at the root of each output, each translation in its language's folder (`es/`).
     `builder` is MkDocs unless given. Raises SiteSourceError (before any folder is touched)
     when the site source cannot be made, UnsafePages when a built page is not safe to
     publish, and MkDocsException or BuilderFailed when the builder fails.
     """
     builder = builder or MKDOCS
     _show_mkdocs_messages()
-    sources = {name: pipeline.site_source(rendered, config_file, offline=offline,
-                                          builder=builder.name)
-               for name, offline in ((WEBSITE, False), (OFFLINE, True))}
+    sources = {(name, folder): source
+               for name, offline in ((WEBSITE, False), (OFFLINE, True))
+               for folder, source in pipeline.site_sources(
+                   rendered, config_file, offline=offline, builder=builder.name).items()}
     # Without a site address, `build` says what is left out and what to add, once.
     zip_name = f"{rendered.project.site.slug}-offline.zip"
     # The scratch folder is made here, so it goes even if the forked build is killed.
     with _replace_dirs_on_success([site_dir, dist_dir]) as (new_site, new_dist), \
             tempfile.TemporaryDirectory() as scratch, _build_date(rendered.build_epoch):
-        for name, source in sources.items():
-            site_source.write(source, Path(scratch) / name)
+        for (name, folder), source in sources.items():
+            site_source.write(source, Path(scratch) / name / folder)
+        folders = [folder for name, folder in sources if name == WEBSITE]
         bundle_dir = Path(scratch) / rendered.project.site.slug
-        _build_both(builder, Path(scratch), new_site, bundle_dir, new_dist / zip_name,
-                    rendered.build_epoch)
+        _build_both(builder, Path(scratch), folders, new_site, bundle_dir,
+                    new_dist / zip_name, rendered.build_epoch)
     return dist_dir / zip_name
 
 
-def _build_both(builder: Builder, sources: Path, site_dir: Path, bundle_dir: Path,
-                zip_path: Path, epoch: int) -> None:
+def _build_both(builder: Builder, sources: Path, folders: list[str], site_dir: Path,
+                bundle_dir: Path, zip_path: Path, epoch: int) -> None:
     """Build the website here, and the offline bundle and its zip in a forked process.
 
-    `sources` holds both outputs' site sources. The website goes to `site_dir`; the bundle to
+    `sources` holds both outputs' site sources, each language's in its `folders` (the site's
+    own language's first, at the root). The website goes to `site_dir`; the bundle to
     `bundle_dir`, zipped to `zip_path` with the build's date, `epoch`.
     """
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
     offline = fork.Process(target=_build_offline,
-                           args=(builder, send, os.getpid(), sources / OFFLINE, bundle_dir,
-                                 zip_path, epoch),
+                           args=(builder, send, os.getpid(), sources / OFFLINE, folders,
+                                 bundle_dir, zip_path, epoch),
                            name="offline build")
     try:
         with interrupt.held():  # held back until the child has made them end it (end_with_parent)
             offline.start()
         send.close()
-        builder.build(sources / WEBSITE, site_dir)
+        _build_languages(builder, sources / WEBSITE, folders, site_dir)
         try:
             failure = receive.recv()
         except EOFError:  # the process died; it printed its traceback
@@ -117,8 +123,16 @@ def _build_both(builder: Builder, sources: Path, site_dir: Path, bundle_dir: Pat
         raise failure
 
 
+def _build_languages(builder: Builder, source_dir: Path, folders: list[str],
+                     site_dir: Path) -> None:
+    """Build each language's site source into its folder of `site_dir`, the site's own first
+    (a builder empties the folder it builds into)."""
+    for folder in folders:
+        builder.build(source_dir / folder, site_dir / folder)
+
+
 def _build_offline(builder: Builder, send: Connection, parent: int, source_dir: Path,
-                   bundle_dir: Path, zip_path: Path, epoch: int) -> None:
+                   folders: list[str], bundle_dir: Path, zip_path: Path, epoch: int) -> None:
     """Build the offline bundle into `bundle_dir`, then zip it (in the forked process).
 
     The zip goes into the parent's staging folder, so it is written only while the parent
@@ -126,7 +140,7 @@ def _build_offline(builder: Builder, send: Connection, parent: int, source_dir: 
     """
     interrupt.end_with_parent(parent)
     try:
-        builder.build(source_dir, bundle_dir)
+        _build_languages(builder, source_dir, folders, bundle_dir)
         if not interrupt.parent_is_alive(parent):
             return
         write_zip(bundle_dir, zip_path, epoch)

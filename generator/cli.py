@@ -276,21 +276,28 @@ def export(content_dir: Path, config_file: Path, offline: bool, site_url: str | 
     overrides/. `mkdocs build -f DIR/mkdocs.yml` builds the website from it with no plugin of
     ours; then `python -m generator guard DIR/site` gives its pages their
     Content-Security-Policy and checks that each is safe to publish, as `build` does. With
-    `--builder zensical`, `zensical build -f DIR/mkdocs.yml` builds it instead.
+    `--builder zensical`, `zensical build -f DIR/mkdocs.yml` builds it instead. Each other
+    language's source goes in DIR/<code>/ (DIR/es/), to be built into the site's `es/` folder
+    after the first: `mkdocs build -f DIR/es/mkdocs.yml -d ../site/es`.
     """
     rendered = _render_or_exit(content_dir, site_url=site_url)
     with _writing_or_exit():
-        source = _source_or_exit(rendered, config_file, offline=offline, builder=builder)
-        site_source.write(source, out_dir)
+        sources = _sources_or_exit(rendered, config_file, offline=offline, builder=builder)
+        for folder, source in sources.items():
+            site_source.write(source, out_dir / folder)
     command = "zensical build -f" if builder == "zensical" else "mkdocs build -f"
-    echo(f"Wrote {len(source.pages)} pages and the site's configuration to {out_dir}/. Build "
-         f"it with `{command} {(out_dir / site_source.CONFIG).as_posix()}`.")
+    count = sum(len(source.pages) for source in sources.values())
+    echo(f"Wrote {count} pages and the site's configuration to {out_dir}/. Build it with "
+         f"`{command} {(out_dir / site_source.CONFIG).as_posix()}`"
+         + "".join(f", then `{command} {(out_dir / folder / site_source.CONFIG).as_posix()}"
+                   f"{'' if builder == 'zensical' else f' -d ../site/{folder}'}`"
+                   for folder in sources if folder) + ".")
 
 
-def _source_or_exit(rendered: RenderedSite, config_file: Path, *, offline: bool,
-                    builder: site_source.Builder = "mkdocs") -> site_source.SiteSource:
+def _sources_or_exit(rendered: RenderedSite, config_file: Path, *, offline: bool,
+                     builder: site_source.Builder = "mkdocs") -> dict[str, site_source.SiteSource]:
     try:
-        return pipeline.site_source(rendered, config_file, offline=offline, builder=builder)
+        return pipeline.site_sources(rendered, config_file, offline=offline, builder=builder)
     except site_source.SiteSourceError as error:
         echo(str(error), err=True)
         sys.exit(1)

@@ -51,18 +51,33 @@ def leftovers(project: Path) -> list[str]:
     return sorted(p.name for p in project.iterdir() if p.name.startswith((".site-", ".dist-")))
 
 
+HANG = """\
+import os, pathlib, time
+
+def on_pre_build(config):
+    pathlib.Path(os.environ["BUILDS_STARTED"], str(os.getpid())).touch()
+    time.sleep(120)
+"""
+"""An MkDocs hook that says its build has started, then holds the build there, so that a
+test stops builds that are surely under way, however fast the machine."""
+
+
 @contextmanager
 def build_under_way(project: Path) -> Iterator[tuple[subprocess.Popen[str], int]]:
     """Start a build, and yield it with its offline build once both are building."""
     (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    (project / "hang.py").write_text(HANG, encoding="utf-8")
+    started = project / "started"
+    started.mkdir()
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"\nhooks:\n  - {(project / 'hang.py').as_posix()}\n")
     build = subprocess.Popen(
         [sys.executable, "-m", "generator", "build"], cwd=project, text=True,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUILDS_STARTED": str(started)})
     try:
-        wait_for(lambda: leftovers(project) and children_of(build.pid), 120)
+        wait_for(lambda: len(list(started.iterdir())) == 2, 120)  # both MkDocs builds
         [offline] = children_of(build.pid)
-        time.sleep(0.5)  # both MkDocs builds are running now
         yield build, offline
     finally:
         if build.poll() is None:

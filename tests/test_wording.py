@@ -12,7 +12,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from selectolax.lexbor import LexborHTMLParser
 
-from generator import kinds, wording
+from generator import kinds, languages, wording
 from generator.wording import BASE, LOCALES, MissingWords, catalog_path, for_locale, read_catalog
 
 GENERATOR = Path(wording.__file__).parent
@@ -128,6 +128,8 @@ def used_keys() -> set[str]:
              for name in SCRIPT_WORD.findall(path.read_text(encoding="utf-8"))}
     # A kind's menu section is a key held in its row (generator/kinds.py), read by the menu.
     keys |= {kind.menu for kind in kinds.KINDS if kind.menu}
+    # A language's name is looked up by its code, for a translation's notice.
+    keys |= {f"language.name.{code}" for code in languages.RULES}
     return keys
 
 

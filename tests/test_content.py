@@ -27,7 +27,7 @@ def test_shipped_content_passes_check_strict_but_for_the_contact_nobody_gave() -
     warnings = [line for line in result.output.splitlines() if line.endswith("(warning)")]
 
     assert result.exit_code == 0, result.output
-    assert warnings == [f"content/site.yml:6:1: contact: {contact.MISSING} (warning)"]
+    assert warnings == [f"content/site.yml:7:1: contact: {contact.MISSING} (warning)"]
     assert PROJECT.site.contact is None
 
 

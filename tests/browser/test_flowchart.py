@@ -19,17 +19,32 @@ from conftest import BOTH_BUILDERS, CONTENT
 
 pytestmark = pytest.mark.browser
 
-FLOW: Flowchart = load_project(CONTENT).flowcharts[0]
+PROJECT = load_project(CONTENT)
+FLOW: Flowchart = PROJECT.flowcharts[0]
 CHECKER = f"checker/{FLOW.id}/"
 TITLES = {o.id: o.title for o in FLOW.outcomes}
 QUESTIONS = {q.id: q for q in FLOW.questions}
-# The answers a reader clicks to reach each outcome, by the first route that gets there.
-ROUTES: dict[str, list[str]] = {}
-for answers, reached in paths(FLOW):
-    ROUTES.setdefault(reached, [
-        next(a.text for a in QUESTIONS[qid].answers if a.value == value)
-        for qid, value in answers.items()
-    ])
+# The same checker in each language, and the folder of that language's site.
+FLOWS: dict[str, Flowchart] = {"en": FLOW, **{t.language: t.flowcharts[0]
+                                              for t in PROJECT.translations}}
+FOLDERS = {"en": "", **{t.language: f"{t.language}/" for t in PROJECT.translations}}
+
+
+def routes_of(flow: Flowchart) -> dict[str, list[str]]:
+    """Return the answers a reader clicks to reach each outcome, by the first route there."""
+    questions = {q.id: q for q in flow.questions}
+    routes: dict[str, list[str]] = {}
+    for answers, reached in paths(flow):
+        routes.setdefault(reached, [
+            next(a.text for a in questions[qid].answers if a.value == value)
+            for qid, value in answers.items()
+        ])
+    return routes
+
+
+ROUTES = routes_of(FLOW)
+LANGUAGE_ROUTES = [(language, outcome) for language in FLOWS for outcome in ROUTES]
+"""Every outcome in every language: the same answers lead to the same outcomes in each."""
 
 
 def current_heading(page: Page) -> Locator:
@@ -67,22 +82,29 @@ def test_a_reader_reaches_each_outcome_by_mouse_from_the_home_page(
     expect(page.locator(".flowchart__step:visible")).to_have_count(1)
 
 
-@BOTH_BUILDERS
-@pytest.mark.parametrize("outcome", ROUTES)
-def test_a_reader_reaches_each_outcome_with_the_keyboard_only(
-    page: Page, site_url: str, outcome: str
-) -> None:
-    page.goto(site_url)
-    press_tab_until(page, FLOW.title)
-    page.keyboard.press("Enter")
-    expect(current_heading(page)).to_have_text(FLOW.questions[0].text)
+def test_each_language_reaches_the_same_outcomes_by_the_same_answers() -> None:
+    for flow in FLOWS.values():
+        assert list(paths(flow)) == list(paths(FLOW)), flow.title
 
-    for text in ROUTES[outcome]:
+
+@BOTH_BUILDERS
+@pytest.mark.parametrize(("language", "outcome"), LANGUAGE_ROUTES)
+def test_a_reader_reaches_each_outcome_with_the_keyboard_only(
+    page: Page, site_url: str, language: str, outcome: str
+) -> None:
+    flow = FLOWS[language]
+    page.goto(site_url + FOLDERS[language])
+    press_tab_until(page, flow.title)
+    page.keyboard.press("Enter")
+    expect(current_heading(page)).to_have_text(flow.questions[0].text)
+
+    for text in routes_of(flow)[outcome]:
         press_tab_until(page, text)
         page.keyboard.press("Enter")
         expect(current_heading(page)).to_be_focused()
 
-    expect(current_heading(page)).to_have_text(TITLES[outcome])
+    expect(current_heading(page)).to_have_text(
+        next(o.title for o in flow.outcomes if o.id == outcome))
 
 
 def test_back_change_and_start_again(page: Page, site_url: str) -> None:
@@ -142,24 +164,25 @@ def test_a_shared_url_restores_the_same_step(browser: Browser, site_url: str) ->
     second.close()
 
 
-@pytest.mark.parametrize("outcome", ROUTES)
+@pytest.mark.parametrize(("language", "outcome"), LANGUAGE_ROUTES)
 @BOTH_BUILDERS
 def test_without_javascript_every_outcome_is_reached_by_in_page_links(
-    browser: Browser, site_url: str, outcome: str
+    browser: Browser, site_url: str, language: str, outcome: str
 ) -> None:
+    flow = FLOWS[language]
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(site_url + CHECKER)
+    page.goto(site_url + FOLDERS[language] + CHECKER)
     expect(page.locator(".flowchart__step:visible")).to_have_count(len(TITLES) +
                                                                     len(FLOW.questions))
 
     step = page.locator(".flowchart__step").first
-    for text in ROUTES[outcome]:
+    for text in routes_of(flow)[outcome]:
         step.get_by_role("link", name=text, exact=True).click()
         step = page.locator(".flowchart__step:target")
 
     expect(page.locator(".flowchart__step:target .flowchart__heading")).to_have_text(
-        TITLES[outcome])
+        next(o.title for o in flow.outcomes if o.id == outcome))
     context.close()
 
 

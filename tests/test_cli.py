@@ -96,16 +96,18 @@ def test_export_writes_the_markdown_tree(scratch: Callable[..., Path]) -> None:
     result = run("export", "out")
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout == ("Wrote 12 pages and the site's configuration to out/. Build it "
-                             "with `mkdocs build -f out/mkdocs.yml`.\n")
-    written = sorted(p.relative_to(project / "out/docs").as_posix()
-                     for p in (project / "out/docs").rglob("*.md"))
-    assert written == ["checker/twitch-or-spasm.md", "compare/twitch-vs-spasm.md",
-                       "conditions/index.md", "conditions/muscle-spasm.md",
-                       "conditions/muscle-twitch.md",
-                       "embed/muscle-spasm.md", "embed/muscle-twitch.md", "faq.md", "index.md",
-                       "pages/about.md", "pages/accessibility.md",
-                       "pages/embed-our-questions.md"]
+    assert result.stdout == ("Wrote 24 pages and the site's configuration to out/. Build it "
+                             "with `mkdocs build -f out/mkdocs.yml`, then "
+                             "`mkdocs build -f out/es/mkdocs.yml -d ../site/es/`.\n")
+    for docs in ("out/docs", "out/es/docs"):
+        written = sorted(p.relative_to(project / docs).as_posix()
+                         for p in (project / docs).rglob("*.md"))
+        assert written == ["checker/twitch-or-spasm.md", "compare/twitch-vs-spasm.md",
+                           "conditions/index.md", "conditions/muscle-spasm.md",
+                           "conditions/muscle-twitch.md",
+                           "embed/muscle-spasm.md", "embed/muscle-twitch.md", "faq.md",
+                           "index.md", "pages/about.md", "pages/accessibility.md",
+                           "pages/embed-our-questions.md"]
 
 
 def test_export_offline_writes_the_offline_bundles_source(scratch: Callable[..., Path]) -> None:

@@ -11,7 +11,10 @@ text it is then, and every visible text and every reader-facing attribute must b
 3. the theme's own words: the builder's theme's translated strings (Material's, or
    Zensical's own copy of them) for mkdocs.yml's `theme.language`;
 4. no letters at all (a number, punctuation, a symbol), but never a date: dates are formatted
-   inside catalog texts.
+   inside catalog texts;
+5. a language's name in itself, as the language switcher shows it ("Español").
+
+A page of a translation (`es/…`) is read with its own language's content and theme words.
 
 Inline elements are joined into the text of their block (a paragraph, a heading, a list item),
 so a content sentence with emphasis reads as the sentence it is. A block's unwrapped text may be
@@ -36,14 +39,13 @@ import zensical
 from pydantic import BaseModel
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from generator import pipeline, wording
+from generator import languages, pipeline, wording
 from generator.builders.mkdocs_plugin.build import MKDOCS, Builder, build_outputs
 from generator.builders.zensical_build import ZENSICAL
 from generator.content.project import Project, load_project
 from generator.pipeline import RenderedSite
 from generator.safety import markdown_subset
 from generator.site import routes
-from generator.site.site_source import read_config
 
 from conftest import CONTENT, PUBLISHED_AT, ROOT
 
@@ -333,11 +335,20 @@ def pseudo_build(request: pytest.FixtureRequest,
 
 
 @pytest.fixture(scope="module")
-def vocabulary(pseudo_build: PseudoBuild) -> Vocabulary:
-    """Return the words the shipped site may show outside a wrap."""
-    theme = read_config(ROOT / "mkdocs.yml")["theme"]
-    return Vocabulary.of(content_texts(pseudo_build.rendered.project)
-                         | theme_words(theme.get("language", "en"), pseudo_build.builder))
+def vocabularies(pseudo_build: PseudoBuild) -> dict[str, Vocabulary]:
+    """Return the words each language's pages may show outside a wrap, by its folder."""
+    names = {rules.name for rules in languages.RULES.values()}
+    return {edition.folder: Vocabulary.of(
+                content_texts(edition.project) | names
+                | theme_words(edition.project.language, pseudo_build.builder))
+            for edition in pseudo_build.rendered.editions}
+
+
+def vocabulary_of(page: str, vocabularies: dict[str, Vocabulary]) -> Vocabulary:
+    """Return the vocabulary of a page, named by its output and path (`website/es/…`)."""
+    path = page.split("/", 1)[1]
+    return next((vocabulary for folder, vocabulary in vocabularies.items()
+                 if folder and path.startswith(folder)), vocabularies[""])
 
 
 # The shipped site
@@ -345,21 +356,25 @@ def vocabulary(pseudo_build: PseudoBuild) -> Vocabulary:
 
 def test_every_page_of_both_outputs_is_read(pseudo_build: PseudoBuild) -> None:
     pages = [name for name, _ in pseudo_build.pages()]
-    # Each output's pages, and its 404 page: the offline bundle has no embed pages.
-    website = list(pseudo_build.rendered.bodies)
+    # Each language's pages in each output, and its 404 page: the offline bundle has no
+    # embed pages.
+    editions = pseudo_build.rendered.editions
+    website = [page for edition in editions for page in edition.bodies]
     offline = [page for page in website if not routes.website_only(page)]
 
-    assert len([page for page in pages if page.startswith("website/")]) == len(website) + 1
-    assert len([page for page in pages if page.startswith("offline/")]) == len(offline) + 1
+    assert len([page for page in pages if page.startswith("website/")]) == \
+        len(website) + len(editions)
+    assert len([page for page in pages if page.startswith("offline/")]) == \
+        len(offline) + len(editions)
     assert {"website/404.html", "offline/404.html", "website/faq/index.html",
-            "offline/faq.html"} <= set(pages)
+            "offline/faq.html", "website/es/faq/index.html", "offline/es/faq.html"} <= set(pages)
 
 
 def test_every_text_of_every_page_is_content_theme_words_or_from_the_catalog(
-    pseudo_build: PseudoBuild, vocabulary: Vocabulary,
+    pseudo_build: PseudoBuild, vocabularies: dict[str, Vocabulary],
 ) -> None:
     found = {name: texts for name, html in pseudo_build.pages()
-             if (texts := unexplained_texts(html, vocabulary))}
+             if (texts := unexplained_texts(html, vocabulary_of(name, vocabularies)))}
 
     assert not found, report(found)
 

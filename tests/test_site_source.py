@@ -32,19 +32,24 @@ def generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, check=False)
 
 
-def mkdocs_build(config: Path) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(config: Path, *options: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                           str(config)], env=ENV, capture_output=True, text=True, check=False)
+                           str(config), *options], env=ENV, capture_output=True, text=True,
+                          check=False)
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Export the shipped site, then build it with plain MkDocs and run the guard on it."""
+    """Export the shipped site, then build it with plain MkDocs as `export` says (English,
+    then Spanish into its folder) and run the guard on it."""
     out = tmp_path_factory.mktemp("export") / "source"
     exporting = generator("export", str(out), "--site-url", PUBLISHED_AT)
     assert exporting.returncode == 0, exporting.stderr
-    building = mkdocs_build(out / "mkdocs.yml")
-    assert building.returncode == 0, building.stderr
+    assert exporting.stdout.endswith(
+        f"then `mkdocs build -f {out.as_posix()}/es/mkdocs.yml -d ../site/es/`.\n")
+    for building in (mkdocs_build(out / "mkdocs.yml"),
+                     mkdocs_build(out / "es/mkdocs.yml", "-d", "../site/es/")):
+        assert building.returncode == 0, building.stderr
     return out
 
 
@@ -82,7 +87,7 @@ def test_the_guard_gives_the_plain_build_its_policy_and_finds_it_safe(exported: 
     result = generator("guard", str(site), "--site-url", PUBLISHED_AT)
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Secured 13 pages in ")
+    assert result.stdout.startswith("Secured 26 pages in ")
     for page in ("index.html", "checker/twitch-or-spasm/index.html", "404.html"):
         policy = html(site, page).select_one('meta[http-equiv="Content-Security-Policy"]')
         assert policy["content"].startswith("default-src 'self'; script-src 'self' 'sha256-")
@@ -126,7 +131,7 @@ def test_only_the_website_source_holds_the_embed_pages_and_their_oembed_files(
     docs = tmp_path / "offline/docs"
 
     assert exporting.returncode == 0, exporting.stderr
-    assert exporting.stdout.startswith("Wrote 10 pages ")
+    assert exporting.stdout.startswith("Wrote 20 pages ")  # 10 in each language
     assert {"embed/muscle-spasm.md", "oembed/muscle-spasm.json"} <= {*website.pages,
                                                                       *website.files}
     assert (docs / "conditions/muscle-spasm.md").is_file()

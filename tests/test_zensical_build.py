@@ -17,7 +17,9 @@ from click.testing import CliRunner
 
 from generator.builders.zensical_build import LIMITS
 from generator.cli import main
+from generator.content.project import load_project
 from generator.safety.built_site import secure_site
+from generator.wording import for_locale
 
 from conftest import CONTENT, PUBLISHED_AT, ROOT, ZENSICAL, build_shipped, html
 
@@ -63,14 +65,20 @@ def test_zensical_builds_every_page_mkdocs_builds(built: Path, tmp_path: Path) -
 def test_every_page_of_both_outputs_shows_the_emergency_banner_with_its_call_link(
     built: Path, offline: Path,
 ) -> None:
+    project = load_project(CONTENT)
+    said = {edition.language: " ".join((
+        (words := for_locale(edition.site.locale)).text("theme.emergency.question"),
+        edition.site.emergency.message, words.text("theme.emergency.call", number="911")))
+        for edition in (project, *project.translations)}
+    assert said["en"] == ("Is this an emergency? If you have serious medical symptoms, get "
+                          "emergency help now. Call 911")
     for site in (built / "site", offline):
         for name in pages(site):
             banner = html(site, name).select(".emergency-banner")
 
             assert len(banner) == 1, f"{site.name}/{name}"
-            assert banner[0].get_text(" ", strip=True) == (
-                "Is this an emergency? If you have serious medical symptoms, get emergency help "
-                "now. Call 911"), name
+            language = "es" if name.startswith("es/") else "en"
+            assert banner[0].get_text(" ", strip=True) == said[language], name
             assert banner[0].select_one("a[href='tel:911']") is not None, name
 
 

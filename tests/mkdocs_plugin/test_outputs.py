@@ -42,8 +42,9 @@ def json_ld(site: Path, path: str) -> dict[str, object]:
     return json.loads(scripts[0].string)
 
 
-def test_every_page_is_one_we_expect(built_site: Path) -> None:
-    assert all_pages(built_site) == sorted([*CONTENT_PAGES, "404.html"])
+def test_every_page_is_one_we_expect_in_each_language(built_site: Path) -> None:
+    english = [*CONTENT_PAGES, "404.html"]
+    assert all_pages(built_site) == sorted([*english, *(f"es/{path}" for path in english)])
 
 
 @pytest.mark.parametrize("path", sorted(CONTENT_PAGES))
@@ -104,7 +105,8 @@ def test_pages_have_canonical_links_to_the_public_address(built_site: Path) -> N
 
 def test_robots_txt_points_to_the_sitemap(built_site: Path) -> None:
     assert (built_site / "robots.txt").read_text(encoding="utf-8") == (
-        f"User-agent: *\nAllow: /\nSitemap: {SITE_URL}sitemap.xml\n")
+        f"User-agent: *\nAllow: /\nSitemap: {SITE_URL}sitemap.xml\n"
+        f"Sitemap: {SITE_URL}es/sitemap.xml\n")
 
 
 def test_the_sitemap_lists_pages_but_not_embeds(built_site: Path) -> None:

@@ -32,7 +32,7 @@ TEXT = {"intro", "summary", "what_it_is", "what_you_notice", "painful", "how_lon
         "hint", "advice", "body", "warning_signs"}
 # Fields that hold ids, dates, addresses or fixed words rather than free text.
 NOT_TEXT = {"id", "start", "next", "value", "care", "field", "conditions", "locale", "url",
-            "number", "last_reviewed", "next_review_due",
+            "number", "last_reviewed", "next_review_due", "languages", "translated_from",
             # The plain-words list is advice to writers; no page shows it.
             "word", "plain"}
 

@@ -69,7 +69,7 @@ def test_check_passes_the_shipped_content(scratch: Callable[..., Path]) -> None:
     # The one warning: the shipped site gives no contact (tests/test_contact.py).
     assert result.stdout == ("Content is fine: 2 conditions, 1 comparison, 1 flowchart, 3 pages, "
                              "with 1 warning.\n")
-    assert result.stderr.startswith("content/site.yml:6:1: contact: no contact is given")
+    assert result.stderr.startswith("content/site.yml:7:1: contact: no contact is given")
 
 
 def test_a_failed_build_leaves_the_old_site_alone(scratch: Callable[..., Path]) -> None:
@@ -209,7 +209,7 @@ def test_a_confirmed_emergency_number_is_a_warning_that_strict_fails_on(
 
     relaxed, strict = run("check"), run("check", "--strict")
 
-    warning = ("content/site.yml:9:24: emergency.number_confirmed_by: every page tells readers "
+    warning = ("content/site.yml:10:24: emergency.number_confirmed_by: every page tells readers "
                "to call 118118 in an emergency on the word of Sam Lee; `check` does not know it "
                "for GB (the country of locale en-GB), which answers 999 or 112. Check the "
                "number with the emergency services there at every review. (warning)")
@@ -237,7 +237,7 @@ def test_text_from_a_file_cannot_rewrite_the_terminal(scratch: Callable[..., Pat
     assert result.stdout == ""
     assert not _obeyed(result.stderr)
     lines = result.stderr.splitlines()
-    assert (f"content/site.yml:17:1: {SPOOF_SHOWN}: this field is not part of the format. "
+    assert (f"content/site.yml:18:1: {SPOOF_SHOWN}: this field is not part of the format. "
             "Remove it or check its spelling.") in lines
     assert any(line.startswith("content/conditions/\\x1b[2Kfine.txt:1:1: this is not a "
                                "content file") for line in lines)

@@ -20,7 +20,7 @@ contact:
   url: https://muscle-guide.org/feedback?from=site
 """
 WITH_CONTACT = SITE.replace("emergency:\n", CONTACT + "emergency:\n", 1)
-WARNING = ("content/site.yml:6:1: contact: no contact is given, so readers cannot tell you about "
+WARNING = ("content/site.yml:7:1: contact: no contact is given, so readers cannot tell you about "
            "a mistake or a page that is hard to use, and pages with `show_contact: true` say "
            "that no contact is given yet. If you have one, add it under `publisher`: a line "
            "`contact:`, then indented under it `description: Tell us about a mistake, or a "

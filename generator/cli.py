@@ -20,6 +20,7 @@ from generator import interrupt, kinds, pipeline
 from generator.builders import output_folders
 from generator.content import emergency
 from generator.content.flowchart import to_mermaid
+from generator.content.load import Document
 from generator.content.models import Slug
 from generator.content.project import Project, load_project
 from generator.errors import ContentError, ContentErrors, field_path
@@ -27,7 +28,14 @@ from generator.pipeline import RenderedSite, render_content
 from generator.safety import built_site
 from generator.site import contact, routes, site_source, views
 from generator.terminal import as_json, echo
-from generator.writer import editor_schema, plain_words, readability, review, scaffold
+from generator.writer import (
+    editor_schema,
+    plain_words,
+    readability,
+    review,
+    scaffold,
+    translations,
+)
 from generator.writer.guide import guide as guide_text
 
 if TYPE_CHECKING:
@@ -90,8 +98,10 @@ def check(content_dir: Path, output: str, strict: bool, today: datetime.datetime
     """Check the content files and report every problem, without building anything.
 
     Warnings name pages above reading grade 8, sentences that are too long or too hard, pages
-    whose review is overdue, an emergency number that rests on `number_confirmed_by`, and a
-    site.yml with no `contact`. They do not fail the check unless --strict is given.
+    whose review is overdue, an emergency number that rests on `number_confirmed_by`, a
+    site.yml with no `contact`, a translation whose original has changed since it was made,
+    and a page with no translation in a language the site lists. They do not fail the check
+    unless --strict is given.
     """
     try:
         project = load_project(content_dir, today=_day(today))
@@ -122,6 +132,7 @@ def _warnings(project: Project, today: datetime.date) -> list[ContentError]:
              for w in _writing_warnings(language, today)]
     found += _confirmed_number_warnings(project)
     found += contact.missing_contact_warning(project.site_document, project.site.contact)
+    found += translations.warnings(project)
     return sorted(found)
 
 
@@ -405,13 +416,14 @@ def _id_problem(item_id: str) -> str | None:
               help="Also list pages due for review within this many days.")
 @TODAY
 def review_command(content_dir: Path, days: int, today: datetime.datetime | None) -> None:
-    """List the pages whose review is overdue or due soon, then the pages nobody has reviewed.
+    """List the pages whose review is overdue or due soon, then the pages nobody has reviewed,
+    then the translations to bring up to date and the pages with no translation yet.
 
     Exits with code 1 when any page is overdue, so that a scheduled job can fail on it.
     """
     day = _day(today)
     project = _load_or_exit(content_dir, day)
-    every = review.reviews(project.documents, day)
+    every = review.reviews(_every_language(project), day)
     due = [item for item in every if item.reviewed_by and item.days_left <= days]
     unreviewed = [item for item in every if not item.reviewed_by]
     if due:
@@ -423,10 +435,27 @@ def review_command(content_dir: Path, days: int, today: datetime.datetime | None
         echo(f"Pages nobody has reviewed yet ({len(unreviewed)}): each needs a review "
              "by a health professional, who is then named in `reviewed_by`.")
         echo("\n".join(f"  {item}" for item in unreviewed))
+    _translations_to_do(project)
     overdue = sum(item.overdue for item in every)
     if overdue:
         echo(f"{_count(overdue, 'page')} overdue for review.", err=True)
         sys.exit(1)
+
+
+def _every_language(project: Project) -> tuple[Document, ...]:
+    """Return the files of the site and of each of its translations."""
+    return (*project.documents, *(d for t in project.translations for d in t.documents))
+
+
+def _translations_to_do(project: Project) -> None:
+    """List the translations whose original has changed, then the pages not yet translated."""
+    for heading, found in [
+            ("Translations whose original has changed since", translations.stale_warnings),
+            ("Pages with no translation yet", translations.untranslated_warnings)]:
+        warnings = found(project)
+        if warnings:
+            echo(f"{heading} ({len(warnings)}):")
+            echo("\n".join(f"  {warning}" for warning in sorted(warnings)))
 
 
 @main.command()

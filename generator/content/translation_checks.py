@@ -45,12 +45,12 @@ def counterparts(original: Project, translated: Project) -> Iterator[Counterpart
     originals = {Path(document.name): document for document in original.documents}
     for document in translated.documents:
         place = Path(document.name).relative_to(here)
-        kind = _kind_at(place)
+        kind = kind_at(place)
         if kind is not None:
             yield Counterpart(kind, document, originals.get(root / place), root / place)
 
 
-def _kind_at(place: Path) -> Kind | None:
+def kind_at(place: Path) -> Kind | None:
     """Return the kind of a file from its place in a language's folder."""
     for kind in kinds.KINDS:
         if place.as_posix() == kind.file or (kind.folder and place.parts[0] == kind.folder):

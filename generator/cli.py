@@ -370,10 +370,14 @@ def schema(kind: str | None, write: bool) -> None:
 @CONTENT
 @click.argument("kind", type=_KindChoice(lambda: [kind.name for kind in kinds.folder_kinds()]))
 @click.argument("item_id", metavar="ID")
-def new(content_dir: Path, kind: str, item_id: str) -> None:
+@click.option("--language", metavar="CODE",
+              help="Start the translation into this language (one site.yml lists, like es) of "
+                   "the file with this ID: a copy of the original to translate.")
+def new(content_dir: Path, kind: str, item_id: str, language: str | None) -> None:
     """Start a new content file of KIND with this ID: every field, with what goes there.
 
-    The ID is the file's name and the page's address, like leg-cramp.
+    The ID is the file's name and the page's address, like leg-cramp. With --language, start
+    its translation instead, in content/CODE/, from the original with this ID.
     """
     problem = _id_problem(item_id)
     if problem:
@@ -383,6 +387,9 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
     if kept:
         echo(kept, err=True)
         sys.exit(1)
+    if language is not None:
+        _new_translation(content_dir, kinds.named(kind), item_id, language)
+        return
     target = content_dir / kinds.named(kind).place / f"{item_id}.yml"
     with _writing_or_exit():
         if target.exists() or target.is_symlink():
@@ -393,6 +400,21 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
         target.write_text(scaffold.starter(kind, item_id), encoding="utf-8")
     echo(f"Wrote {target.as_posix()}. Replace every TODO ({scaffold.GUIDE} explains "
          "each field), then run `make check` in the project folder.")
+
+
+def _new_translation(content_dir: Path, kind: kinds.Kind, item_id: str, language: str) -> None:
+    try:
+        with _writing_or_exit():
+            target = translations.start_translation(content_dir, kind, item_id, language)
+    except translations.NotStarted as refused:
+        echo(f"Cannot start the translation: {refused}", err=True)
+        sys.exit(1)
+    except ContentErrors as errors:
+        echo(errors.report(), err=True)
+        sys.exit(1)
+    echo(f"Wrote {target.as_posix()}, a copy of the original to translate. Translate its text, "
+         "and keep every id, answer value, `next`, `care` and row `field` as it is; then run "
+         "`make check` in the project folder.")
 
 
 def _id_problem(item_id: str) -> str | None:

@@ -11,10 +11,16 @@ from pathlib import Path
 
 import babel
 
+from generator.content.content_folder import display_name
+from generator.content.load import read_document
+from generator.content.models import Site
 from generator.content.project import Project
 from generator.content.translation import FIELD, as_written, version_of
 from generator.content.translation_checks import counterparts, kind_at
-from generator.errors import ContentError
+from generator.content.validate import to_model
+from generator.errors import ContentError, ContentErrors, ErrorCollector
+from generator.kinds import SITE, Kind
+from generator.writer import scaffold
 
 
 def warnings(project: Project) -> list[ContentError]:
@@ -66,3 +72,57 @@ def untranslated_warnings(project: Project) -> list[ContentError]:
                 f"{(root / translated.language / place).as_posix()}. Make one with "
                 f"`{command}`, then translate its text."))
     return found
+
+
+class NotStarted(Exception):
+    """Why a translation cannot be started, in words for the writer."""
+
+
+def start_translation(content_dir: Path, kind: Kind, item_id: str, language: str) -> Path:
+    """Write a translation's first version: a copy of its original that names the original's
+    version, in the language's folder. Return where it was written.
+
+    Raises `NotStarted` when the language is not one the site lists for translations, the
+    original does not exist or the translation does; `ContentErrors` when site.yml or the
+    original has mistakes.
+    """
+    site = _site(content_dir)
+    if language == site.language:
+        raise NotStarted(f"`{language}` is the site's own language, so its files are originals. "
+                         f"Start one with `python -m generator new {kind.name} {item_id}`.")
+    if language not in site.all_languages:
+        listed = ", ".join(site.all_languages)
+        raise NotStarted(f"site.yml lists only {listed} in `languages`, not `{language}`. Add "
+                         f"`{language}` there first (the guide's \"Translations\" says how), then "
+                         "run this again.")
+    original = content_dir / kind.place / f"{item_id}.yml"
+    if not original.is_file():
+        raise NotStarted(f"there is no {display_name(original)} to translate. Check the id, "
+                         f"or write the original first: `python -m generator new {kind.name} "
+                         f"{item_id}`.")
+    target = content_dir / language / kind.place / f"{item_id}.yml"
+    if target.exists() or target.is_symlink():
+        raise NotStarted(f"{display_name(target)} already exists. Edit it, or delete it to "
+                         "start again.")
+    errors = ErrorCollector()
+    document = read_document(original, display_name(original), errors)
+    errors.raise_if_any()
+    assert document is not None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(scaffold.translation(original.read_text(encoding="utf-8-sig"),
+                                           version_of(document)), encoding="utf-8")
+    return target
+
+
+def _site(content_dir: Path) -> Site:
+    """Return the site's settings, raising `ContentErrors` when site.yml has mistakes."""
+    errors = ErrorCollector()
+    path = content_dir / SITE.place
+    if not path.is_file():
+        errors.add(display_name(path), 1, 1, "", "this file is missing. Create it.")
+        raise ContentErrors(errors.errors)
+    document = read_document(path, display_name(path), errors)
+    site = to_model(document, Site, errors) if document is not None else None
+    errors.raise_if_any()
+    assert site is not None
+    return site.model

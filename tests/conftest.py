@@ -142,6 +142,20 @@ def bilingual(project: Path, *translated: str, languages: str = "[en, es]") -> P
     return project
 
 
+def copy_case(case: Path, project: Path) -> None:
+    """Copy a golden case's content folder over a scratch project's.
+
+    A case that brings its own site.yml brings its own languages too: the shipped
+    translations are removed first, so that the case reads the same whatever the shipped
+    content translates.
+    """
+    if (case / "content" / "site.yml").exists():
+        for folder in (project / "content").iterdir():
+            if folder.is_dir() and LANGUAGE_FOLDER.match(folder.name):
+                shutil.rmtree(folder)
+    shutil.copytree(case / "content", project / "content", dirs_exist_ok=True)
+
+
 def old_build(folder: Path, files: dict[str, str]) -> Path:
     """Make `folder` look like an earlier build's output: these files and the build's stamp."""
     for name, text in files.items():

@@ -6,14 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
 from generator.content.load import read_document
-from generator.content.translation import version_of
+from generator.content.translation import LANGUAGE_FOLDER, version_of
 from generator.errors import ErrorCollector
 
-from conftest import bilingual
+from conftest import GOLDEN, bilingual, check_golden, copy_case
+
+CASES = sorted(p.name for p in (GOLDEN / "warnings").iterdir() if p.is_dir())
 
 
 def run(*args: str) -> Result:
@@ -99,3 +102,20 @@ def test_review_lists_a_translations_review_dates_too(scratch: Callable[..., Pat
 
     assert any(line.startswith("  content/es/conditions/muscle-twitch.yml:")
                and "review due in" in line for line in reviewed.stdout.splitlines())
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_translations_give_the_expected_warnings(
+        case: str, scratch: Callable[..., Path], update_goldens: bool) -> None:
+    folder = GOLDEN / "warnings" / case
+    copy_case(folder, scratch())
+
+    checked = run("check")
+
+    assert checked.exit_code == 0, checked.output
+    # Only the case's translations: the shipped originals may have warnings of their own.
+    translations = tuple(f"content/{p.name}/" for p in (folder / "content").iterdir()
+                         if p.is_dir() and LANGUAGE_FOLDER.match(p.name))
+    warnings = [line for line in checked.stderr.splitlines() if line.startswith(translations)]
+    check_golden("\n".join(warnings) + "\n", GOLDEN / "warnings" / f"{case}.txt",
+                 update_goldens)

@@ -113,7 +113,9 @@ def _no_original(pair: Counterpart, errors: ErrorCollector) -> None:
 
 def _no_version(translation: Document, original: Document, errors: ErrorCollector) -> None:
     line = f"{FIELD}: {as_written(version_of(original))}"
-    errors.add(translation.name, 1, 1, FIELD,
+    first = next(iter(translation.data), None)
+    at = translation.position([first], at_key=True) if first is not None else (1, 1)
+    errors.add(translation.name, *at, FIELD,
                f"this translation does not say which version of its original "
                f"({original.name}:1:1) it was made from. Check that it says everything the "
                f"original says now, then add the line `{line}` above its first field.")

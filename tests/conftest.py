@@ -111,7 +111,8 @@ review:
   next_review_due: 2027-11-26
 """
 """A Spanish site.yml, made from an older English one (its `translated_from` is stale)."""
-_LANGUAGES = re.compile(r"^languages:.*\n", re.MULTILINE)
+_LANGUAGES = re.compile(r"^languages:.*\n(?:[ \t]+-.*\n)*", re.MULTILINE)
+"""The `languages` setting of a site.yml, on one line or as a list below it."""
 
 
 def bilingual(project: Path, *translated: str, languages: str = "[en, es]") -> Path:
@@ -121,12 +122,9 @@ def bilingual(project: Path, *translated: str, languages: str = "[en, es]") -> P
     of each original named (`conditions/muscle-twitch.yml`), made as `new --language es`
     makes one.
     """
-    content = project / "content"
-    for folder in content.iterdir():
-        if folder.is_dir() and LANGUAGE_FOLDER.match(folder.name):
-            shutil.rmtree(folder)
+    content = one_language(project) / "content"
     site = content / "site.yml"
-    text = _LANGUAGES.sub("", site.read_text(encoding="utf-8"))
+    text = site.read_text(encoding="utf-8")
     site.write_text(text.replace("locale: en-US\n", f"locale: en-US\nlanguages: {languages}\n"),
                     encoding="utf-8")
     (content / "es").mkdir()
@@ -145,15 +143,23 @@ def bilingual(project: Path, *translated: str, languages: str = "[en, es]") -> P
 def copy_case(case: Path, project: Path) -> None:
     """Copy a golden case's content folder over a scratch project's.
 
-    A case that brings its own site.yml brings its own languages too: the shipped
-    translations are removed first, so that the case reads the same whatever the shipped
-    content translates.
+    The shipped translations and `languages` are removed first: a case reads the same whatever
+    the shipped content translates, and holds the translations it is about, with its own
+    site.yml listing their languages.
     """
-    if (case / "content" / "site.yml").exists():
-        for folder in (project / "content").iterdir():
-            if folder.is_dir() and LANGUAGE_FOLDER.match(folder.name):
-                shutil.rmtree(folder)
+    one_language(project)
     shutil.copytree(case / "content", project / "content", dirs_exist_ok=True)
+
+
+def one_language(project: Path) -> Path:
+    """Make a scratch project's site one in its own language only, with no translations."""
+    content = project / "content"
+    for folder in content.iterdir():
+        if folder.is_dir() and LANGUAGE_FOLDER.match(folder.name):
+            shutil.rmtree(folder)
+    site = content / "site.yml"
+    site.write_text(_LANGUAGES.sub("", site.read_text(encoding="utf-8")), encoding="utf-8")
+    return project
 
 
 def old_build(folder: Path, files: dict[str, str]) -> Path:

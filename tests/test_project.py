@@ -10,7 +10,7 @@ import pytest
 from generator.content.project import load_project
 from generator.errors import ContentErrors
 
-from conftest import GOLDEN, check_golden, copy_case
+from conftest import GOLDEN, check_golden, copy_case, one_language
 
 CASES = sorted(p.name for p in (GOLDEN / "errors").iterdir() if p.is_dir())
 
@@ -72,6 +72,7 @@ def test_an_id_too_long_for_a_file_name_is_refused_plainly(scratch: Callable[...
 
 
 def test_the_site_settings_in_a_folder_are_sent_to_site_yml(scratch: Callable[..., Path]) -> None:
+    one_language(scratch())
     scratch({"content/pages/settings.yml": Path("content/site.yml").read_text(encoding="utf-8")})
 
     with pytest.raises(ContentErrors) as raised:

@@ -13,7 +13,7 @@ from generator.content.translation import as_written, version_of
 from generator.errors import ErrorCollector
 from generator.writer.scaffold import translation
 
-from conftest import ROOT, bilingual, html
+from conftest import ROOT, bilingual, html, one_language
 
 
 def run(*args: str) -> Result:
@@ -122,7 +122,7 @@ def test_version() -> None:
 
 
 def test_a_writer_adds_a_topic_end_to_end(scratch: Callable[..., Path]) -> None:
-    project = scratch()
+    project = one_language(scratch())  # a site in one language: the topic needs no translation
     content = project / "content"
     assert run("new", "condition", "leg-cramp").exit_code == 0
     starter = content / "conditions/leg-cramp.yml"

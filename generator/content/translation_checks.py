@@ -61,6 +61,7 @@ def kind_at(place: Path) -> Kind | None:
 def check_translation(original: Project, translated: Project, errors: ErrorCollector) -> None:
     """Record each file of a translation that has no original, or differs from it where
     readers must get the same in every language."""
+    ours, theirs = _models(translated), _models(original)
     for pair in counterparts(original, translated):
         if pair.original is None:
             if not pair.original_path.exists():
@@ -69,19 +70,20 @@ def check_translation(original: Project, translated: Project, errors: ErrorColle
         if not isinstance(pair.translation.data.get(FIELD), str):
             _no_version(pair.translation, pair.original, errors)
         compare = _COMPARISONS.get(pair.kind.name)
-        if compare is not None:
-            t_model = _model(translated, pair.kind, pair.translation)
-            o_model = _model(original, pair.kind, pair.original)
-            if t_model is not None and o_model is not None:
-                compare(Side(pair.translation, t_model), Side(pair.original, o_model), errors)
+        t_model = ours.get((pair.kind.name, Path(pair.translation.name).stem))
+        o_model = theirs.get((pair.kind.name, Path(pair.original.name).stem))
+        if compare is not None and t_model is not None and o_model is not None:
+            compare(Side(pair.translation, t_model), Side(pair.original, o_model), errors)
 
 
-def _model(project: Project, kind: Kind, document: Document) -> Any:
-    """Return the model a file of the project was read into."""
-    if kind is kinds.SITE:
-        return project.site
-    file_id = Path(document.name).stem
-    return next((item for item in project.of(kind) if item.id == file_id), None)
+def _models(project: Project) -> dict[tuple[str, str], Any]:
+    """Return the models of a project's files by kind and file name (a page's file name is
+    its id)."""
+    found: dict[tuple[str, str], Any] = {(kinds.SITE.name, Path(kinds.SITE.place).stem):
+                                         project.site}
+    for kind in kinds.folder_kinds():
+        found.update(((kind.name, item.id), item) for item in project.of(kind))
+    return found
 
 
 @dataclass(frozen=True)

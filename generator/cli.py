@@ -20,6 +20,7 @@ from generator import interrupt, kinds, pipeline
 from generator.builders import output_folders
 from generator.content import emergency
 from generator.content.flowchart import to_mermaid
+from generator.content.load import Document
 from generator.content.models import Slug
 from generator.content.project import Project, load_project
 from generator.errors import ContentError, ContentErrors, field_path
@@ -27,7 +28,14 @@ from generator.pipeline import RenderedSite, render_content
 from generator.safety import built_site
 from generator.site import contact, routes, site_source, views
 from generator.terminal import as_json, echo
-from generator.writer import editor_schema, plain_words, readability, review, scaffold
+from generator.writer import (
+    editor_schema,
+    plain_words,
+    readability,
+    review,
+    scaffold,
+    translations,
+)
 from generator.writer.guide import guide as guide_text
 
 if TYPE_CHECKING:
@@ -90,8 +98,10 @@ def check(content_dir: Path, output: str, strict: bool, today: datetime.datetime
     """Check the content files and report every problem, without building anything.
 
     Warnings name pages above reading grade 8, sentences that are too long or too hard, pages
-    whose review is overdue, an emergency number that rests on `number_confirmed_by`, and a
-    site.yml with no `contact`. They do not fail the check unless --strict is given.
+    whose review is overdue, an emergency number that rests on `number_confirmed_by`, a
+    site.yml with no `contact`, a translation whose original has changed since it was made,
+    and a page with no translation in a language the site lists. They do not fail the check
+    unless --strict is given.
     """
     try:
         project = load_project(content_dir, today=_day(today))
@@ -122,6 +132,7 @@ def _warnings(project: Project, today: datetime.date) -> list[ContentError]:
              for w in _writing_warnings(language, today)]
     found += _confirmed_number_warnings(project)
     found += contact.missing_contact_warning(project.site_document, project.site.contact)
+    found += translations.warnings(project)
     return sorted(found)
 
 
@@ -366,10 +377,14 @@ def schema(kind: str | None, write: bool) -> None:
 @CONTENT
 @click.argument("kind", type=_KindChoice(lambda: [kind.name for kind in kinds.folder_kinds()]))
 @click.argument("item_id", metavar="ID")
-def new(content_dir: Path, kind: str, item_id: str) -> None:
+@click.option("--language", metavar="CODE",
+              help="Start the translation into this language (one site.yml lists, like es) of "
+                   "the file with this ID: a copy of the original to translate.")
+def new(content_dir: Path, kind: str, item_id: str, language: str | None) -> None:
     """Start a new content file of KIND with this ID: every field, with what goes there.
 
-    The ID is the file's name and the page's address, like leg-cramp.
+    The ID is the file's name and the page's address, like leg-cramp. With --language, start
+    its translation instead, in content/CODE/, from the original with this ID.
     """
     problem = _id_problem(item_id)
     if problem:
@@ -379,6 +394,9 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
     if kept:
         echo(kept, err=True)
         sys.exit(1)
+    if language is not None:
+        _new_translation(content_dir, kinds.named(kind), item_id, language)
+        return
     target = content_dir / kinds.named(kind).place / f"{item_id}.yml"
     with _writing_or_exit():
         if target.exists() or target.is_symlink():
@@ -389,6 +407,21 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
         target.write_text(scaffold.starter(kind, item_id), encoding="utf-8")
     echo(f"Wrote {target.as_posix()}. Replace every TODO ({scaffold.GUIDE} explains "
          "each field), then run `make check` in the project folder.")
+
+
+def _new_translation(content_dir: Path, kind: kinds.Kind, item_id: str, language: str) -> None:
+    try:
+        with _writing_or_exit():
+            target = translations.start_translation(content_dir, kind, item_id, language)
+    except translations.NotStarted as refused:
+        echo(f"Cannot start the translation: {refused}", err=True)
+        sys.exit(1)
+    except ContentErrors as errors:
+        echo(errors.report(), err=True)
+        sys.exit(1)
+    echo(f"Wrote {target.as_posix()}, a copy of the original to translate. Translate its text, "
+         "and keep every id, answer value, `next`, `care` and row `field` as it is; then run "
+         "`make check` in the project folder.")
 
 
 def _id_problem(item_id: str) -> str | None:
@@ -412,13 +445,14 @@ def _id_problem(item_id: str) -> str | None:
               help="Also list pages due for review within this many days.")
 @TODAY
 def review_command(content_dir: Path, days: int, today: datetime.datetime | None) -> None:
-    """List the pages whose review is overdue or due soon, then the pages nobody has reviewed.
+    """List the pages whose review is overdue or due soon, then the pages nobody has reviewed,
+    then the translations to bring up to date and the pages with no translation yet.
 
     Exits with code 1 when any page is overdue, so that a scheduled job can fail on it.
     """
     day = _day(today)
     project = _load_or_exit(content_dir, day)
-    every = review.reviews(project.documents, day)
+    every = review.reviews(_every_language(project), day)
     due = [item for item in every if item.reviewed_by and item.days_left <= days]
     unreviewed = [item for item in every if not item.reviewed_by]
     if due:
@@ -430,10 +464,27 @@ def review_command(content_dir: Path, days: int, today: datetime.datetime | None
         echo(f"Pages nobody has reviewed yet ({len(unreviewed)}): each needs a review "
              "by a health professional, who is then named in `reviewed_by`.")
         echo("\n".join(f"  {item}" for item in unreviewed))
+    _translations_to_do(project)
     overdue = sum(item.overdue for item in every)
     if overdue:
         echo(f"{_count(overdue, 'page')} overdue for review.", err=True)
         sys.exit(1)
+
+
+def _every_language(project: Project) -> tuple[Document, ...]:
+    """Return the files of the site and of each of its translations."""
+    return (*project.documents, *(d for t in project.translations for d in t.documents))
+
+
+def _translations_to_do(project: Project) -> None:
+    """List the translations whose original has changed, then the pages not yet translated."""
+    for heading, found in [
+            ("Translations whose original has changed since", translations.stale_warnings),
+            ("Pages with no translation yet", translations.untranslated_warnings)]:
+        warnings = found(project)
+        if warnings:
+            echo(f"{heading} ({len(warnings)}):")
+            echo("\n".join(f"  {warning}" for warning in sorted(warnings)))
 
 
 @main.command()

@@ -21,11 +21,15 @@ from bs4 import BeautifulSoup
 import generator.content.load
 import generator.content.project
 from generator.builders import output_folders
+from generator.content.load import read_document
 from generator.content.project import Project
+from generator.content.translation import LANGUAGE_FOLDER, version_of
+from generator.errors import ErrorCollector
 from generator.site import front_matter
 from generator.site.render import Pages, render_pages
 from generator.site.views import LARGE_SITE_FROM, is_large
 from generator.wording import for_locale
+from generator.writer import scaffold
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -91,6 +95,71 @@ def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callabl
         return tmp_path
 
     yield write
+
+
+SPANISH_SITE = """\
+translated_from: 0123456789ab
+title: Guía de tics y espasmos musculares
+description: Datos claros sobre los tics y los espasmos musculares.
+locale: es-US
+publisher: Guía de tics y espasmos musculares
+emergency:
+  message: Si tiene síntomas médicos graves, busque ayuda de emergencia ahora.
+intro: Un tic muscular y un espasmo muscular son movimientos que usted no puede controlar.
+review:
+  last_reviewed: 2026-11-26
+  next_review_due: 2027-11-26
+"""
+"""A Spanish site.yml, made from an older English one (its `translated_from` is stale)."""
+_LANGUAGES = re.compile(r"^languages:.*\n(?:[ \t]+-.*\n)*", re.MULTILINE)
+"""The `languages` setting of a site.yml, on one line or as a list below it."""
+
+
+def bilingual(project: Path, *translated: str, languages: str = "[en, es]") -> Path:
+    """Make a scratch project English and Spanish, whatever the shipped content translates.
+
+    The site lists `languages`, and content/es/ holds only SPANISH_SITE and a faithful copy
+    of each original named (`conditions/muscle-twitch.yml`), made as `new --language es`
+    makes one.
+    """
+    content = one_language(project) / "content"
+    site = content / "site.yml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(text.replace("locale: en-US\n", f"locale: en-US\nlanguages: {languages}\n"),
+                    encoding="utf-8")
+    (content / "es").mkdir()
+    (content / "es" / "site.yml").write_text(SPANISH_SITE, encoding="utf-8")
+    for name in translated:
+        original = content / name
+        document = read_document(original, name, ErrorCollector())
+        assert document is not None, f"{original} does not load"
+        target = content / "es" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(scaffold.translation(original.read_text(encoding="utf-8"),
+                                               version_of(document)), encoding="utf-8")
+    return project
+
+
+def copy_case(case: Path, project: Path) -> None:
+    """Copy a golden case's content folder over a scratch project's.
+
+    The shipped translations and `languages` are removed first: a case reads the same whatever
+    the shipped content translates, and holds the translations it is about, with its own
+    site.yml listing their languages.
+    """
+    one_language(project)
+    shutil.copytree(case / "content", project / "content", dirs_exist_ok=True)
+
+
+def one_language(project: Path) -> Path:
+    """Make a scratch project's site one in its own language only, with no translations."""
+    content = project / "content"
+    for folder in content.iterdir():
+        if folder.is_dir() and LANGUAGE_FOLDER.match(folder.name):
+            shutil.rmtree(folder)
+    site = content / "site.yml"
+    site.write_text(_LANGUAGES.sub("", site.read_text(encoding="utf-8")), encoding="utf-8")
+    return project
 
 
 def old_build(folder: Path, files: dict[str, str]) -> Path:

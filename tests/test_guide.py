@@ -60,3 +60,14 @@ def test_every_shipped_content_file_points_to_its_schema_and_the_guide() -> None
         schema = (path.parent / schema_path_from(name)).resolve()
         assert json.loads(schema.read_text(encoding="utf-8"))["$schema"] == \
             editor_schema.DRAFT_7
+
+
+def test_the_guide_explains_how_to_translate_and_what_must_stay_the_same() -> None:
+    translations = guide().partition("## Translations\n")[2].partition("\n## ")[0]
+
+    assert "`languages: [en, es]`" in translations
+    assert "generator new condition muscle-twitch --language es" in translations
+    assert "`translated_from`" in translations and "stale" in translations
+    for kept in ("`next`", "`care`", "`field`", "emergency number"):
+        assert kept in translations, kept
+    assert "Fernández-Huerta" in translations

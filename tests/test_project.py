@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from generator.content.project import load_project
 from generator.errors import ContentErrors
 
-from conftest import GOLDEN, check_golden
+from conftest import GOLDEN, check_golden, copy_case, one_language
 
 CASES = sorted(p.name for p in (GOLDEN / "errors").iterdir() if p.is_dir())
 
@@ -20,8 +19,7 @@ CASES = sorted(p.name for p in (GOLDEN / "errors").iterdir() if p.is_dir())
 def test_bad_content_gives_the_expected_errors(
     case: str, scratch: Callable[..., Path], update_goldens: bool
 ) -> None:
-    project = scratch()
-    shutil.copytree(GOLDEN / "errors" / case / "content", project / "content", dirs_exist_ok=True)
+    copy_case(GOLDEN / "errors" / case, scratch())
 
     with pytest.raises(ContentErrors) as raised:
         load_project(Path("content"))
@@ -74,6 +72,7 @@ def test_an_id_too_long_for_a_file_name_is_refused_plainly(scratch: Callable[...
 
 
 def test_the_site_settings_in_a_folder_are_sent_to_site_yml(scratch: Callable[..., Path]) -> None:
+    one_language(scratch())
     scratch({"content/pages/settings.yml": Path("content/site.yml").read_text(encoding="utf-8")})
 
     with pytest.raises(ContentErrors) as raised:

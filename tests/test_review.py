@@ -11,6 +11,8 @@ from click.testing import CliRunner, Result
 from generator.cli import main
 from generator.writer.review import DueReview
 
+from conftest import one_language
+
 
 def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
@@ -19,7 +21,7 @@ def run(*args: str) -> Result:
 def test_review_lists_reviewed_pages_due_soon_with_their_reviewer(
     scratch: Callable[..., Path],
 ) -> None:
-    project = scratch()
+    project = one_language(scratch())
     spasm = project / "content/conditions/muscle-spasm.yml"
     spasm.write_text(spasm.read_text(encoding="utf-8").replace(
         "next_review_due: 2027-11-26",
@@ -41,7 +43,7 @@ def test_review_lists_reviewed_pages_due_soon_with_their_reviewer(
 def test_review_lists_pages_nobody_reviewed_apart_without_saying_reviewed(
     scratch: Callable[..., Path],
 ) -> None:
-    project = scratch()
+    project = one_language(scratch())
     pages = len([path for path in (project / "content").rglob("*.yml")
                  if path.name != "plain-words.yml"])
 

@@ -8,8 +8,12 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from generator.cli import main
+from generator.content.load import read_document
+from generator.content.translation import as_written, version_of
+from generator.errors import ErrorCollector
+from generator.writer.scaffold import translation
 
-from conftest import ROOT, html
+from conftest import ROOT, bilingual, html, one_language
 
 
 def run(*args: str) -> Result:
@@ -118,7 +122,7 @@ def test_version() -> None:
 
 
 def test_a_writer_adds_a_topic_end_to_end(scratch: Callable[..., Path]) -> None:
-    project = scratch()
+    project = one_language(scratch())  # a site in one language: the topic needs no translation
     content = project / "content"
     assert run("new", "condition", "leg-cramp").exit_code == 0
     starter = content / "conditions/leg-cramp.yml"
@@ -162,3 +166,60 @@ def test_new_refuses_an_id_longer_than_the_content_format_allows(
                                "Choose a shorter one, like leg-cramp.\n")
     assert longest.exit_code == 0
     assert "this is too long" not in run("check").output
+
+
+def test_new_with_a_language_starts_a_translation_from_its_original(
+        scratch: Callable[..., Path]) -> None:
+    bilingual(scratch())
+    original = Path("content/conditions/muscle-twitch.yml").read_text(encoding="utf-8")
+
+    started = run("new", "condition", "muscle-twitch", "--language", "es")
+
+    assert started.exit_code == 0, started.output
+    assert started.output == (
+        "Wrote content/es/conditions/muscle-twitch.yml, a copy of the original to translate. "
+        "Translate its text, and keep every id, answer value, `next`, `care` and row `field` "
+        "as it is; then run `make check` in the project folder.\n")
+    schema, how_to, made_from, *rest = Path(
+        "content/es/conditions/muscle-twitch.yml").read_text(encoding="utf-8").splitlines()
+    assert schema == ("# yaml-language-server: "
+                      "$schema=../../../generator/writer/schemas/condition.json")
+    assert how_to == original.splitlines()[1]
+    document = read_document(Path("content/conditions/muscle-twitch.yml"), "", ErrorCollector())
+    assert document is not None
+    version = version_of(document)
+    assert made_from == f"translated_from: {as_written(version)}"
+    assert rest == original.splitlines()[2:]
+    checked = run("check")
+    assert checked.exit_code == 0, checked.output
+    assert "content/es/conditions/muscle-twitch.yml" not in checked.output
+
+
+def test_new_refuses_a_translation_it_cannot_start(scratch: Callable[..., Path]) -> None:
+    bilingual(scratch(), "pages/about.yml")
+
+    def refused(*args: str) -> str:
+        result = run("new", *args)
+        assert result.exit_code == 1
+        return result.output
+
+    assert refused("condition", "leg-cramp", "--language", "es") == (
+        "Cannot start the translation: there is no content/conditions/leg-cramp.yml to "
+        "translate. Check the id, or write the original first: `python -m generator new "
+        "condition leg-cramp`.\n")
+    assert refused("page", "about", "--language", "fr") == (
+        "Cannot start the translation: site.yml lists only en, es in `languages`, not `fr`. "
+        "Add `fr` there first (the guide's \"Translations\" says how), then run this again.\n")
+    assert refused("page", "about", "--language", "en") == (
+        "Cannot start the translation: `en` is the site's own language, so its files are "
+        "originals. Start one with `python -m generator new page about`.\n")
+    assert refused("page", "about", "--language", "es") == (
+        "Cannot start the translation: content/es/pages/about.yml already exists. Edit it, or "
+        "delete it to start again.\n")
+
+
+def test_a_version_yaml_would_read_as_a_number_is_written_in_quotes() -> None:
+    assert translation("# schema\nid: a\n", "120385766091") == (
+        '# schema\ntranslated_from: "120385766091"\nid: a\n')
+    assert translation("id: a\n", "12e385766091") == 'translated_from: "12e385766091"\nid: a\n'
+    assert translation("id: a\n", "3f9a0c51d2e8") == "translated_from: 3f9a0c51d2e8\nid: a\n"

@@ -16,30 +16,13 @@ from generator.content.project import load_project
 from generator.content.translation import version_of
 from generator.errors import ContentErrors, ErrorCollector
 
-SPANISH_SITE = """\
-translated_from: 0123456789ab
-title: Guía de tics y espasmos musculares
-description: Datos claros sobre los tics y los espasmos musculares.
-locale: es-US
-publisher: Guía de tics y espasmos musculares
-emergency:
-  message: Si tiene síntomas médicos graves, busque ayuda de emergencia ahora.
-intro: Un tic muscular y un espasmo muscular son movimientos que usted no puede controlar.
-review:
-  last_reviewed: 2026-11-26
-  next_review_due: 2027-11-26
-"""
+from conftest import SPANISH_SITE, bilingual
 
 
 def _two_languages(scratch: Callable[..., Path], **spanish: str | None) -> Path:
-    """Make the shipped English and Spanish site one with only these Spanish files."""
-    project = scratch()
-    shutil.rmtree(project / "content/es")
-    (project / "content/es/conditions").mkdir(parents=True)
-    shutil.copy(project / "content/conditions/muscle-twitch.yml",
-                project / "content/es/conditions/muscle-twitch.yml")
-    return scratch({f"content/es/{name}": text
-                    for name, text in {"site.yml": SPANISH_SITE, **spanish}.items()})
+    """Make the shipped site an English and Spanish one, with these Spanish files."""
+    bilingual(scratch(), "conditions/muscle-twitch.yml")
+    return scratch({f"content/es/{name}": text for name, text in spanish.items()})
 
 
 def _errors(raised: pytest.ExceptionInfo[ContentErrors]) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel
 
 from generator import kinds
-from generator.content import translation
+from generator.content import translation, translation_checks
 from generator.content.content_cache import ContentCache
 from generator.content.content_folder import ContentFiles, display_name, find_content, misplaced
 from generator.content.emergency import CallableNumbers
@@ -151,7 +151,8 @@ def _load_translations(project: Project | None, files: ContentFiles, content_dir
                        today: datetime.date, cache: ContentCache,
                        errors: ErrorCollector) -> tuple[Project, ...]:
     """Load each other language the site lists from its folder, naming a folder it does not
-    list and a language it lists without a folder."""
+    list and a language it lists without a folder, and compare each translation with its
+    original (generator/content/translation_checks.py)."""
     listed = project.site.all_languages[1:] if project else ()
     for code, folder in files.languages.items():
         if project and code not in listed:
@@ -174,6 +175,7 @@ def _load_translations(project: Project | None, files: ContentFiles, content_dir
         found = find_content(place, errors, translation=True)
         loaded = _load_language(found, place, today, cache, errors, original=project)
         if loaded is not None:
+            translation_checks.check_translation(project, loaded, errors)
             translations.append(loaded)
     return tuple(translations)
 

@@ -37,6 +37,15 @@ def version_of(document: Document) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:VERSION_LENGTH]
 
 
+_READ_AS_NUMBER = re.compile(r"[0-9]+(e[0-9]+)?")
+"""A version YAML would read as a number, not text: 120385766091, or 12e4 and digits."""
+
+
+def as_written(version: str) -> str:
+    """Return a version as a content file writes it: in quotes when YAML would read a number."""
+    return f'"{version}"' if _READ_AS_NUMBER.fullmatch(version) else version
+
+
 def _plain(value: Any) -> str:
     """Return a value JSON cannot hold (a date) as the text YAML wrote it with."""
     return value.isoformat() if hasattr(value, "isoformat") else str(value)

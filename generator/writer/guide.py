@@ -141,6 +141,41 @@ question: 'What''s a "charley horse"?'
 - **Contact**: `check` warns when `site.yml` gives no `contact`, because then no page can tell
   readers how to report a mistake. Add one only when someone reads what arrives there.
 """
+_TRANSLATIONS = """\
+## Translations
+
+A site can be published in more than one language. Each page of another language is a
+translation of a page in the site's own language (its original), and says the same: readers
+of every language get the same facts, the same questions and the same care.
+
+1. **List the language** in `content/site.yml`: `languages: [en, es]`. The first is the site's
+   own language, the one of its `locale`. The site then needs a folder for each other language,
+   named by its code: `content/es/`, with its own `site.yml` (its title, description, intro and
+   emergency message in that language, and a `locale` in it, like `es-US`; no `url`, `contact`
+   or `languages`, which come from the original). The Spanish site is published at `es/`.
+2. **Start each translation** from its original:
+   `.venv/bin/python -m generator new condition muscle-twitch --language es` copies
+   `content/conditions/muscle-twitch.yml`, comments and all, to
+   `content/es/conditions/muscle-twitch.yml`. A translation has the same folder, file name and
+   id as its original. Kinds: {kinds}.
+3. **Translate the text**, and keep the rest as it is: every id, a flowchart's `start`, each
+   answer's `value` and `next`, each outcome's `care`, the `care` of each group of "when to get
+   help" (in the same order), and each comparison row's `field`. `check` refuses a translation
+   where any of them differs, and names the line in the translation and the line in the
+   original. It also refuses a translation whose site would call another emergency number.
+   A translation may have its own `plain-words.yml`, in its own language.
+4. **Check it**: `make check`. Each page is read by the rules of its own language (see
+   "Reading level" above: Spanish pages by the Fernández-Huerta score).
+
+**What `translated_from` means.** `new --language` adds a line like
+`translated_from: {example}` to the top of the translation: the version of the original it was
+made from, 12 letters and digits that change whenever what the original says changes (not its
+comments or spacing). Every translation has one, and an original never does. When the original
+changes, `check` and `review` warn that the translation is stale: its original has changed since
+it was made. Read the original again, bring the translation up to date, then set
+`translated_from` to the version the warning names. `check` and `review` also warn about a page
+that has no translation yet in a language the site lists, with the `new` command that starts it.
+"""
 _EDITOR = """\
 ## Editor help
 
@@ -173,6 +208,7 @@ def guide() -> str:
         sentence_grade=readability.SENTENCE_GRADE_LIMIT,
         es_page=SPANISH.page.score, es_page_grade=SPANISH.page.grade,
         es_sentence=SPANISH.sentence.score, es_sentence_grade=SPANISH.sentence.grade)]
+    parts.append(_TRANSLATIONS.format(kinds=started, example="3f9a0c51d2e8"))
     for kind in kinds.KINDS:
         parts.append(_kind_section(kind))
     parts.append(_EDITOR.format(only_check="\n".join(

@@ -6,6 +6,7 @@ A field still to write holds the placeholder `TODO`, and `check` names each one.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from generator import kinds
 from generator.content.content_folder import GUIDE_FILE
 from generator.content.model_types import choices, is_model, list_item, without_none
 from generator.content.placeholders import PLACEHOLDER
+from generator.content.translation import as_written
 from generator.writer import editor_schema
 
 GUIDE = f"content/{GUIDE_FILE}"
@@ -125,3 +127,19 @@ def _value_hint(annotation: Any) -> str:
     if inner is datetime.date:
         return f" A date like {datetime.date.today().isoformat()}, without quotes."
     return ""
+
+
+_SCHEMA_LINE = re.compile(r"^(# yaml-language-server: \$schema=)(?![a-z]+:|/)", re.MULTILINE)
+"""The editor's schema line of a content file, when its path is relative to the file."""
+
+
+def translation(original: str, version: str) -> str:
+    """Return a translation's first text: the original's, comments kept, naming its version.
+
+    `translated_from` goes after the comment lines at the top, and the schema's path climbs
+    one folder more, out of the language's folder (`content/es/`).
+    """
+    lines = original.splitlines(keepends=True)
+    top = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    head = _SCHEMA_LINE.sub(r"\1../", "".join(lines[:top]))
+    return f"{head}{ORIGINALS_LEAVE_OUT}: {as_written(version)}\n" + "".join(lines[top:])

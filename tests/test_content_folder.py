@@ -124,6 +124,9 @@ def test_a_folder_that_cannot_be_read_is_named(scratch: Callable[..., Path],
 
     monkeypatch.setattr(os, "scandir", refuse)
 
+    # The Spanish translations' folder of pages too.
     assert errors_for(Path("content")) == [
+        "content/es/pages:1:1: this folder cannot be read (Permission denied). Check that you "
+        "may open it.",
         "content/pages:1:1: this folder cannot be read (Permission denied). Check that you may "
         "open it."]

@@ -27,6 +27,8 @@ from generator.site.render import render_pages
 from generator.wording import LOCALES, Wording, catalog_path, for_locale
 from generator.writer.guide import guide
 
+from conftest import one_language
+
 
 class Note(Model):
     """A short note, in `content/notes/<id>.yml`."""
@@ -98,7 +100,8 @@ def test_new_starts_a_note_and_check_names_what_to_write(
 def test_a_written_note_is_checked_counted_and_made_a_page_in_the_menu(
         note_kind: Kind, note_words: Callable[[str], Wording],
         scratch: Callable[..., Path]) -> None:
-    project = scratch({"content/notes/night-cramps.yml": NOTE_FILE.format(id="night-cramps")})
+    project = one_language(scratch({"content/notes/night-cramps.yml":
+                                    NOTE_FILE.format(id="night-cramps")}))
 
     checked = run("check")
     loaded = load_project(project / "content")

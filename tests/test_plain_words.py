@@ -14,6 +14,8 @@ from generator.errors import ErrorCollector
 from generator.writer import plain_words
 from generator.writer.plain_words import HardWords
 
+from conftest import one_language
+
 SPASM = "content/conditions/muscle-spasm.yml"
 
 
@@ -33,7 +35,7 @@ def warnings(*args: str) -> list[str]:
 
 def test_a_short_sentence_of_jargon_warns_at_each_word_and_strict_fails(
         scratch: Callable[..., Path]) -> None:
-    project = scratch()
+    project = one_language(scratch())
     edit(project, SPASM, "  painful: Yes. A spasm is usually very painful.",
          "  painful: Paroxysmal involuntary myotonic contraction.")
 
@@ -55,7 +57,7 @@ def test_a_short_sentence_of_jargon_warns_at_each_word_and_strict_fails(
 
 def test_each_word_is_found_where_it_was_typed_in_text_over_several_lines(
         scratch: Callable[..., Path]) -> None:
-    project = scratch()
+    project = one_language(scratch())
     edit(project, SPASM, "  It starts fast, with no warning.\n",
          "  It starts fast, with no warning.\n  Most are benign: [read why benign\n"
          "  ones](https://www.nhs.uk/benign) pass. Chronic *contractions* are rare.\n")
@@ -70,7 +72,7 @@ def test_each_word_is_found_where_it_was_typed_in_text_over_several_lines(
 
 def test_a_topic_may_use_its_own_other_names_but_other_pages_may_not(
         scratch: Callable[..., Path]) -> None:
-    project = scratch()
+    project = one_language(scratch())
     edit(project, SPASM, "  - question: Should I use heat or ice?",
          "  - question: Is a spasm a fasciculation?")
 
@@ -91,7 +93,7 @@ def test_words_are_found_in_any_case_with_plural_endings_and_as_phrases() -> Non
 
 
 def test_a_site_without_a_list_has_no_plain_word_warnings(scratch: Callable[..., Path]) -> None:
-    project = scratch({"content/plain-words.yml": None})
+    project = one_language(scratch({"content/plain-words.yml": None}))
     edit(project, SPASM, "  painful: Yes. A spasm is usually very painful.",
          "  painful: Yes. It is benign.")
 

@@ -137,6 +137,24 @@ def test_a_files_version_changes_with_what_it_says_not_how_it_is_written(
     assert len(first) == 12 and int(first, 16) >= 0
 
 
+def test_a_site_files_version_leaves_out_what_translations_take_from_it(
+        tmp_path: Path) -> None:
+    def version(text: str) -> str:
+        path = tmp_path / "content" / "site.yml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        document = read_document(path, "content/site.yml", ErrorCollector())
+        assert document is not None
+        return version_of(document)
+
+    first = version("title: A guide\nlocale: en-US\n")
+
+    assert version("title: A guide\nlocale: en-US\nlanguages: [en, es]\n"
+                   "url: https://twitch-guide.org/\ncontact:\n  email: a@twitch-guide.org\n"
+                   ) == first
+    assert version("title: Another guide\nlocale: en-US\n") != first
+
+
 def test_a_mistyped_language_is_named_in_plain_words(scratch: Callable[..., Path]) -> None:
     _two_languages(scratch)
     site = Path("content/site.yml")

@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from pathlib import PurePosixPath
 from typing import Any
 
+from generator import kinds
 from generator.content.load import Document
 from generator.content.models import Site
 from generator.content.validate import Sourced
@@ -28,11 +30,14 @@ def version_of(document: Document) -> str:
     """Return the version of a content file: the start of a hash of what it says.
 
     Only its values count, never its comments, spacing or key order; and never its own
-    `translated_from`, so that a translation's version is that of what it says.
+    `translated_from`, so that a translation's version is that of what it says. Nor, in a
+    site.yml, what translations take from it rather than translate (`url`, `contact`,
+    `languages`): adding a language or a contact leaves no translation stale.
     """
     data = document.data
     if isinstance(data, dict):
-        data = {key: value for key, value in data.items() if key != FIELD}
+        leave_out = {FIELD, *(_FROM_ORIGINAL if _is_site_file(document) else ())}
+        data = {key: value for key, value in data.items() if key not in leave_out}
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=_plain)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:VERSION_LENGTH]
 
@@ -44,6 +49,11 @@ _READ_AS_NUMBER = re.compile(r"[0-9]+(e[0-9]+)?")
 def as_written(version: str) -> str:
     """Return a version as a content file writes it: in quotes when YAML would read a number."""
     return f'"{version}"' if _READ_AS_NUMBER.fullmatch(version) else version
+
+
+def _is_site_file(document: Document) -> bool:
+    """Tell whether a content file is a site.yml, the original's or a translation's."""
+    return PurePosixPath(document.name).name == kinds.SITE.file
 
 
 def _plain(value: Any) -> str:

@@ -21,7 +21,7 @@ from generator.errors import ContentErrors
 from generator.pipeline import render_content
 from generator.site import anchors
 
-from conftest import ROOT
+from conftest import ROOT, one_language
 
 TWIN = "  - question: Does a muscle twitch *hurt*?\n    answer: No.\n"
 
@@ -46,8 +46,10 @@ def test_no_page_of_the_shipped_site_repeats_an_id(built_site: Path) -> None:
 
 
 def write_colliding(project: Path) -> None:
-    """Write content whose ids would meet: the theme's names, a step named like a heading."""
-    content = project / "content"
+    """Write content whose ids would meet: the theme's names, a step named like a heading.
+
+    In English only: a translation would have to follow each edit of the original."""
+    content = one_language(project) / "content"
     edit(content / "conditions/muscle-twitch.yml", "faq:\n", (
         "faq:\n  - question: __search\n    answer: A question named like the search box.\n"
         "  - question: __drawer\n    answer: A question named like the menu.\n"

@@ -268,7 +268,9 @@ class _Versions:
     def of(self, path: str) -> Callable[[list[dict[str, Any]]], list[dict[str, Any]]]:
         """Return how the page at `path` links to its versions: each with its address from
         the page (`href`, for the switcher) and the address search engines read (`alternate`:
-        full with a site address, else the same relative one)."""
+        the full address on a website with one, else the same relative one). The theme's
+        script fetches a sitemap beside each alternate, which a page opened from a file may
+        fetch only from beside itself."""
         here = self.folder + routes.address(path, folders=self.folders).removeprefix("./")
 
         def links(versions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -278,7 +280,8 @@ class _Versions:
                     version["path"], folders=self.folders).removeprefix("./")
                 href = routes.between(here, there)
                 made.append({**version, "name": _html(version["name"]), "href": href,
-                             "alternate": f"{self.site_url}{there}" if self.site_url else href})
+                             "alternate": f"{self.site_url}{there}"
+                             if self.site_url and self.folders else href})
             return made
         return links
 

@@ -171,8 +171,10 @@ def published(tmp_path_factory: pytest.TempPathFactory,
 def host_page(published: tuple[Path, str], tmp_path: Path) -> Iterator[str]:
     """Another site, on another localhost port, that pasted our embed code into its page."""
     site, _ = published
-    owners = next(path for path in site.rglob("index.html")
-                  if "embed-code" in path.read_text(encoding="utf-8"))
+    # The English page's code: the Spanish one (es/) embeds the Spanish questions.
+    owners = next(path for path in sorted(site.rglob("index.html"))
+                  if "embed-code" in path.read_text(encoding="utf-8")
+                  and not path.relative_to(site).as_posix().startswith("es/"))
     code = html(site, owners.relative_to(site).as_posix()).select_one("pre.embed-code code")
     assert code is not None
     snippet = code.get_text()

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from conftest import BOTH_BUILDERS
+from conftest import BOTH_BUILDERS, PUBLISHED_AT
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +22,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
                        + `${event.blockedURI || "an inline " + event.effectiveDirective}`);
 }, true);
 """
-PUBLIC_URL = "https://example.org/muscle-guide/"
+PUBLIC_URL = PUBLISHED_AT
+"""Where the site is published: its pages name their versions in each language there."""
 SPASM_ROUTE = ("No", "Yes, it hurts", "Very painful, as spasms usually are",
                "Between a few seconds and a few minutes", "No")
 
@@ -88,14 +89,15 @@ def test_the_watch_sees_a_refusal(browser: Browser, site_url: str) -> None:
 
 
 def test_no_page_of_the_website_is_refused_anything(
-    browser: Browser, built_site: Path, site_url: str
+    browser: Browser, built_site: Path
 ) -> None:
     routes = sorted(p.parent.relative_to(built_site).as_posix() + "/"
                     for p in built_site.rglob("index.html"))
     with watched(browser) as (context, refused):
+        publish(context, built_site)
         page = context.new_page()
         for route in [*routes, "404.html"]:
-            page.goto(site_url + ("" if route == "./" else route))
+            page.goto(PUBLIC_URL + ("" if route == "./" else route))
             settle(page)
 
     assert len(routes) > 5

@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
 from generator.content.flowchart import paths
+from generator.wording import for_locale
 
 from browser.conftest import axe_violations
 from browser.test_every_page import DESKTOP, PHONE, PROJECT, offline_pages, tab, website_pages
@@ -25,6 +26,14 @@ pytestmark = pytest.mark.browser
 
 SCHEMES = ("light", "dark")
 CONDITION = "conditions/muscle-twitch"
+EDITIONS = (PROJECT, *PROJECT.translations)
+FOLDERS = {edition.language: "" if edition is PROJECT else f"{edition.language}/"
+           for edition in EDITIONS}
+"""The folder of each language's site: English at the root, Spanish in es/."""
+SEARCHES = {"en": ("twitch", re.compile(r"\d+ matching documents"), "No matching documents"),
+            "es": ("tic", re.compile(r"\d+ documentos? encontrados?"),
+                   "No se encontraron documentos")}
+"""A word each language's search finds, and what Material says of the results, in it."""
 CURRENT_STEP = ".flowchart--enhanced .flowchart__step:not([hidden])"
 # Transitions (the menu sliding in, a result's tint) have ended: colours are final.
 SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
@@ -72,35 +81,40 @@ def open_search(page: Page, words: str) -> None:
     magnifier = page.locator('label.md-header__button[for="__search"]')
     if magnifier.is_visible():
         magnifier.click()
-    page.get_by_role("textbox", name="Search").click()
+    page.locator(".md-search__input").click()
     page.keyboard.type(words)
 
 
 @pytest.fixture(scope="module")
-def condition_pages(root_url: str, offline_root: Path) -> dict[str, str]:
-    """Return a condition page on the website and in the offline bundle (search from file://)."""
-    return {f"/{CONDITION}/": f"{root_url}{CONDITION}/",
-            f"offline {CONDITION}.html": (offline_root / f"{CONDITION}.html").as_uri()}
+def condition_pages(root_url: str, offline_root: Path) -> dict[str, tuple[str, str]]:
+    """Return a condition page of each language on the website and in the offline bundle
+    (search from file://), with its language."""
+    pages = {}
+    for language, folder in FOLDERS.items():
+        pages[f"/{folder}{CONDITION}/"] = (f"{root_url}{folder}{CONDITION}/", language)
+        pages[f"offline {folder}{CONDITION}.html"] = (
+            (offline_root / f"{folder}{CONDITION}.html").as_uri(), language)
+    return pages
 
 
 def test_search_with_results_and_with_none_has_no_axe_violations(
-    browser: Browser, condition_pages: dict[str, str]
+    browser: Browser, condition_pages: dict[str, tuple[str, str]]
 ) -> None:
     def reach(page: Page) -> Iterator[str]:
-        for name, url in condition_pages.items():
+        for name, (url, language) in condition_pages.items():
+            found, some, none = SEARCHES[language]
             page.goto(url)
-            open_search(page, "twitch")
-            expect(page.locator(".md-search-result__meta")).to_have_text(
-                re.compile(r"\d+ matching documents"))
+            open_search(page, found)
+            expect(page.locator(".md-search-result__meta")).to_have_text(some)
             # The mouse opens "more on this page" and stays over it; the arrow key then
             # focuses a result: both are tinted.
             page.locator(".md-search-result__more > summary").first.click()
             page.keyboard.press("ArrowDown")
-            yield f"{name}, results for 'twitch'"
+            yield f"{name}, results for '{found}'"
 
             page.goto(url)
             open_search(page, "zzqx")
-            expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")
+            expect(page.locator(".md-search-result__meta")).to_have_text(none)
             yield f"{name}, no results for 'zzqx'"
 
     problems = states(browser, reach)
@@ -116,10 +130,14 @@ def test_the_open_menu_on_a_phone_has_no_axe_violations_on_every_page(
     with_menu = {name: url for name, url in website_pages(built_site, root_url).items()
                  if not name.startswith("/embed/")}
 
+    menu = {language: for_locale(edition.site.locale).text("script.health.menu")
+            for language, edition in zip(FOLDERS, EDITIONS, strict=True)}
+
     def reach(page: Page) -> Iterator[str]:
         for name, url in with_menu.items():
             page.goto(url)
-            page.get_by_role("button", name="Menu").click()
+            page.get_by_role("button", name=menu["es" if name.startswith("/es/") else "en"],
+                             exact=True).click()
             expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
             yield f"{name}, menu open"
 
@@ -129,21 +147,29 @@ def test_the_open_menu_on_a_phone_has_no_axe_violations_on_every_page(
 
 
 def first_routes() -> dict[tuple[str, str], list[str]]:
-    """Return the answers a reader clicks to reach each outcome of each checker, by one route."""
+    """Return the answers a reader clicks to reach each outcome of each checker in each
+    language, by one route, keyed by the checker's folder and id and the outcome."""
     routes: dict[tuple[str, str], list[str]] = {}
-    for flow in PROJECT.flowcharts:
-        questions = {question.id: question for question in flow.questions}
-        for answers, outcome in paths(flow):
-            routes.setdefault((flow.id, outcome), [
-                next(a.text for a in questions[qid].answers if a.value == value)
-                for qid, value in answers.items()
-            ])
+    for edition in EDITIONS:
+        for flow in edition.flowcharts:
+            questions = {question.id: question for question in flow.questions}
+            for answers, outcome in paths(flow):
+                routes.setdefault((f"{FOLDERS[edition.language]}{flow.id}", outcome), [
+                    next(a.text for a in questions[qid].answers if a.value == value)
+                    for qid, value in answers.items()
+                ])
     return routes
 
 
 OUTCOMES = first_routes()
-TITLES = {(flow.id, outcome.id): outcome.title
-          for flow in PROJECT.flowcharts for outcome in flow.outcomes}
+TITLES = {(f"{FOLDERS[edition.language]}{flow.id}", outcome.id): outcome.title
+          for edition in EDITIONS for flow in edition.flowcharts for outcome in flow.outcomes}
+
+
+def checker_address(root_url: str, key: str) -> str:
+    """Return the address of a checker named by its language's folder and its id (`es/x`)."""
+    folder, _, flow_id = key.rpartition("/")
+    return f"{root_url}{folder + '/' if folder else ''}checker/{flow_id}/"
 
 
 def test_every_outcome_of_the_checker_has_no_axe_violations(
@@ -151,12 +177,12 @@ def test_every_outcome_of_the_checker_has_no_axe_violations(
 ) -> None:
     def reach(page: Page) -> Iterator[str]:
         for (flow_id, outcome), answers in OUTCOMES.items():
-            page.goto(f"{root_url}checker/{flow_id}/")
+            page.goto(checker_address(root_url, flow_id))
             for text in answers:
                 page.locator(CURRENT_STEP).get_by_role("link", name=text, exact=True).click()
             expect(page.locator(f"{CURRENT_STEP} .flowchart__heading")).to_have_text(
                 TITLES[flow_id, outcome])
-            yield f"checker/{flow_id}/, outcome {outcome}"
+            yield f"{checker_address('', flow_id)}, outcome {outcome}"
 
     problems = states(browser, reach)
 
@@ -168,14 +194,14 @@ def test_without_javascript_every_outcome_of_the_checker_has_no_axe_violations(
 ) -> None:
     def reach(page: Page) -> Iterator[str]:
         for (flow_id, outcome), answers in OUTCOMES.items():
-            page.goto(f"{root_url}checker/{flow_id}/")
+            page.goto(checker_address(root_url, flow_id))
             expect(page.locator(".flowchart--enhanced, noscript")).to_have_count(0)
             step = page.locator(".flowchart__step").first
             for text in answers:
                 step.get_by_role("link", name=text, exact=True).click()
                 step = page.locator(".flowchart__step:target")
             expect(step.locator(".flowchart__heading")).to_have_text(TITLES[flow_id, outcome])
-            yield f"checker/{flow_id}/ without JavaScript, outcome {outcome}"
+            yield f"{checker_address('', flow_id)} without JavaScript, outcome {outcome}"
 
     problems = states(browser, reach, javascript=False)
 

@@ -93,10 +93,26 @@ def test_every_page_names_its_versions_in_pairs_for_search_engines(built: Path) 
         page = html(site, path)
         versions = {link["hreflang"]: link["href"]
                     for link in page.select("link[rel=alternate][hreflang]")}
+        if "embed/" in path:  # for other sites' frames: no search engine indexes it
+            assert versions == {}, path
+            continue
         own = PUBLISHED_AT + path.removesuffix("index.html")
         other = PUBLISHED_AT + counterpart(path).removesuffix("index.html")
         english, spanish = (other, own) if language_of(path) == "es" else (own, other)
         assert versions == {"en-US": english, "es-US": spanish, "x-default": english}, path
+
+
+@BOTH_BUILDERS
+def test_the_offline_bundle_names_each_pages_versions_by_relative_address(
+        bundle: Path) -> None:
+    for path in pages(bundle):
+        page = html(bundle, path)
+        versions = {link["hreflang"]: link["href"]
+                    for link in page.select("link[rel=alternate][hreflang]")}
+        switch = page.select_one("nav.health-language a")
+        assert switch is not None, path
+        other = "es-US" if language_of(path) == "en" else "en-US"
+        assert versions[other] == switch["href"], path
 
 
 @BOTH_BUILDERS

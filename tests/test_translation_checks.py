@@ -213,6 +213,34 @@ def test_a_comparison_keeps_the_originals_rows_in_order(scratch: Callable[..., P
         "order: translate each row's `label`, and keep its `field`."]
 
 
+def test_a_comparison_compares_the_originals_topics(scratch: Callable[..., Path]) -> None:
+    _spanish(scratch, COMPARISON, "comparisons/twitch-or-spasm-test.yml",
+             {"conditions: [muscle-twitch, muscle-spasm]":
+              "conditions: [muscle-spasm, muscle-twitch]"})
+
+    assert _errors() == [
+        "content/es/comparisons/twitch-or-spasm-test.yml:5:13: conditions: this comparison "
+        "compares `muscle-spasm`, `muscle-twitch`, but the original "
+        "(content/comparisons/twitch-or-spasm-test.yml:4:13) compares `muscle-twitch`, "
+        "`muscle-spasm`. A translation compares the same topics in the same order: write "
+        "`conditions: [muscle-twitch, muscle-spasm]`."]
+
+
+def test_an_outcome_links_to_the_originals_topics(scratch: Callable[..., Path]) -> None:
+    linked = FLOWCHART.replace("      - Rest the muscle.\n",
+                               "      - Rest the muscle.\n    conditions: [muscle-spasm]\n")
+    _spanish(scratch, linked, "flowcharts/hurts-check.yml",
+             {"conditions: [muscle-spasm]": "conditions: [muscle-twitch]"})
+
+    [error] = _errors()
+    assert error.startswith("content/es/flowcharts/hurts-check.yml:")
+    assert error.endswith(
+        "outcome 2 (`rest`), conditions: this outcome links to `muscle-twitch`, but in the "
+        "original (content/flowcharts/hurts-check.yml:26:17) it links to `muscle-spasm`. "
+        "Readers in every language are led to the same topics: write "
+        "`conditions: [muscle-spasm]`.")
+
+
 def test_a_translation_gives_the_originals_emergency_number(
         scratch: Callable[..., Path]) -> None:
     bilingual(scratch())

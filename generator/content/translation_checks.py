@@ -2,9 +2,10 @@
 language.
 
 A translation may say things in its own words, but never lead somewhere else: a flowchart asks
-the same questions, its answers lead to the same steps and its outcomes give the same care; a
-condition's "when to get help" has the same care levels in the same order; a comparison has
-the same rows; and readers call the same emergency number. Each difference is an error at the
+the same questions, its answers lead to the same steps and its outcomes give the same care and
+link to the same topics; a condition's "when to get help" has the same care levels in the same
+order; a comparison compares the same topics in the same rows; and readers call the same
+emergency number. Each difference is an error at the
 translation's line, naming the original's line too, so that the writer can read both.
 """
 
@@ -206,6 +207,12 @@ def _compare_care(translation: Side, ours_at: int, original: Side, theirs_at: in
              f"this outcome's care level is `{ours.care}`, but in the original "
              f"({original.at(['outcomes', theirs_at, 'care'])}) it is `{theirs.care}`. "
              f"Readers in every language get the same care: write `care: {theirs.care}`.")
+    if ours.conditions != theirs.conditions:
+        _add(errors, translation, ["outcomes", ours_at, "conditions"],
+             f"this outcome links to {_levels(ours.conditions) or 'no topic'}, but in the "
+             f"original ({original.at(['outcomes', theirs_at, 'conditions'])}) it links to "
+             f"{_levels(theirs.conditions) or 'no topic'}. Readers in every language are led "
+             f"to the same topics: write `conditions: [{', '.join(theirs.conditions)}]`.")
 
 
 def _compare_conditions(translation: Side, original: Side, errors: ErrorCollector) -> None:
@@ -237,9 +244,16 @@ def _first_difference(ours: Sequence[Any], theirs: Sequence[Any]) -> int:
 
 
 def _compare_comparisons(translation: Side, original: Side, errors: ErrorCollector) -> None:
-    """Record a comparison whose rows are not the original's, in its order."""
+    """Record a comparison that compares other topics, or whose rows are not the
+    original's, in its order."""
     ours_model: Comparison = translation.model
     theirs_model: Comparison = original.model
+    if ours_model.conditions != theirs_model.conditions:
+        _add(errors, translation, ["conditions"],
+             f"this comparison compares {_levels(ours_model.conditions)}, but the original "
+             f"({original.at(['conditions'])}) compares {_levels(theirs_model.conditions)}. A "
+             "translation compares the same topics in the same order: write "
+             f"`conditions: [{', '.join(theirs_model.conditions)}]`.")
     ours = [row.field for row in ours_model.rows]
     theirs = [row.field for row in theirs_model.rows]
     if ours != theirs:

@@ -159,8 +159,9 @@ of every language get the same facts, the same questions and the same care.
    `content/es/conditions/muscle-twitch.yml`. A translation has the same folder, file name and
    id as its original. Kinds: {kinds}.
 3. **Translate the text**, and keep the rest as it is: every id, a flowchart's `start`, each
-   answer's `value` and `next`, each outcome's `care`, the `care` of each group of "when to get
-   help" (in the same order), and each comparison row's `field`. `check` refuses a translation
+   answer's `value` and `next`, each outcome's `care` and `conditions`, the `care` of each group
+   of "when to get help" (in the same order), and a comparison's `conditions` and each of its
+   rows' `field`. `check` refuses a translation
    where any of them differs, and names the line in the translation and the line in the
    original. It also refuses a translation whose site would call another emergency number.
    A translation may have its own `plain-words.yml`, in its own language.

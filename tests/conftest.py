@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -263,6 +264,15 @@ def built_site(built: Path) -> Path:
 def offline_zip(built: Path) -> Path:
     """Return the built offline bundle."""
     return built / "dist" / "muscle-twitch-and-spasm-guide-offline.zip"
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Unpack the offline bundle of the build under test once, and return its folder."""
+    folder = tmp_path_factory.mktemp("offline")
+    zipfile.ZipFile(offline_zip).extractall(folder)
+    (bundle,) = folder.iterdir()
+    return bundle
 
 
 THEME = Path(material.__file__).parent / "templates"

@@ -5,7 +5,6 @@ builders."""
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 from xml.etree import ElementTree
@@ -49,16 +48,6 @@ def switch_target(site: Path, path: str) -> str:
     return (found / "index.html" if found.is_dir() else found).relative_to(site).as_posix()
 
 
-@pytest.fixture(scope="session")
-def bundle(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Unpack the offline bundle and return its folder."""
-    folder = tmp_path_factory.mktemp("offline-languages")
-    (archive,) = (built / "dist").glob("*-offline.zip")
-    zipfile.ZipFile(archive).extractall(folder)
-    (unpacked,) = folder.iterdir()
-    return unpacked
-
-
 @BOTH_BUILDERS
 def test_each_language_is_at_its_own_address_and_says_its_language(built: Path) -> None:
     site = built / "site"
@@ -74,8 +63,8 @@ def test_each_language_is_at_its_own_address_and_says_its_language(built: Path) 
 @BOTH_BUILDERS
 @pytest.mark.parametrize("output", ["website", "offline"])
 def test_the_switcher_on_every_page_leads_to_the_same_page_in_the_other_language(
-        built: Path, bundle: Path, output: str) -> None:
-    site = built / "site" if output == "website" else bundle
+        built: Path, offline_bundle: Path, output: str) -> None:
+    site = built / "site" if output == "website" else offline_bundle
 
     for path in pages(site):
         if "embed/" in path:  # in another site's frame: no header, no switcher
@@ -104,9 +93,9 @@ def test_every_page_names_its_versions_in_pairs_for_search_engines(built: Path) 
 
 @BOTH_BUILDERS
 def test_the_offline_bundle_names_each_pages_versions_by_relative_address(
-        bundle: Path) -> None:
-    for path in pages(bundle):
-        page = html(bundle, path)
+        offline_bundle: Path) -> None:
+    for path in pages(offline_bundle):
+        page = html(offline_bundle, path)
         versions = {link["hreflang"]: link["href"]
                     for link in page.select("link[rel=alternate][hreflang]")}
         switch = page.select_one("nav.health-language a")

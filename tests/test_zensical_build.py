@@ -6,7 +6,6 @@ import json
 import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
@@ -41,16 +40,6 @@ def sitemap(site: Path) -> list[str]:
     return [loc.text or "" for loc in urls.iter(f"{{{SITEMAP_XMLNS}}}loc")]
 
 
-@pytest.fixture(scope="session")
-def offline(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Unpack Zensical's offline bundle and return its folder."""
-    folder = tmp_path_factory.mktemp("zensical-offline")
-    (archive,) = (built / "dist").glob("*-offline.zip")
-    zipfile.ZipFile(archive).extractall(folder)
-    (bundle,) = folder.iterdir()
-    return bundle
-
-
 @ZENSICAL
 def test_zensical_builds_every_page_mkdocs_builds(built: Path, tmp_path: Path) -> None:
     build_shipped(tmp_path, "mkdocs")
@@ -63,7 +52,7 @@ def test_zensical_builds_every_page_mkdocs_builds(built: Path, tmp_path: Path) -
 
 @ZENSICAL
 def test_every_page_of_both_outputs_shows_the_emergency_banner_with_its_call_link(
-    built: Path, offline: Path,
+    built: Path, offline_bundle: Path,
 ) -> None:
     project = load_project(CONTENT)
     said = {edition.language: " ".join((
@@ -72,7 +61,7 @@ def test_every_page_of_both_outputs_shows_the_emergency_banner_with_its_call_lin
         for edition in (project, *project.translations)}
     assert said["en"] == ("Is this an emergency? If you have serious medical symptoms, get "
                           "emergency help now. Call 911")
-    for site in (built / "site", offline):
+    for site in (built / "site", offline_bundle):
         for name in pages(site):
             banner = html(site, name).select(".emergency-banner")
 
@@ -84,9 +73,9 @@ def test_every_page_of_both_outputs_shows_the_emergency_banner_with_its_call_lin
 
 @ZENSICAL
 def test_every_page_carries_its_policy_and_passes_the_guard_again(
-    built: Path, offline: Path, tmp_path: Path,
+    built: Path, offline_bundle: Path, tmp_path: Path,
 ) -> None:
-    for site in (built / "site", offline):
+    for site in (built / "site", offline_bundle):
         for name in pages(site):
             policy = html(site, name).select('meta[http-equiv="Content-Security-Policy"]')
             assert len(policy) == 1, name
@@ -98,10 +87,10 @@ def test_every_page_carries_its_policy_and_passes_the_guard_again(
 
 @ZENSICAL
 def test_no_page_of_either_output_loads_anything_from_another_site(
-    built: Path, offline: Path,
+    built: Path, offline_bundle: Path,
 ) -> None:
     origin = urlsplit(PUBLISHED_AT).netloc
-    for site in (built / "site", offline):
+    for site in (built / "site", offline_bundle):
         for name in pages(site):
             for tag, attribute in LOADS.items():
                 for element in html(site, name).find_all(tag):
@@ -136,32 +125,33 @@ def test_readers_see_the_same_words_as_on_mkdocs_pages(built: Path, tmp_path: Pa
 
 
 @ZENSICAL
-def test_the_offline_bundle_has_file_addresses_and_its_own_search_index(offline: Path) -> None:
-    page = html(offline, "conditions/muscle-twitch.html")
+def test_the_offline_bundle_has_file_addresses_and_its_own_search_index(
+        offline_bundle: Path) -> None:
+    page = html(offline_bundle, "conditions/muscle-twitch.html")
     scripts = [script["src"] for script in page.select("script[src]")]
 
-    assert (offline / "search.js").is_file()
+    assert (offline_bundle / "search.js").is_file()
     assert "../assets/javascripts/iframe-worker-shim.js" in scripts
-    assert not (offline / "conditions/muscle-twitch").exists()
+    assert not (offline_bundle / "conditions/muscle-twitch").exists()
     assert page.select_one("a[href$='/muscle-spasm.html']") is not None
 
 
 @ZENSICAL
 def test_the_offline_bundle_leaves_out_the_embed_pages_the_website_keeps(
-    built: Path, offline: Path,
+    built: Path, offline_bundle: Path,
 ) -> None:
-    index = json.loads((offline / "search.js").read_text(encoding="utf-8")
+    index = json.loads((offline_bundle / "search.js").read_text(encoding="utf-8")
                        .removeprefix("var __index = ").removesuffix(";"))
     searched = {item["location"].split("#")[0] for item in index["items"]}
 
     assert (built / "site/embed/muscle-spasm/index.html").is_file()
     assert (built / "site/oembed/muscle-spasm.json").is_file()
-    assert not (offline / "embed").exists()
-    assert not (offline / "oembed").exists()
+    assert not (offline_bundle / "embed").exists()
+    assert not (offline_bundle / "oembed").exists()
     assert "conditions/muscle-spasm.html" in searched
     assert [page for page in searched if page.startswith("embed/")] == []
-    assert f"{PUBLISHED_AT}conditions/muscle-spasm.html" in sitemap(offline)
-    assert [url for url in sitemap(offline) if "/embed/" in url] == []
+    assert f"{PUBLISHED_AT}conditions/muscle-spasm.html" in sitemap(offline_bundle)
+    assert [url for url in sitemap(offline_bundle) if "/embed/" in url] == []
 
 
 def test_text_from_the_content_is_shown_as_written_not_as_markup(

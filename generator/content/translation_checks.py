@@ -223,15 +223,17 @@ def _compare_conditions(translation: Side, original: Side, errors: ErrorCollecto
     theirs = [group.care for group in theirs_model.when_to_get_help]
     if ours != theirs:
         first = _first_difference(ours, theirs)
-        _add(errors, translation, _at_group(ours, first),
+        theirs_at = original.at(_at_item("when_to_get_help", "care", theirs, first))
+        _add(errors, translation, _at_item("when_to_get_help", "care", ours, first),
              f"the groups here have the care levels {_levels(ours)}, but the original's "
-             f"({original.at(_at_group(theirs, first))}) have {_levels(theirs)}. A translation "
+             f"({theirs_at}) have {_levels(theirs)}. A translation "
              "has the same groups as its original, in the same order: translate each of the "
              "original's groups in its place.")
 
 
-def _at_group(levels: Sequence[str], index: int) -> list[str | int]:
-    return ["when_to_get_help", index, "care"] if index < len(levels) else ["when_to_get_help"]
+def _at_item(field: str, key: str, values: Sequence[str], index: int) -> list[str | int]:
+    """Return where a list's item `index` has its `key`; the list itself past its end."""
+    return [field, index, key] if index < len(values) else [field]
 
 
 def _levels(levels: Sequence[str]) -> str:
@@ -258,15 +260,11 @@ def _compare_comparisons(translation: Side, original: Side, errors: ErrorCollect
     theirs = [row.field for row in theirs_model.rows]
     if ours != theirs:
         first = _first_difference(ours, theirs)
-        _add(errors, translation, _at_row(ours, first),
-             f"the rows here show {_levels(ours)}, but the original's "
-             f"({original.at(_at_row(theirs, first))}) show {_levels(theirs)}. A translation "
-             "has the same rows as its original, in the same order: translate each row's "
-             "`label`, and keep its `field`.")
-
-
-def _at_row(fields: Sequence[str], index: int) -> list[str | int]:
-    return ["rows", index, "field"] if index < len(fields) else ["rows"]
+        theirs_at = original.at(_at_item("rows", "field", theirs, first))
+        _add(errors, translation, _at_item("rows", "field", ours, first),
+             f"the rows here show {_levels(ours)}, but the original's ({theirs_at}) show "
+             f"{_levels(theirs)}. A translation has the same rows as its original, in the same "
+             "order: translate each row's `label`, and keep its `field`.")
 
 
 def _compare_sites(translation: Side, original: Side, errors: ErrorCollector) -> None:

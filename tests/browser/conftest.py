@@ -10,7 +10,6 @@ import socket
 import subprocess
 import sys
 import threading
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -186,12 +185,9 @@ def host_page(published: tuple[Path, str], tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def offline_index(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Unpack the offline bundle once and return its home page, to open from file://."""
-    folder = tmp_path_factory.mktemp("offline-bundle")
-    zipfile.ZipFile(offline_zip).extractall(folder)
-    (index,) = folder.glob("*/index.html")
-    return index
+def offline_index(offline_bundle: Path) -> Path:
+    """Return the unpacked offline bundle's home page, to open from file://."""
+    return offline_bundle / "index.html"
 
 
 @pytest.fixture(scope="session")

@@ -286,6 +286,18 @@ class _Versions:
         return links
 
 
+def _hreflang(versions: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Return the page's versions for search engines, `x-default` the site's own language's:
+    only where another language has the page, so that they always come in pairs."""
+    translated = [version for version in versions if version["counterpart"]]
+    if len(translated) < 2:
+        return []
+    links = [{"lang": version["locale"], "href": version["alternate"]} for version in translated]
+    if versions[0]["counterpart"]:
+        links.append({"lang": "x-default", "href": versions[0]["alternate"]})
+    return links
+
+
 def _whole_site_url(url: str | None, folder: str) -> str | None:
     """Return the address of the whole site, from that of one language's site in `folder`."""
     return url[:len(url) - len(folder)] if url and folder and url.endswith(folder) else url
@@ -295,10 +307,12 @@ def _builder_values(values: FrontMatter, link: _Links,
                     versions: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
                     ) -> FrontMatter:
     """Return a page's front matter with its title, description and notice escaped, menus
-    and language versions as links."""
+    and language versions as links, and the versions search engines read (`hreflang`)."""
     page = dict(values)
     if "languages" in page:
         page["languages"] = versions(page["languages"])
+        if not page.get("noindex"):  # an embed, for other sites' frames
+            page["hreflang"] = _hreflang(page["languages"])
     for key in ("title", "description", "notice"):
         if isinstance(page.get(key), str):
             page[key] = _html(page[key])

@@ -25,7 +25,10 @@ from conftest import CONTENT, render_site
 SETTINGS = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "40")), deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 WORDS = st.text(st.characters(categories=["L", "N", "P", "S", "Zs"]), min_size=1, max_size=40)
-TEXT = WORDS.filter(lambda t: t.strip() and not markdown_subset.problems(t))
+# Text with a space at either end is left out: a line of block text that starts with a no-break
+# space is refused as indented with one (tests/golden/errors/no-break-space-indent.txt), and
+# YAML trims the others.
+TEXT = WORDS.filter(lambda t: t.strip() == t != "" and not markdown_subset.problems(t))
 ERROR_LINE = re.compile(r"^content/\S+\.yml:\d+:\d+: .+$")
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details", "toc"]
 

@@ -1,10 +1,13 @@
 """A rebuild gives what a cold build of the same content gives, byte for byte.
 
 A writer edits and runs `python -m generator build` again, into the same site/ and dist/, with
-the content cache the earlier builds left. After each of a seeded series of random edits, that
-rebuild is compared with a cold build of the very same project (new output folders, an empty
-content cache) for both outputs: every file of the website, and the offline zip's members and
-bytes. This is the proof page-level incremental builds will have to keep passing.
+the content cache and the build record the earlier builds left, so that only the pages whose
+inputs changed are built again. After each of a seeded series of random edits, that rebuild is
+compared with a cold build of the very same project (new output folders, an empty cache) for
+both outputs: every file of the website, and the offline zip's members and bytes. The site has
+its large layout, whose menus name letters rather than topics, so that an edited, renamed or
+added topic is rebuilt page by page; the test also checks that those rebuilds kept pages as
+they were, and that the edits every page depends on rebuilt them all.
 
 Set REBUILD_EQUALITY_SEED to replay (or explore) another series of edits.
 """
@@ -22,13 +25,15 @@ from pathlib import Path
 
 import pytest
 
+from generator.site.views import LARGE_SITE_FROM
+
 from conftest import PUBLISHED_AT, ROOT
 
 SEED = int(os.environ.get("REBUILD_EQUALITY_SEED", "20261126"))
 EXAMPLE_CONDITION = ROOT / "generator/writer/examples/conditions/leg-cramp.yml"
-UNREFERENCED = ("leg-cramp-a", "leg-cramp-b")
-"""Topics the scratch site starts with besides the shipped ones: no comparison or flowchart
-names them, so deleting one keeps the content valid."""
+UNREFERENCED = tuple(f"leg-cramp-{n:02d}" for n in range(LARGE_SITE_FROM))
+"""Topics the scratch site starts with besides the shipped ones, enough for its large layout:
+no comparison or flowchart names them, so deleting one keeps the content valid."""
 SENTENCES = (
     "It often stops after a short rest.",
     "Warm water may help the muscle relax.",
@@ -58,8 +63,11 @@ def change_a_sentence(project: Path, rng: random.Random, step: int) -> str:
 
 
 def rename_a_topic(project: Path, rng: random.Random, step: int) -> str:
+    """Rename a topic within its letter of the A to Z, so that the menu stays the same."""
     topic = rng.choice(_conditions(project))
-    name = f"Renamed topic {step}"
+    initial = re.search(r"^name: (.)", topic.read_text(encoding="utf-8"), re.MULTILINE)
+    assert initial is not None
+    name = f"{initial.group(1)} renamed in edit {step}"
     _replace(topic, r"^name: .*$", f"name: {name}")
     return f"renamed {topic.name} to {name!r}"
 
@@ -94,15 +102,27 @@ def change_a_theme_override(project: Path, rng: random.Random, step: int) -> str
 
 
 def change_a_comparison(project: Path, rng: random.Random, step: int) -> str:
+    label = f"{rng.choice(['Does it hurt', 'Is it painful'])}? (edit {step})"
+    _replace(project / "content/comparisons/twitch-vs-spasm.yml", r"^  - label: Painful\?.*$",
+             f"  - label: {label}")
+    return f"changed a row's label in the comparison of the two shipped topics to {label!r}"
+
+
+def rename_a_comparison(project: Path, rng: random.Random, step: int) -> str:
     title = f"{rng.choice(['Twitch', 'Spasm'])} or the other one? (edit {step})"
     _replace(project / "content/comparisons/twitch-vs-spasm.yml", r"^title: .*$",
              f"title: {title}")
-    return f"changed the comparison's title (shown on the topics it compares) to {title!r}"
+    return f"changed the comparison's title (in the menu, and on the topics it compares) to " \
+           f"{title!r}"
 
 
-EDITS: tuple[Edit, ...] = (change_a_sentence, rename_a_topic, add_a_topic, delete_a_topic,
-                           change_the_site_description, change_a_theme_override,
-                           change_a_comparison)
+EDITS: tuple[tuple[Edit, bool], ...] = (
+    (change_a_sentence, True), (rename_a_topic, True), (add_a_topic, True),
+    (delete_a_topic, False), (change_the_site_description, False),
+    (change_a_theme_override, False), (change_a_comparison, True),
+    (rename_a_comparison, False))
+"""Each kind of edit, and whether a rebuild after it keeps pages as they were: a page gone, the
+site's settings, the menu and the theme are part of every page."""
 
 
 def write_condition(project: Path, topic_id: str) -> None:
@@ -123,6 +143,11 @@ def build(project: Path, out: Path, cache_home: Path) -> None:
          "--dist-dir", str(out / "dist"), "--site-url", PUBLISHED_AT],
         cwd=project, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def page_dates(site: Path) -> dict[str, int]:
+    """Return when each page of a built website was last written, by its path."""
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
 
 
 def _first_line_apart(ours: bytes, theirs: bytes) -> str:
@@ -178,8 +203,9 @@ def output_differences(rebuilt: Path, cold: Path) -> list[str]:
 
 
 @pytest.fixture
-def small_site(scratch: Callable[..., Path]) -> Path:
-    """Return a copy of the shipped project, with two more topics nothing links to."""
+def large_site(scratch: Callable[..., Path]) -> Path:
+    """Return a copy of the shipped project, with enough topics nothing links to for the
+    large layout."""
     project = scratch()
     (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     for topic_id in UNREFERENCED:
@@ -188,22 +214,32 @@ def small_site(scratch: Callable[..., Path]) -> Path:
 
 
 def test_every_rebuild_after_an_edit_equals_a_cold_build_byte_for_byte(
-        small_site: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+        large_site: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     rng = random.Random(SEED)
     edits = rng.sample(EDITS, len(EDITS))  # each kind once, in a random order
     writer_cache = Path(os.environ["XDG_CACHE_HOME"])  # the test's own (conftest.py)
-    build(small_site, small_site, writer_cache)
-    assert list((writer_cache / "health-generator").glob("content-*.pickle")), (
-        "the first build kept no content cache, so the rebuilds would prove nothing")
+    build(large_site, large_site, writer_cache)
+    kept = [*(writer_cache / "health-generator").glob("content-*.pickle"),
+            *(writer_cache / "health-generator").glob("build-*.json")]
+    assert len(kept) == 2, "the first build kept no content cache or no build record, so the " \
+                           "rebuilds would prove nothing"
     done: list[str] = []
-    for step, edit in enumerate(edits, start=1):
-        done.append(f"{step}. {edit(small_site, rng, step)}")
+    for step, (edit, keeps_pages) in enumerate(edits, start=1):
+        done.append(f"{step}. {edit(large_site, rng, step)}")
+        before = page_dates(large_site / "site")
         cold = tmp_path_factory.mktemp(f"cold-{step}")
-        build(small_site, small_site, writer_cache)
-        build(small_site, cold, tmp_path_factory.mktemp(f"empty-cache-{step}"))
+        build(large_site, large_site, writer_cache)
+        build(large_site, cold, tmp_path_factory.mktemp(f"empty-cache-{step}"))
 
-        found = output_differences(small_site, cold)
+        found = output_differences(large_site, cold)
+        after = page_dates(large_site / "site")
 
         assert not found, (f"REBUILD_EQUALITY_SEED={SEED}, after these edits:\n"
                            + "\n".join(done) + "\nthe rebuild differs from a cold build:\n"
                            + "\n".join(found))
+        untouched = [page for page, date in after.items() if before.get(page) == date]
+        if keeps_pages:
+            assert len(untouched) > len(after) / 2, f"{done[-1]}: the rebuild wrote nearly " \
+                                                    "every page again"
+        else:
+            assert not untouched, f"{done[-1]}: the rebuild kept {untouched[:3]}"

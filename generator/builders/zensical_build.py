@@ -31,8 +31,11 @@ LIMITS = ("Zensical 0.0.73 cannot do everything MkDocs does here: its search dia
 """What Zensical's site lacks beside MkDocs', in one line for `build` to print."""
 
 
-def build_site(source_dir: Path, site_dir: Path) -> None:
-    """Build a site source with strict Zensical, then secure and check every page it built."""
+def build_site(source_dir: Path, site_dir: Path, previous: object = None) -> None:
+    """Build a site source with strict Zensical, then secure and check every page it built.
+
+    Zensical keeps no record between builds here: each of its builds is a cold one.
+    """
     config_file = (source_dir / site_source.CONFIG).resolve()
     try:
         zensical.build(str(config_file), {"strict": True, "clean": True})

@@ -10,9 +10,13 @@ the pass fails.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from generator.safety.csp import publishable_page
+
+Stamp = tuple[int, int, int]
+"""What tells that a file was written again: its inode, size and time of change."""
 
 
 class UnsafePages(Exception):
@@ -32,16 +36,31 @@ def secured_page(html: str, name: str, site_url: str | None, *,
     return page.html
 
 
-def secure_site(site_dir: Path, site_url: str | None) -> int:
+def page_stamps(site_dir: Path) -> dict[Path, Stamp]:
+    """Return the stamp of every HTML page under `site_dir`, before a rebuild writes some."""
+    return {path: _stamp(path) for path in site_dir.rglob("*.html") if path.is_file()}
+
+
+def _stamp(path: Path) -> Stamp:
+    info = path.lstat()
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def secure_site(site_dir: Path, site_url: str | None,
+                kept: Mapping[Path, Stamp] | None = None) -> int:
     """Give every HTML page under `site_dir` its policy; return how many pages there are.
 
     `site_url` is the address the site is published at, whose files a page may load by their
     full address; without it, pages may load only by relative addresses. Raises UnsafePages
     naming every unsafe page, in path order, once every page has been read; an unsafe page is
-    left as it was (`build` then publishes none of them).
+    left as it was (`build` then publishes none of them). The pages of a rebuild that still
+    have the stamps in `kept` (`page_stamps`) were secured when they were built, and are left
+    as they are.
     """
+    kept = kept or {}
     pages = [path for path in sorted(site_dir.rglob("*.html"))
-             if path.is_file() or path.is_symlink()]
+             if (path.is_file() or path.is_symlink())
+             and not (path in kept and _stamp(path) == kept[path])]
     refused: list[str] = []
     for path in pages:
         name = path.relative_to(site_dir).as_posix()

@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.builders.mkdocs_plugin import build as build_module
 from generator.builders.mkdocs_plugin.build import _replace_dirs_on_success
+from generator.builders.mkdocs_plugin.incremental import SiteRecord
 from generator.builders.output_folders import STAMP
 from generator.interrupt import Stopped
 from generator.pipeline import render_content
@@ -134,10 +135,10 @@ def test_a_failed_offline_build_fails_the_whole_build_and_keeps_the_old_site(
     old_build(project / "site", {"index.html": "old"})
     build_one = build_module._build
 
-    def offline_fails(source: Path, site: Path) -> None:
+    def offline_fails(source: Path, site: Path, previous: SiteRecord | None) -> SiteRecord:
         if source.name == build_module.OFFLINE:
             raise PluginError("the offline bundle could not be made")
-        build_one(source, site)
+        return build_one(source, site, previous)
 
     # The forked build inherits it.
     monkeypatch.setattr(build_module, "MKDOCS", build_module.Builder("mkdocs", offline_fails))
@@ -159,7 +160,7 @@ def test_a_failed_website_build_stops_the_offline_build_and_leaves_no_scratch_fo
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     went_on = tmp_path_factory.mktemp("marks") / "the offline build went on"
 
-    def website_fails(source: Path, site: Path) -> None:
+    def website_fails(source: Path, site: Path, previous: SiteRecord | None) -> None:
         if source.name == build_module.OFFLINE:
             time.sleep(30)  # still building when the website build fails
             went_on.touch()

@@ -1,11 +1,16 @@
 """Build the website and the offline bundle with MkDocs, then swap them into place.
 
-Each output's site source (generator/site/site_source.py) is written to a scratch folder, and plain
-MkDocs builds it with no plugin of ours, as it would build an export; then every built page is
-secured and checked (generator/safety/built_site.py). Another builder
-(generator/builders/zensical_build.py) takes the same path with its own `Builder`. Both are
-built in temporary folders first: a failed or interrupted build leaves the previous `site/`
-and `dist/` exactly as they were. Only folders a build made are replaced.
+Each output's site source (generator/site/site_source.py) is written to a scratch folder, and
+MkDocs builds it as it would build an export; then every built page is secured and checked
+(generator/safety/built_site.py). Another builder (generator/builders/zensical_build.py) takes
+the same path with its own `Builder`. Both are built in temporary folders first: a failed or
+interrupted build leaves the previous `site/` and `dist/` exactly as they were. Only folders a
+build made are replaced.
+
+A rebuild costs what changed: MkDocs starts each output from a copy of the previous one, when
+it is what the last build's record says it built (build_record.py), and rebuilds only the
+pages whose inputs changed (incremental.py); only those take the safety pass again. The
+result is byte for byte a cold build's (tests/test_rebuild_equality.py).
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ from mkdocs.exceptions import MkDocsException
 
 from generator import interrupt, pipeline
 from generator.builders import output_folders
+from generator.builders.mkdocs_plugin import build_record, incremental
+from generator.builders.mkdocs_plugin.build_record import BuildRecord, Sites
+from generator.builders.mkdocs_plugin.incremental import SiteRecord
 from generator.pipeline import RenderedSite
 from generator.safety import built_site
 from generator.site import routes, site_source
@@ -54,8 +62,13 @@ class Builder:
     """A site builder: the site source it reads, and how it builds one into a site folder."""
 
     name: site_source.Builder
-    build: Callable[[Path, Path], None]
-    """Build a site source folder into a site folder, then secure and check every page."""
+    build: Callable[[Path, Path, SiteRecord | None], SiteRecord | None]
+    """Build a site source folder into a site folder, then secure and check every page it
+    built. Given the record of the previous build of that folder, which the folder still holds,
+    rebuild only what changed; return this build's record (None from a builder that keeps none).
+    """
+    keeps_records: bool = False
+    """Whether the builder rebuilds from a record of the previous build."""
 
 
 def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
@@ -76,41 +89,63 @@ def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
                    rendered, config_file, offline=offline, builder=builder.name).items()}
     # Without a site address, `build` says what is left out and what to add, once.
     zip_name = f"{rendered.project.site.slug}-offline.zip"
+    record = build_record.load(site_dir, dist_dir) if builder.keeps_records else BuildRecord()
+    if not builder.keeps_records:
+        build_record.forget(site_dir, dist_dir)
     # The scratch folder is made here, so it goes even if the forked build is killed.
     with _replace_dirs_on_success([site_dir, dist_dir]) as (new_site, new_dist), \
             tempfile.TemporaryDirectory() as scratch, _build_date(rendered.build_epoch):
-        for (name, folder), source in sources.items():
-            site_source.write(source, Path(scratch) / name / folder)
         folders = [folder for name, folder in sources if name == WEBSITE]
         bundle_dir = Path(scratch) / rendered.project.site.slug
-        _build_both(builder, Path(scratch), folders, new_site, bundle_dir,
-                    new_dist / zip_name, rendered.build_epoch)
+
+        def prepare(name: str) -> Sites:
+            """Write an output's site sources; start it from its previous build, if it may."""
+            for (output, folder), source in sources.items():
+                if output == name:
+                    site_source.write(source, Path(scratch) / name / folder)
+            if name == WEBSITE:
+                reused = build_record.copy_previous_website(record, site_dir, new_site)
+                return record.website if reused else {}
+            reused = build_record.extract_previous_bundle(record, dist_dir / zip_name, bundle_dir)
+            return record.offline if reused else {}
+
+        built = _build_both(builder, Path(scratch), folders, new_site, bundle_dir,
+                            new_dist / zip_name, rendered.build_epoch, prepare)
+        if builder.keeps_records:
+            built.website_files = build_record.file_digests(new_site)
+            built.zip_digest = build_record.zip_digest(new_dist / zip_name)
+    if builder.keeps_records:
+        build_record.save(built, site_dir, dist_dir)
     return dist_dir / zip_name
 
 
 def _build_both(builder: Builder, sources: Path, folders: list[str], site_dir: Path,
-                bundle_dir: Path, zip_path: Path, epoch: int) -> None:
+                bundle_dir: Path, zip_path: Path, epoch: int,
+                prepare: Callable[[str], Sites]) -> BuildRecord:
     """Build the website here, and the offline bundle and its zip in a forked process.
 
     `sources` holds both outputs' site sources, each language's in its `folders` (the site's
-    own language's first, at the root). The website goes to `site_dir`; the bundle to
-    `bundle_dir`, zipped to `zip_path` with the build's date, `epoch`.
+    own language's first, at the root), which `prepare(WEBSITE)` and `prepare(OFFLINE)` write,
+    each in its process, returning the records of what the output's folder holds from its
+    previous build. The website goes to `site_dir`; the bundle to `bundle_dir`, zipped to
+    `zip_path` with the build's date, `epoch`. The records of this build are returned.
     """
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
     offline = fork.Process(target=_build_offline,
                            args=(builder, send, os.getpid(), sources / OFFLINE, folders,
-                                 bundle_dir, zip_path, epoch),
+                                 bundle_dir, zip_path, epoch, prepare),
                            name="offline build")
     try:
         with interrupt.held():  # held back until the child has made them end it (end_with_parent)
             offline.start()
         send.close()
-        _build_languages(builder, sources / WEBSITE, folders, site_dir)
+        website = _build_languages(builder, sources / WEBSITE, folders, site_dir,
+                                   prepare(WEBSITE))
         try:
-            failure = receive.recv()
+            result = receive.recv()
         except EOFError:  # the process died; it printed its traceback
-            failure = RuntimeError("the offline build stopped unexpectedly")
+            result = RuntimeError("the offline build stopped unexpectedly")
         offline.join()
     finally:
         if offline.is_alive():  # the website build failed or was stopped first
@@ -119,35 +154,50 @@ def _build_both(builder: Builder, sources: Path, folders: list[str], site_dir: P
         if offline.is_alive():  # it never got to take its signals back (see `held`)
             offline.kill()
             offline.join()
-    if failure is not None:
-        raise failure
+    if isinstance(result, BaseException):
+        raise result
+    return BuildRecord(website=website, offline=result)
 
 
 def _build_languages(builder: Builder, source_dir: Path, folders: list[str],
-                     site_dir: Path) -> None:
-    """Build each language's site source into its folder of `site_dir`, the site's own first
-    (a builder empties the folder it builds into)."""
+                     site_dir: Path, previous: Sites) -> Sites:
+    """Build each language's site source into its folder of `site_dir`, the site's own first,
+    and return their records.
+
+    A language is rebuilt from its previous record when that record still applies
+    (`incremental.reusable`). The site's own language is built first, and a cold build of it
+    empties the whole folder, so its translations are then built cold too.
+    """
+    records: Sites = {}
+    reuse = True
     for folder in folders:
-        builder.build(source_dir / folder, site_dir / folder)
+        before = incremental.reusable(previous.get(folder), source_dir / folder) \
+            if reuse else None
+        reuse = reuse and (before is not None or folder != folders[0])
+        if (record := builder.build(source_dir / folder, site_dir / folder, before)) is not None:
+            records[folder] = record
+    return records
 
 
 def _build_offline(builder: Builder, send: Connection, parent: int, source_dir: Path,
-                   folders: list[str], bundle_dir: Path, zip_path: Path, epoch: int) -> None:
+                   folders: list[str], bundle_dir: Path, zip_path: Path, epoch: int,
+                   prepare: Callable[[str], Sites]) -> None:
     """Build the offline bundle into `bundle_dir`, then zip it (in the forked process).
 
     The zip goes into the parent's staging folder, so it is written only while the parent
-    lives: its end, or a signal, ends this process too.
+    lives: its end, or a signal, ends this process too. The bundle's records go back to the
+    parent, or the error that stopped it.
     """
     interrupt.end_with_parent(parent)
     try:
-        _build_languages(builder, source_dir, folders, bundle_dir)
+        records = _build_languages(builder, source_dir, folders, bundle_dir, prepare(OFFLINE))
         if not interrupt.parent_is_alive(parent):
             return
         write_zip(bundle_dir, zip_path, epoch)
     except (MkDocsException, BuilderFailed, built_site.UnsafePages) as error:
         send.send(error)  # the parent reports it like its own
         return
-    send.send(None)
+    send.send(records)
 
 
 def write_zip(folder: Path, target: Path, epoch: int) -> None:
@@ -161,18 +211,39 @@ def write_zip(folder: Path, target: Path, epoch: int) -> None:
             archive.writestr(entry, path.read_bytes())
 
 
-def _build(source_dir: Path, site_dir: Path) -> None:
-    """Build a site source with strict MkDocs, then secure and check every page it built."""
+def _build(source_dir: Path, site_dir: Path, previous: SiteRecord | None = None) -> SiteRecord:
+    """Build a site source with strict MkDocs, then secure and check every page it built.
+
+    With the `previous` record of what `site_dir` holds, only what changed is built again
+    (incremental.py); the pages it keeps were secured and checked when they were built.
+    """
     config = load_config(str(source_dir / site_source.CONFIG), site_dir=str(site_dir),
                          strict=True)
-    build(config)
+    plugin = incremental.IncrementalPlugin(incremental.shared_inputs(source_dir), previous)
+    config.plugins[incremental.NAME] = plugin
+    kept = built_site.page_stamps(site_dir) if previous else {}
+    with _dirty_warning_dropped():
+        build(config, dirty=previous is not None)
     if not config.site_url:  # a sitemap may only list full addresses
         for name in (routes.SITEMAP, f"{routes.SITEMAP}.gz"):
             (site_dir / name).unlink(missing_ok=True)
-    built_site.secure_site(site_dir, config.site_url)
+    built_site.secure_site(site_dir, config.site_url, kept=kept)
+    assert plugin.record is not None
+    return plugin.record
 
 
-MKDOCS = Builder("mkdocs", _build)
+MKDOCS = Builder("mkdocs", _build, keeps_records=True)
+
+
+@contextmanager
+def _dirty_warning_dropped() -> Iterator[None]:
+    """Keep MkDocs' warning about dirty builds out of a strict build's count."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    logger.addFilter(incremental.without_dirty_warning)
+    try:
+        yield
+    finally:
+        logger.removeFilter(incremental.without_dirty_warning)
 
 
 @contextmanager

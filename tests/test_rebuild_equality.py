@@ -243,3 +243,20 @@ def test_every_rebuild_after_an_edit_equals_a_cold_build_byte_for_byte(
                                                     "every page again"
         else:
             assert not untouched, f"{done[-1]}: the rebuild kept {untouched[:3]}"
+
+
+def test_a_website_changed_by_hand_is_built_again_whole(
+        large_site: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    writer_cache = Path(os.environ["XDG_CACHE_HOME"])
+    build(large_site, large_site, writer_cache)
+    page = large_site / "site/conditions/leg-cramp-00/index.html"
+    page.write_text("Changed by hand.", encoding="utf-8")
+    before = page_dates(large_site / "site")
+    cold = tmp_path_factory.mktemp("cold")
+
+    build(large_site, large_site, writer_cache)
+    build(large_site, cold, tmp_path_factory.mktemp("empty-cache"))
+
+    assert output_differences(large_site, cold) == []
+    after = page_dates(large_site / "site")
+    assert [p for p, date in after.items() if before.get(p) == date] == []

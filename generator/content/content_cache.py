@@ -115,7 +115,7 @@ class ContentCache:
 
     def _restore(self, path: Path) -> None:
         try:
-            if not (_private(path.parent) and _private(path)):
+            if not (private(path.parent) and private(path)):
                 return
             with path.open("rb") as file:
                 fingerprint, parsed, checked = pickle.load(file)
@@ -138,7 +138,7 @@ class ContentCache:
         temporary: str | None = None
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if not _private(path.parent):
+            if not private(path.parent):
                 return
             with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as file:
                 temporary = file.name
@@ -173,7 +173,7 @@ def cache_file(content_dir: Path) -> Path:
     return cache_folder() / f"content-{hashlib.sha256(where).hexdigest()[:32]}.pickle"
 
 
-def _private(path: Path) -> bool:
+def private(path: Path) -> bool:
     """Tell whether only this user can change the file or folder (always, without owners)."""
     if not hasattr(os, "getuid"):
         return True

@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import kinds
+from generator.compiled_templates import keep_compiled
 from generator.content.models import Comparison, Condition, Flowchart, Page, Review, Site
 from generator.content.project import Project
 from generator.kinds import Kind
@@ -68,7 +69,7 @@ def _environment(templates_changed: int, words: Wording) -> Environment:
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=words.text, ngettext=_ngettext(words), newstyle=False)
     env.globals["plural"] = words.plural
-    return env
+    return keep_compiled(env)
 
 
 def _ngettext(words: Wording) -> Callable[..., str]:

@@ -29,7 +29,6 @@ without the search box override, since Zensical's search is its own (ZENSICAL_LE
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -196,22 +195,59 @@ def override_words(words: Wording, **values: str) -> dict[str, Any]:
 
 def write(source: SiteSource, folder: Path) -> None:
     """Write the site source into `folder`: mkdocs.yml, docs/ and the theme's overrides/."""
+    for path, data in _files(source, folder).items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else data.read_bytes())
+
+
+def update(source: SiteSource, folder: Path) -> None:
+    """Make `folder`, which holds an earlier site source or nothing, hold this one, as `write`
+    would, writing only the files that differ: after one edit, a few files of thousands.
+
+    Only `folder`'s own docs/, overrides/ and mkdocs.yml are touched: another language's
+    source may lie in a folder beside them (`es/`).
+    """
+    files = _files(source, folder)
+    for part in (DOCS, THEME):
+        for path in sorted((folder / part).rglob("*"), reverse=True):
+            if path.is_dir() and not path.is_symlink():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif path not in files:
+                path.unlink()
+    for path, data in files.items():
+        wanted = data if isinstance(data, bytes) else data.read_bytes()
+        if not path.is_symlink() and path.is_file() and path.read_bytes() == wanted:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)
+        path.write_bytes(wanted)
+
+
+def _files(source: SiteSource, folder: Path) -> dict[Path, bytes | Path]:
+    """Return every file of the site source by where it goes in `folder`: its bytes, or the
+    file to copy them from."""
     docs = folder / DOCS
-    for path, text in {**source.pages, **source.files}.items():
-        (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(text, encoding="utf-8")
-    for path, origin in source.assets.items():
-        (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(origin, docs / path)
+    files: dict[Path, bytes | Path] = {
+        docs / path: text.encode("utf-8") for path, text in {**source.pages,
+                                                             **source.files}.items()}
+    files.update({docs / path: origin for path, origin in source.assets.items()})
     if source.theme_dir is not None:
         # Not its hidden files: the project's mkdocs.yml keeps its empty docs folder there.
-        shutil.copytree(source.theme_dir, folder / THEME, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns(".*"))
+        files.update(_theme_files(source.theme_dir, folder / THEME))
         if source.builder == "zensical":
-            shutil.copytree(ZENSICAL_THEME, folder / THEME, dirs_exist_ok=True)
+            files.update(_theme_files(ZENSICAL_THEME, folder / THEME))
             for name in ZENSICAL_LEFT_OUT:
-                (folder / THEME / name).unlink()
-    (folder / CONFIG).write_text(config_text(source.config), encoding="utf-8")
+                del files[folder / THEME / name]
+    files[folder / CONFIG] = config_text(source.config).encode("utf-8")
+    return files
+
+
+def _theme_files(theme_dir: Path, target: Path) -> dict[Path, bytes | Path]:
+    """Return the theme folder's files, but not its hidden ones, by where they go."""
+    return {target / path.relative_to(theme_dir): path for path in sorted(theme_dir.rglob("*"))
+            if path.is_file() and not any(part.startswith(".")
+                                          for part in path.relative_to(theme_dir).parts)}
 
 
 def config_text(config: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ result is byte for byte a cold build's (tests/test_rebuild_equality.py).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -89,34 +90,51 @@ def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
                    rendered, config_file, offline=offline, builder=builder.name).items()}
     # Without a site address, `build` says what is left out and what to add, once.
     zip_name = f"{rendered.project.site.slug}-offline.zip"
-    record = build_record.load(site_dir, dist_dir) if builder.keeps_records else BuildRecord()
     if not builder.keeps_records:
-        build_record.forget(site_dir, dist_dir)
+        build_record.forget_outputs(site_dir, dist_dir)
     # The scratch folder is made here, so it goes even if the forked build is killed.
-    with _replace_dirs_on_success([site_dir, dist_dir]) as (new_site, new_dist), \
-            tempfile.TemporaryDirectory() as scratch, _build_date(rendered.build_epoch):
-        folders = [folder for name, folder in sources if name == WEBSITE]
-        bundle_dir = Path(scratch) / rendered.project.site.slug
+    with _scratch(builder, site_dir, dist_dir) as (scratch, kept):
+        record = build_record.load(scratch) if kept else BuildRecord()
+        if kept:
+            build_record.forget(scratch)  # from here on, the folder holds a build under way
+        with _replace_dirs_on_success([site_dir, dist_dir]) as (new_site, new_dist), \
+                _build_date(rendered.build_epoch):
+            folders = [folder for name, folder in sources if name == WEBSITE]
+            bundle_dir = scratch / rendered.project.site.slug
 
-        def prepare(name: str) -> Sites:
-            """Write an output's site sources; start it from its previous build, if it may."""
-            for (output, folder), source in sources.items():
-                if output == name:
-                    site_source.write(source, Path(scratch) / name / folder)
-            if name == WEBSITE:
-                reused = build_record.copy_previous_website(record, site_dir, new_site)
-                return record.website if reused else {}
-            reused = build_record.extract_previous_bundle(record, dist_dir / zip_name, bundle_dir)
-            return record.offline if reused else {}
+            def prepare(name: str) -> Sites:
+                """Write an output's site sources; start it from its previous build, if it may."""
+                for (output, folder), source in sources.items():
+                    if output == name:
+                        (site_source.update if kept else site_source.write)(
+                            source, scratch / name / folder)
+                if name == WEBSITE:
+                    reused = build_record.copy_previous_website(record, site_dir, new_site)
+                    return record.website if reused else {}
+                return record.offline if build_record.kept_bundle(record, bundle_dir) else {}
 
-        built = _build_both(builder, Path(scratch), folders, new_site, bundle_dir,
-                            new_dist / zip_name, rendered.build_epoch, prepare)
-        if builder.keeps_records:
-            built.website_files = build_record.file_digests(new_site)
-            built.zip_digest = build_record.zip_digest(new_dist / zip_name)
-    if builder.keeps_records:
-        build_record.save(built, site_dir, dist_dir)
+            built = _build_both(builder, scratch, folders, new_site, bundle_dir,
+                                new_dist / zip_name, rendered.build_epoch, prepare)
+            if kept:
+                built.website_files = build_record.file_digests(new_site)
+                built.offline_files = build_record.file_digests(bundle_dir)
+        if kept:  # both outputs are in place, and the folder is still this build's alone
+            build_record.save(built, scratch)
     return dist_dir / zip_name
+
+
+@contextmanager
+def _scratch(builder: Builder, site_dir: Path, dist_dir: Path) -> Iterator[tuple[Path, bool]]:
+    """Yield the folder to write the site sources and build the offline bundle in, and whether
+    it is the one kept from the last build into these outputs (build_record.py); if not, a new
+    temporary folder, deleted afterwards."""
+    with contextlib.ExitStack() as stack:
+        kept = stack.enter_context(build_record.kept_folder(site_dir, dist_dir)) \
+            if builder.keeps_records else None
+        if kept is not None:
+            yield kept, True
+        else:
+            yield Path(stack.enter_context(tempfile.TemporaryDirectory())), False
 
 
 def _build_both(builder: Builder, sources: Path, folders: list[str], site_dir: Path,

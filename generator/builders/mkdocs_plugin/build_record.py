@@ -1,33 +1,38 @@
-"""The record a build keeps of its two outputs, so that the next one rebuilds only what changed.
+"""What a build keeps of its two outputs, so that the next one rebuilds only what changed.
 
-One JSON file a pair of output folders, in the user's own cache folder beside the content
-cache (generator/content/content_cache.py), never in the published folders: each site folder's
-`SiteRecord` (generator/builders/mkdocs_plugin/incremental.py) for the website and the offline
-bundle, the hash of every file the website holds, and the hash of the offline zip.
+One folder a pair of output folders, in the user's own cache folder beside the content cache
+(generator/content/content_cache.py), never in the published folders: the site sources the
+last build wrote (which the next one updates file by file, `site_source.update`), the offline
+bundle it zipped, and `record.json`: each site folder's `SiteRecord`
+(generator/builders/mkdocs_plugin/incremental.py) for the website and the offline bundle, and
+the hash of every file the website and the bundle hold.
 
 The next build starts each output from what it holds now only if that is exactly what the
-record says was built: the website file by file, the bundle from its zip. A folder changed by
-hand, a missing zip, another builder's output or an unreadable record: that output is built
-from nothing, as it was the first time.
+record says was built, file by file. A folder changed by hand, another builder's output, an
+interrupted build or an unreadable record: that output is built from nothing, as it was the
+first time. A build that finds the folder in use by another build uses a folder of its own, and
+builds from nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import json
 import os
+import shutil
 import tempfile
-import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.builders.mkdocs_plugin.incremental import SiteRecord
 from generator.builders.output_folders import STAMP
-from generator.content.content_cache import cache_folder
+from generator.content.content_cache import cache_folder, private
 
-VERSION = 1
+VERSION = 2
 """Raised when the record's layout changes: an older record is then not read."""
 
 Sites = dict[str, SiteRecord]
@@ -42,27 +47,53 @@ class BuildRecord:
     offline: Sites = field(default_factory=dict)
     website_files: dict[str, str] = field(default_factory=dict)
     """The hash of every file of the website, by its path there (the stamp left out)."""
-    zip_digest: str = ""
-    """The hash of the offline zip."""
+    offline_files: dict[str, str] = field(default_factory=dict)
+    """The hash of every file of the offline bundle, by its path there."""
 
 
-def record_file(site_dir: Path, dist_dir: Path) -> Path:
-    """Return where the record of these two output folders is kept."""
+RECORD = "record.json"
+
+
+def build_folder(site_dir: Path, dist_dir: Path) -> Path:
+    """Return the folder where the builds into these two output folders keep what they made."""
     where = f"{site_dir.resolve()}\0{dist_dir.resolve()}".encode("utf-8", "surrogateescape")
-    return cache_folder() / f"build-{hashlib.sha256(where).hexdigest()[:32]}.json"
+    return cache_folder() / f"build-{hashlib.sha256(where).hexdigest()[:32]}"
 
 
-def load(site_dir: Path, dist_dir: Path) -> BuildRecord:
-    """Return the record of the last build into these folders (an empty one if none)."""
+@contextlib.contextmanager
+def kept_folder(site_dir: Path, dist_dir: Path) -> Iterator[Path | None]:
+    """Yield the build folder of these outputs, for this build alone; None when another build
+    uses it, or when it is not the user's own (its mkdocs.yml names Python code to run)."""
+    folder = build_folder(site_dir, dist_dir)
     try:
-        data = json.loads(record_file(site_dir, dist_dir).read_text(encoding="utf-8"))
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        lock = (folder / "lock").open("a")
+    except OSError:
+        yield None
+        return
+    with lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield None
+            return
+        yield folder if private(folder.parent) and private(folder) else None
+
+
+def load(folder: Path) -> BuildRecord:
+    """Return the record of the last build kept in this folder (an empty one if none)."""
+    try:
+        data = json.loads((folder / RECORD).read_text(encoding="utf-8"))
         if data.get("version") != VERSION:
             return BuildRecord()
         return BuildRecord(_sites(data["website"]), _sites(data["offline"]),
-                           {str(k): str(v) for k, v in data["website_files"].items()},
-                           str(data["zip"]))
+                           _digests(data["website_files"]), _digests(data["offline_files"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return BuildRecord()
+
+
+def _digests(data: Any) -> dict[str, str]:
+    return {str(k): str(v) for k, v in data.items()}
 
 
 def _sites(data: Any) -> Sites:
@@ -70,14 +101,14 @@ def _sites(data: Any) -> Sites:
     return {folder: site for folder, site in found.items() if site is not None}
 
 
-def save(record: BuildRecord, site_dir: Path, dist_dir: Path) -> None:
+def save(record: BuildRecord, folder: Path) -> None:
     """Keep the record of the build just put in place; a record that cannot be written is not
     (the next build is then a cold one)."""
-    target = record_file(site_dir, dist_dir)
+    target = folder / RECORD
     data = {"version": VERSION,
             "website": {k: v.as_json() for k, v in record.website.items()},
             "offline": {k: v.as_json() for k, v in record.offline.items()},
-            "website_files": record.website_files, "zip": record.zip_digest}
+            "website_files": record.website_files, "offline_files": record.offline_files}
     temporary = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -92,10 +123,16 @@ def save(record: BuildRecord, site_dir: Path, dist_dir: Path) -> None:
                 os.unlink(temporary)
 
 
-def forget(site_dir: Path, dist_dir: Path) -> None:
-    """Forget the last build into these folders: the next one starts from nothing."""
+def forget(folder: Path) -> None:
+    """Forget the last build: the next one starts from nothing (done before a build changes
+    what the folder holds, so that an interrupted build is never taken for a finished one)."""
     with contextlib.suppress(OSError):
-        record_file(site_dir, dist_dir).unlink()
+        (folder / RECORD).unlink()
+
+
+def forget_outputs(site_dir: Path, dist_dir: Path) -> None:
+    """Forget the last build into these output folders (another builder is replacing them)."""
+    shutil.rmtree(build_folder(site_dir, dist_dir), ignore_errors=True)
 
 
 def file_digests(folder: Path) -> dict[str, str]:
@@ -103,14 +140,6 @@ def file_digests(folder: Path) -> dict[str, str]:
     return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
             for path in sorted(folder.rglob("*"))
             if path.is_file() and path.name != STAMP}
-
-
-def zip_digest(path: Path) -> str:
-    """Return the hash of a zip ("" if it cannot be read)."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
 
 
 def copy_previous_website(record: BuildRecord, site_dir: Path, staging: Path) -> bool:
@@ -141,21 +170,11 @@ def copy_previous_website(record: BuildRecord, site_dir: Path, staging: Path) ->
     return True
 
 
-def extract_previous_bundle(record: BuildRecord, zip_path: Path, bundle_dir: Path) -> bool:
-    """Unzip the offline bundle into `bundle_dir` if the zip is the one the record names.
-
-    Its files are dated 1970, so that a page the rebuild writes again is told apart from one
-    it keeps (`built_site.page_stamps`) even within the same tick of the clock.
-    """
-    if not record.zip_digest or zip_digest(zip_path) != record.zip_digest:
-        return False
-    prefix = f"{bundle_dir.name}/"
-    with zipfile.ZipFile(zip_path) as archive:
-        names = archive.namelist()
-        if not all(name.startswith(prefix) and ".." not in name.split("/") for name in names):
-            return False
-        archive.extractall(bundle_dir.parent)
-    for path in bundle_dir.rglob("*"):
-        if path.is_file():
-            os.utime(path, ns=(0, 0))
-    return True
+def kept_bundle(record: BuildRecord, bundle_dir: Path) -> bool:
+    """Return whether `bundle_dir` holds exactly the offline bundle the record names; if not,
+    empty it."""
+    if record.offline_files and bundle_dir.is_dir() \
+            and file_digests(bundle_dir) == record.offline_files:
+        return True
+    shutil.rmtree(bundle_dir, ignore_errors=True)
+    return False

@@ -38,6 +38,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
+from generator.compiled_templates import keep_compiled
 from generator.content.content_cache import generator_fingerprint
 from generator.site import site_source
 
@@ -230,7 +231,11 @@ class IncrementalPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Give each kept page what the others read from it: front matter, title, anchors."""
+        """Give each kept page what the others read from it: front matter, title, anchors.
+
+        The theme's templates are compiled once, not at every build (compiled_templates.py).
+        """
+        keep_compiled(env)
         assert self.previous is not None or not self.build.kept
         for file in self.build.pages:
             if file.src_uri in self.build.kept and (page := file.page) is not None:

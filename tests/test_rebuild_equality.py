@@ -220,7 +220,7 @@ def test_every_rebuild_after_an_edit_equals_a_cold_build_byte_for_byte(
     writer_cache = Path(os.environ["XDG_CACHE_HOME"])  # the test's own (conftest.py)
     build(large_site, large_site, writer_cache)
     kept = [*(writer_cache / "health-generator").glob("content-*.pickle"),
-            *(writer_cache / "health-generator").glob("build-*.json")]
+            *(writer_cache / "health-generator").glob("build-*/record.json")]
     assert len(kept) == 2, "the first build kept no content cache or no build record, so the " \
                            "rebuilds would prove nothing"
     done: list[str] = []

@@ -7,9 +7,10 @@ Run from the project folder (after `make site`):
 It first names the machine (CPUs, their model, Python). For each size it makes a scratch
 project of made-up topics, then runs, interleaved and `--runs` times each, as whole processes:
 
-- `python -m generator build` (website and offline zip) without its content cache (a cold
-  build), then again after editing one topic's text, after renaming one topic (its `name`)
-  and after adding one topic (a new file): rebuilds, which read only the file that changed;
+- `python -m generator build` (website and offline zip) without its cache folder (a cold
+  build: no content cache, no record of the last build), then again after editing one topic's
+  text, after renaming one topic (its `name`) and after adding one topic (a new file):
+  rebuilds, which parse only the file that changed and rebuild only the pages it changes;
 - plain MkDocs with Material, our theme overrides and our menu, without our plugin (and no
   policy pass), on the site sources that `python -m generator export` and
   `export --offline` wrote: the website, and the offline bundle with Material's `offline` plugin;

@@ -92,7 +92,8 @@ def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
     zip_name = f"{rendered.project.site.slug}-offline.zip"
     if not builder.keeps_records:
         build_record.forget_outputs(site_dir, dist_dir)
-    # The scratch folder is made here, so it goes even if the forked build is killed.
+    # The scratch folder is made here, so a temporary one goes even if the forked build is
+    # killed; the kept one stays, its record forgotten until this build has succeeded.
     with _scratch(builder, site_dir, dist_dir) as (scratch, kept):
         record = build_record.load(scratch) if kept else BuildRecord()
         if kept:

@@ -80,21 +80,19 @@ def test_an_unreadable_record_is_no_record(tmp_path: Path) -> None:
     assert build_record.load(tmp_path) == BuildRecord()
 
 
-def test_a_website_is_reused_only_when_it_is_file_for_file_what_was_built(
+def test_each_language_starts_from_its_own_folder_of_the_published_website(
         tmp_path: Path) -> None:
     site = tmp_path / "site"
-    (site / "a").mkdir(parents=True)
+    (site / "es").mkdir(parents=True)
     (site / "index.html").write_text("home", encoding="utf-8")
-    (site / "a/index.html").write_text("a", encoding="utf-8")
-    record = BuildRecord(website_files=build_record.file_digests(site))
+    (site / "es/index.html").write_text("inicio", encoding="utf-8")
+    english, spanish = (SiteRecord(inputs=name, pages={}, files=()) for name in ("en", "es"))
+    record = BuildRecord(website={"": english, "es/": spanish},
+                         website_files=build_record.file_digests(site))
 
-    staging = tmp_path / "same"
-    staging.mkdir()
-    assert build_record.copy_previous_website(record, site, staging)
-    assert build_record.file_digests(staging) == record.website_files
+    previous = build_record.previous_website(record, site)
 
-    (site / "a/index.html").write_text("changed by hand", encoding="utf-8")
-    staging = tmp_path / "changed"
-    staging.mkdir()
-    assert not build_record.copy_previous_website(record, site, staging)
-    assert not [p for p in staging.rglob("*") if p.is_file()]
+    assert previous[""].record == english and previous[""].elsewhere == site
+    assert previous["es/"].record == spanish and previous["es/"].elsewhere == site / "es/"
+    assert previous["es/"].digests == {"index.html": record.website_files["es/index.html"]}
+    assert build_record.previous_website(record, tmp_path / "gone") == {}

@@ -38,10 +38,11 @@ def secured_page(html: str, name: str, site_url: str | None, *,
 
 def page_stamps(site_dir: Path) -> dict[Path, Stamp]:
     """Return the stamp of every HTML page under `site_dir`, before a rebuild writes some."""
-    return {path: _stamp(path) for path in site_dir.rglob("*.html") if path.is_file()}
+    return {path: stamp(path) for path in site_dir.rglob("*.html") if path.is_file()}
 
 
-def _stamp(path: Path) -> Stamp:
+def stamp(path: Path) -> Stamp:
+    """Return what tells that a file was written again since."""
     info = path.lstat()
     return (info.st_ino, info.st_size, info.st_mtime_ns)
 
@@ -60,7 +61,7 @@ def secure_site(site_dir: Path, site_url: str | None,
     kept = kept or {}
     pages = [path for path in sorted(site_dir.rglob("*.html"))
              if (path.is_file() or path.is_symlink())
-             and not (path in kept and _stamp(path) == kept[path])]
+             and not (path in kept and stamp(path) == kept[path])]
     refused: list[str] = []
     for path in pages:
         name = path.relative_to(site_dir).as_posix()

@@ -37,7 +37,7 @@ from generator import interrupt, pipeline
 from generator.builders import output_folders
 from generator.builders.mkdocs_plugin import build_record, incremental
 from generator.builders.mkdocs_plugin.build_record import BuildRecord, Sites
-from generator.builders.mkdocs_plugin.incremental import SiteRecord
+from generator.builders.mkdocs_plugin.incremental import Previous, SiteRecord
 from generator.pipeline import RenderedSite
 from generator.safety import built_site
 from generator.site import routes, site_source
@@ -63,7 +63,7 @@ class Builder:
     """A site builder: the site source it reads, and how it builds one into a site folder."""
 
     name: site_source.Builder
-    build: Callable[[Path, Path, SiteRecord | None], SiteRecord | None]
+    build: Callable[[Path, Path, Previous | None], SiteRecord | None]
     """Build a site source folder into a site folder, then secure and check every page it
     built. Given the record of the previous build of that folder, which the folder still holds,
     rebuild only what changed; return this build's record (None from a builder that keeps none).
@@ -103,16 +103,17 @@ def build_outputs(rendered: RenderedSite, config_file: Path, site_dir: Path,
             folders = [folder for name, folder in sources if name == WEBSITE]
             bundle_dir = scratch / rendered.project.site.slug
 
-            def prepare(name: str) -> Sites:
-                """Write an output's site sources; start it from its previous build, if it may."""
+            def prepare(name: str) -> dict[str, Previous]:
+                """Write an output's site sources; return its previous build, by language
+                folder, to start from (the website's pages are where it was published)."""
                 for (output, folder), source in sources.items():
                     if output == name:
                         (site_source.update if kept else site_source.write)(
                             source, scratch / name / folder)
                 if name == WEBSITE:
-                    reused = build_record.copy_previous_website(record, site_dir, new_site)
-                    return record.website if reused else {}
-                return record.offline if build_record.kept_bundle(record, bundle_dir) else {}
+                    return build_record.previous_website(record, site_dir)
+                return {folder: Previous(site) for folder, site in record.offline.items()} \
+                    if build_record.kept_bundle(record, bundle_dir) else {}
 
             built = _build_both(builder, scratch, folders, new_site, bundle_dir,
                                 new_dist / zip_name, rendered.build_epoch, prepare)
@@ -140,7 +141,7 @@ def _scratch(builder: Builder, site_dir: Path, dist_dir: Path) -> Iterator[tuple
 
 def _build_both(builder: Builder, sources: Path, folders: list[str], site_dir: Path,
                 bundle_dir: Path, zip_path: Path, epoch: int,
-                prepare: Callable[[str], Sites]) -> BuildRecord:
+                prepare: Callable[[str], dict[str, Previous]]) -> BuildRecord:
     """Build the website here, and the offline bundle and its zip in a forked process.
 
     `sources` holds both outputs' site sources, each language's in its `folders` (the site's
@@ -179,7 +180,7 @@ def _build_both(builder: Builder, sources: Path, folders: list[str], site_dir: P
 
 
 def _build_languages(builder: Builder, source_dir: Path, folders: list[str],
-                     site_dir: Path, previous: Sites) -> Sites:
+                     site_dir: Path, previous: dict[str, Previous]) -> Sites:
     """Build each language's site source into its folder of `site_dir`, the site's own first,
     and return their records.
 
@@ -200,7 +201,7 @@ def _build_languages(builder: Builder, source_dir: Path, folders: list[str],
 
 def _build_offline(builder: Builder, send: Connection, parent: int, source_dir: Path,
                    folders: list[str], bundle_dir: Path, zip_path: Path, epoch: int,
-                   prepare: Callable[[str], Sites]) -> None:
+                   prepare: Callable[[str], dict[str, Previous]]) -> None:
     """Build the offline bundle into `bundle_dir`, then zip it (in the forked process).
 
     The zip goes into the parent's staging folder, so it is written only while the parent
@@ -230,7 +231,7 @@ def write_zip(folder: Path, target: Path, epoch: int) -> None:
             archive.writestr(entry, path.read_bytes())
 
 
-def _build(source_dir: Path, site_dir: Path, previous: SiteRecord | None = None) -> SiteRecord:
+def _build(source_dir: Path, site_dir: Path, previous: Previous | None = None) -> SiteRecord:
     """Build a site source with strict MkDocs, then secure and check every page it built.
 
     With the `previous` record of what `site_dir` holds, only what changed is built again
@@ -246,7 +247,7 @@ def _build(source_dir: Path, site_dir: Path, previous: SiteRecord | None = None)
     if not config.site_url:  # a sitemap may only list full addresses
         for name in (routes.SITEMAP, f"{routes.SITEMAP}.gz"):
             (site_dir / name).unlink(missing_ok=True)
-    built_site.secure_site(site_dir, config.site_url, kept=kept)
+    built_site.secure_site(site_dir, config.site_url, kept={**kept, **plugin.kept_outputs})
     assert plugin.record is not None
     return plugin.record
 

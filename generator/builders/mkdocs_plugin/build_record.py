@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.builders.mkdocs_plugin.incremental import SiteRecord
+from generator.builders.mkdocs_plugin.incremental import Previous, SiteRecord
 from generator.builders.output_folders import STAMP
 from generator.content.content_cache import cache_folder, private
 
@@ -142,32 +142,16 @@ def file_digests(folder: Path) -> dict[str, str]:
             if path.is_file() and path.name != STAMP}
 
 
-def copy_previous_website(record: BuildRecord, site_dir: Path, staging: Path) -> bool:
-    """Copy the website into the empty `staging` if it is what the record says was built.
-
-    Each file keeps its date, so that a web server's "last modified" stays true for the pages
-    a rebuild keeps. Returns whether it copied; if not, `staging` is left empty.
-    """
+def previous_website(record: BuildRecord, site_dir: Path) -> dict[str, Previous]:
+    """Return the last build of the website, by language folder, published in `site_dir`:
+    each page it keeps is checked against the record before it is linked into the new one."""
     if not record.website_files or not site_dir.is_dir():
-        return False
-    found = [p for p in sorted(site_dir.rglob("*")) if p.is_file() and p.name != STAMP]
-    if len(found) != len(record.website_files):
-        return False
-    copied: list[Path] = []
-    for path in found:
-        name = path.relative_to(site_dir).as_posix()
-        data = path.read_bytes()
-        if record.website_files.get(name) != hashlib.sha256(data).hexdigest():
-            for done in copied:
-                done.unlink()
-            return False
-        target = staging / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        times = path.stat()
-        os.utime(target, ns=(times.st_atime_ns, times.st_mtime_ns))
-        copied.append(target)
-    return True
+        return {}
+    return {folder: Previous(site, site_dir / folder,
+                             {path[len(folder):]: digest
+                              for path, digest in record.website_files.items()
+                              if path.startswith(folder)})
+            for folder, site in record.website.items()}
 
 
 def kept_bundle(record: BuildRecord, bundle_dir: Path) -> bool:

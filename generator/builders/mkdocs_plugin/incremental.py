@@ -5,10 +5,13 @@ source's mkdocs.yml, the theme's overrides, the generator's files, every install
 Python and the build's date, in one digest) and, page by page, the hash of its Markdown with
 what other pages need from it (its title, its anchors, the pages it links to by anchor).
 
-The next build of the same folder starts from a copy of the previous output. When what the
-pages share is the same, and no file the previous build had is gone, `IncrementalPlugin` has
-MkDocs rebuild (`dirty`) only the pages whose Markdown changed, with the pages that link by
-anchor to one of them (so MkDocs checks those links again, as a cold build does); it gives the
+The next build of the same folder starts from the previous output: the offline bundle is
+built again where it is, and the website's kept pages are linked into the new website's folder
+from the published one (a link, not a copy: MkDocs never writes a kept page, and every other
+file is written anew). When what the pages share is the same, and no file the previous build
+had is gone, `IncrementalPlugin` has MkDocs rebuild (`dirty`) only the pages whose Markdown
+changed, or whose previous output is not what was built, with the pages that link by anchor to
+a changed one (so MkDocs checks those links again, as a cold build does); it gives the
 other pages what they showed before: their front matter (read again, for the sitemap and the
 menu, as one JSON value a line when the page's last build proved that this reads what MkDocs
 read), their title and their anchors; and it puts their search entries back, from the
@@ -27,7 +30,8 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterable
+import shutil
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +44,7 @@ from mkdocs.utils import meta
 
 from generator.compiled_templates import keep_compiled
 from generator.content.content_cache import generator_fingerprint
+from generator.safety.built_site import Stamp, stamp
 from generator.site import site_source
 
 NAME = "health-incremental"
@@ -95,6 +100,19 @@ class SiteRecord:
             return None
 
 
+@dataclass(frozen=True)
+class Previous:
+    """The last build of a site folder: its record, and where its pages are."""
+
+    record: SiteRecord
+    elsewhere: Path | None = None
+    """The folder that holds that build's output when it is not the folder being built into
+    (the published website, whose kept pages are linked into the new one); None when the build
+    writes over it in place (the offline bundle, kept in the build folder)."""
+    digests: Mapping[str, str] = field(default_factory=dict)
+    """The hash of each file of `elsewhere` as it was built, by its path there."""
+
+
 def shared_inputs(source_dir: Path) -> str:
     """Return the hash of what every page of a site source shares.
 
@@ -119,19 +137,26 @@ def docs_files(source_dir: Path) -> tuple[str, ...]:
     return tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()))
 
 
-def reusable(previous: SiteRecord | None, source_dir: Path) -> SiteRecord | None:
-    """Return the previous build's record if its output can be rebuilt page by page.
+def reusable(previous: Previous | None, source_dir: Path) -> Previous | None:
+    """Return the previous build if its output can be rebuilt page by page.
 
     Only when every page shares what it shared then, and every file of the previous site
     source is still there: a page gone would leave its old output, and links to it.
     """
-    if previous is None or previous.inputs != shared_inputs(source_dir):
+    if previous is None or previous.record.inputs != shared_inputs(source_dir):
         return None
-    return previous if set(previous.files) <= set(docs_files(source_dir)) else None
+    return previous if set(previous.record.files) <= set(docs_files(source_dir)) else None
 
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -203,6 +228,8 @@ class _Build:
     texts: dict[str, str] = field(default_factory=dict)
     """The hash of each page's Markdown file."""
     kept: set[str] = field(default_factory=set)
+    stamps: dict[Path, Stamp] = field(default_factory=dict)
+    """The stamp of each kept page's output, linked from the previous website."""
     entries: dict[str, list[Any]] = field(default_factory=dict)
     """The previous index's search entries, by the address of their page."""
 
@@ -210,8 +237,11 @@ class _Build:
 class IncrementalPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Rebuild what changed since `previous`, or everything without it; record every page."""
 
-    def __init__(self, inputs: str, previous: SiteRecord | None) -> None:
-        self.inputs, self.previous = inputs, previous
+    def __init__(self, inputs: str, previous: Previous | None) -> None:
+        self.inputs = inputs
+        self.previous = previous.record if previous else None
+        self.elsewhere = previous.elsewhere if previous else None
+        self.digests = previous.digests if previous else {}
         self.build = _Build()
         self.record: SiteRecord | None = None
         """The record of this build, once it has succeeded."""
@@ -225,10 +255,44 @@ class IncrementalPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if self.previous is None:
             return files
         build.kept = kept_pages(self.previous, build.texts)
-        build.entries = _entries_by_page(Path(config.site_dir) / SEARCH_INDEX)
+        if self.elsewhere is not None:
+            index = self.elsewhere / SEARCH_INDEX
+            if self.digests.get(SEARCH_INDEX) != _file_digest(index):
+                build.kept = set()  # its kept pages' search entries cannot be trusted
+            build.kept = self._link_kept(build.kept)
+        build.entries = _entries_by_page(
+            (self.elsewhere or Path(config.site_dir)) / SEARCH_INDEX)
         for file in files:
             file.__class__ = _Kept if file.src_uri in build.kept else _Rebuilt
         return files
+
+    def _link_kept(self, kept: set[str]) -> set[str]:
+        """Link each kept page's previous output into the new site; return the pages linked.
+
+        A page whose previous output is not what was built (changed by hand) is built again.
+        """
+        assert self.elsewhere is not None
+        linked = set()
+        for file in self.build.pages:
+            if file.src_uri not in kept:
+                continue
+            earlier = self.elsewhere / file.dest_uri
+            if _file_digest(earlier) != self.digests.get(file.dest_uri):
+                continue
+            target = Path(file.abs_dest_path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(earlier, target)
+            except OSError:  # a file system without links
+                shutil.copy2(earlier, target)
+            self.build.stamps[target] = stamp(target)
+            linked.add(file.src_uri)
+        return linked
+
+    @property
+    def kept_outputs(self) -> dict[Path, Stamp]:
+        """Return the stamp of each kept page linked into the new site, to be left alone."""
+        return self.build.stamps
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Give each kept page what the others read from it: front matter, title, anchors.
